@@ -1,0 +1,1 @@
+"""Pure domain logic of newsfacts: ingestion, normalisation, extraction and the lake. No prefect here."""

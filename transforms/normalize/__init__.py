@@ -1,0 +1,1 @@
+"""Shared parsing used by several extractors: numbers, places, countries and calendar dates."""
