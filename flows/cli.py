@@ -1,0 +1,167 @@
+"""The `newsfacts` command line: a thin layer that parses options, builds Settings and calls one function.
+
+Exit codes (docs/cli.md): 0 success; 1 the run failed; 2 bad usage or missing input folder;
+3 the run completed but some inputs were rejected (see ingest_errors); 4 another run holds the lake.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from flows.settings import DEFAULT_DB, DEFAULT_INPUT, DEFAULT_LAKE, Settings
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_REJECTED = 3
+EXIT_BUSY = 4
+
+
+def _console(quiet: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=False, quiet=quiet, highlight=False)
+
+
+def _error(message: str) -> None:
+    print(f"newsfacts: error: {message}", file=sys.stderr)
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Ingest, extract, publish and refresh the warehouse."""
+    if not args.input.is_dir():
+        _error(f"input folder not found: {args.input}")
+        return EXIT_USAGE
+    settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, full_refresh=args.full_refresh,
+                        batch_size=args.batch_size, max_file_bytes=int(args.max_file_mb * 1024 * 1024),
+                        lock_wait_seconds=args.wait, quiet=args.quiet)
+    from flows.settings import configure_prefect_environment
+
+    configure_prefect_environment()
+    from flows.progress import progress_reporter
+    from flows.summary import print_summary
+    from transforms.lake import LakeBusy
+
+    from flows.pipeline import pipeline
+
+    console = _console(args.quiet)
+    try:
+        with progress_reporter(console, enabled=not args.quiet) as progress:
+            summary = pipeline(settings, progress=progress)
+    except LakeBusy as exc:
+        _error(f"{exc}; try again when it has finished (or pass --wait SECONDS)")
+        return EXIT_BUSY
+    print_summary(console, summary, settings)
+    return EXIT_REJECTED if summary.inputs_rejected else EXIT_OK
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    """Run one SQL query on the warehouse and print the result as a table."""
+    from flows.summary import print_query
+    from transforms.warehouse import WarehouseBusy, connect
+
+    if not args.db.exists():
+        _error(f"warehouse not found: {args.db} (run `newsfacts run` first)")
+        return EXIT_USAGE
+    try:
+        con = connect(args.db, read_only=True)
+    except WarehouseBusy as exc:
+        _error(str(exc))
+        return EXIT_BUSY
+    import duckdb
+
+    try:
+        relation = con.sql(args.query)
+        if relation is None:
+            return EXIT_OK
+        columns = relation.columns
+        rows = relation.limit(args.limit + 1).fetchall()
+    except duckdb.Error as exc:
+        _error(str(exc).splitlines()[0])
+        return EXIT_FAILED
+    finally:
+        con.close()
+    print_query(_console(), columns, rows, args.limit)
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Score the warehouse against a gold file, as ../shared/eval/score.py does."""
+    from transforms.evaluation import load_gold, predictions_from_warehouse, score
+    from transforms.warehouse import connect
+
+    if not args.db.exists():
+        _error(f"warehouse not found: {args.db}")
+        return EXIT_USAGE
+    con = connect(args.db, read_only=True)
+    try:
+        source_names, predictions = predictions_from_warehouse(con)
+    finally:
+        con.close()
+    present = {str(name).replace("\\", "/").rsplit("/", 1)[-1] for name in source_names.values()}
+    report = score(load_gold(args.gold), predictions, present)
+    print(report.format(with_errors=args.errors))
+    if args.json:
+        import json
+
+        args.json.write_text(json.dumps(report.scores, indent=2))
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfacts",
+        description="Turn raw news text into validated fact tables (Parquet lake + DuckDB warehouse).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="ingest a folder, extract facts, publish the lake, refresh the warehouse",
+                              description=cmd_run.__doc__)
+    run.add_argument("input", nargs="?", type=Path, default=DEFAULT_INPUT,
+                     help=f"folder of articles (default: {DEFAULT_INPUT})")
+    _lake_options(run)
+    run.add_argument("--full-refresh", action="store_true",
+                     help="rebuild every fact table from the stored documents")
+    run.add_argument("--batch-size", type=int, default=2000, metavar="N",
+                     help="documents per task (default: 2000)")
+    run.add_argument("--max-file-mb", type=float, default=20.0, metavar="MB",
+                     help="reject input files larger than this (default: 20)")
+    run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                     help="wait this long for another run to finish instead of exiting at once")
+    run.add_argument("--quiet", action="store_true", help="no progress bar or summary (for cron)")
+    run.set_defaults(handler=cmd_run)
+
+    sql = commands.add_parser("sql", help="run a SQL query on the warehouse", description=cmd_sql.__doc__)
+    sql.add_argument("query", help='e.g. "select * from documents"')
+    sql.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+    sql.add_argument("--limit", type=int, default=100, help="print at most this many rows (default: 100)")
+    sql.set_defaults(handler=cmd_sql)
+
+    evaluate = commands.add_parser("eval", help="score the warehouse against a gold file",
+                                   description=cmd_eval.__doc__)
+    evaluate.add_argument("--gold", type=Path, required=True, help="gold.jsonl (format: docs/gold_format.md)")
+    evaluate.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+    evaluate.add_argument("--errors", action="store_true", help="list missed and spurious rows per document")
+    evaluate.add_argument("--json", type=Path, help="also write the scores to this JSON file")
+    evaluate.set_defaults(handler=cmd_eval)
+    return parser
+
+
+def _lake_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lake", type=Path, default=DEFAULT_LAKE, help=f"lake folder (default: {DEFAULT_LAKE})")
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        _error("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

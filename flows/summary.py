@@ -1,0 +1,54 @@
+"""Tables printed by the CLI: the run summary and query results."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flows.settings import Settings
+from transforms.processing import RunSummary
+
+STEPS = ("discover", "ingest", "extract", "validate", "stage", "publish", "warehouse", "models")
+
+
+def print_summary(console, summary: RunSummary, settings: Settings) -> None:
+    """Documents seen/new/skipped, rejected inputs, rows per table and time per step."""
+    from rich.table import Table
+
+    documents = Table(title=f"newsfacts run {summary.run_id}", show_header=True, header_style="bold")
+    documents.add_column("documents")
+    documents.add_column("count", justify="right")
+    documents.add_row("seen", f"{summary.documents_seen:,}")
+    documents.add_row("new", f"{summary.documents_new:,}")
+    documents.add_row("skipped (already ingested)", f"{summary.documents_skipped:,}")
+    documents.add_row("inputs rejected", f"{summary.inputs_rejected:,}")
+    console.print(documents)
+
+    rows = Table(show_header=True, header_style="bold")
+    rows.add_column("table")
+    rows.add_column("rows added", justify="right")
+    for table, count in summary.rows.items():
+        rows.add_row(table, f"{count:,}")
+    console.print(rows)
+
+    timing = " · ".join(f"{step} {summary.seconds[step]:.2f}s" for step in STEPS if step in summary.seconds)
+    console.print(f"time: {summary.total_seconds:.2f}s ({timing})")
+    for error in summary.errors[:10]:
+        console.print(f"[yellow]rejected[/yellow] {error.source_name}: {error.reason} — {error.detail}")
+    if len(summary.errors) > 10:
+        console.print(f"… and {len(summary.errors) - 10} more (select * from ingest_errors)")
+    console.print(f"lake: {settings.lake_dir}   warehouse: {settings.db_path}")
+
+
+def print_query(console, columns: Sequence[str], rows: Sequence[tuple], limit: int) -> None:
+    """A query result as a table, saying so when it was cut at `limit` rows."""
+    from rich.table import Table
+
+    table = Table(show_header=True, header_style="bold")
+    for column in columns:
+        table.add_column(column, overflow="fold")
+    for row in rows[:limit]:
+        table.add_row(*("NULL" if value is None else str(value) for value in row))
+    console.print(table)
+    shown = min(len(rows), limit)
+    more = " (more rows not shown; use --limit)" if len(rows) > limit else ""
+    console.print(f"{shown} row{'s' if shown != 1 else ''}{more}")
