@@ -232,15 +232,36 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    text, encoding = _detect(data)
+    if _control_ratio(text) > 0.05:
+        raise ValueError("binary", f"decodes as {encoding} only to control characters: not a text file")
+    return text, encoding
+
+
+# Legacy encodings of English-language news, most likely first. Single-byte Latin code pages decode
+# the same bytes equally "cleanly", so the detector's tie is broken towards the common one.
+_PREFERRED_LEGACY = ("cp1252", "latin_1", "iso8859_15")
+_LATIN_LOOKALIKES = frozenset({"cp1250", "cp1257", "iso8859_2", "iso8859_10", "iso8859_13", "iso8859_4",
+                               "cp775", "cp850", "cp852", "hp_roman8", "mac_roman", "mac_latin2"})
+
+
+def _detect(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    results = from_bytes(data)
+    best = results.best()
     if best is None:
         raise ValueError("undecodable", "not UTF-8 and no encoding could be detected")
-    text = str(best)
-    if _control_ratio(text) > 0.05:
-        raise ValueError("binary", f"decodes as {best.encoding} only to control characters: not a text file")
-    return text, best.encoding
+    tied = {match.encoding for match in results if match.chaos <= best.chaos + 0.01}
+    for encoding in _PREFERRED_LEGACY:
+        if encoding in tied:
+            return data.decode(encoding), encoding
+    if best.encoding in _LATIN_LOOKALIKES:
+        try:
+            return data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:
+            pass
+    return str(best), best.encoding
 
 
 def _control_ratio(text: str) -> float:

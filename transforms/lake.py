@@ -259,7 +259,8 @@ class RunWriter:
         """Stage an empty file for every table that has none yet, so each exists with its real schema."""
         current = self.lake.manifest().tables
         for table in tables:
-            if not current.get(table.name) and not self.staged.get(table.name):
+            has_files = bool(current.get(table.name)) and table.name not in self.replaced
+            if not has_files and not self.staged.get(table.name):
                 self.write(table, table.empty())
 
     def commit(self) -> int:

@@ -20,17 +20,20 @@ _ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof st sr jr gen lt col maj capt sgt adm cmdr gov sen rep pres rev fr hon
     jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun
-    no nos vs etc approx est inc co corp ltd dept univ fig min max vol
+    vs etc approx est inc co corp ltd dept univ
     u.s u.k u.n e.u d.c a.m p.m e.g i.e u.s.a
     """.split()
 )
+
+# Abbreviations only when a number follows ("No. 4", "Fig. 2"); otherwise "No." ends a sentence.
+_NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "art"})
 
 # A boundary candidate: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
-def _is_abbreviation(text: str, dot_index: int) -> bool:
+def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
     if text[dot_index] != ".":
         return False
     match = _WORD_BEFORE.search(text, 0, dot_index)
@@ -39,6 +42,8 @@ def _is_abbreviation(text: str, dot_index: int) -> bool:
     word = match.group(1).lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
+    if word in _NUMBER_ABBREVIATIONS:
+        return next_start < len(text) and text[next_start].isdigit()
     # A single capital letter is an initial ("Donald J. Trump"), not the end of a sentence.
     return len(word) == 1 and match.group(1).isupper()
 
@@ -54,7 +59,10 @@ def split_sentences(text: str) -> list[Sentence]:
             line_end = length
         start = line_start
         for match in _BOUNDARY.finditer(text, line_start, line_end):
-            if _is_abbreviation(text, match.start()):
+            next_start = match.end()
+            while next_start < line_end and text[next_start].isspace():
+                next_start += 1
+            if _is_abbreviation(text, match.start(), next_start):
                 continue
             _append(sentences, text, start, match.end())
             start = match.end()

@@ -1,0 +1,94 @@
+"""`newsfacts run` end to end through the real Prefect flow, on the bundled sample."""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+
+from flows.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, main
+from transforms.contract import all_tables
+
+pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
+
+
+def run(input_dir, tmp_path, *extra: str) -> int:
+    return main(["run", str(input_dir), "--lake", str(tmp_path / "lake"), "--db", str(tmp_path / "w.duckdb"),
+                 "--quiet", *extra])
+
+
+def snapshot(db_path) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted, as read through the warehouse views."""
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return {t.name: sorted(con.execute(f"select * from {t.name}").fetchall(), key=repr) for t in all_tables()}
+    finally:
+        con.close()
+
+
+def test_sample_run_creates_every_table_in_the_warehouse(sample_dir, tmp_path):
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    tables = snapshot(tmp_path / "w.duckdb")
+    assert set(tables) == {t.name for t in all_tables()}
+    assert len(tables["documents"]) == 5
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    types = dict(con.execute("select column_name, data_type from information_schema.columns "
+                             "where table_name = 'documents'").fetchall())
+    comment = con.execute("select comment from duckdb_views() where view_name = 'documents'").fetchall()[0][0]
+    con.close()
+    assert types["published_date"] == "DATE"
+    assert types["ingested_at"] == "TIMESTAMP WITH TIME ZONE"
+    assert comment.startswith("One row per distinct article text")
+
+
+def test_a_second_run_ingests_nothing_and_changes_no_row(sample_dir, tmp_path, capsys):
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    first = snapshot(tmp_path / "w.duckdb")
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    assert snapshot(tmp_path / "w.duckdb") == first
+
+
+def test_the_same_text_in_two_files_is_one_document(sample_dir, tmp_path):
+    copy = sample_dir / "copy_of_000.txt"
+    copy.write_text(next(sample_dir.glob("000_*.txt")).read_text())
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    assert len(snapshot(tmp_path / "w.duckdb")["documents"]) == 5
+
+
+def test_full_refresh_rebuilds_the_same_facts(sample_dir, tmp_path):
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    before = snapshot(tmp_path / "w.duckdb")
+    assert run(sample_dir, tmp_path, "--full-refresh") == EXIT_OK
+    after = snapshot(tmp_path / "w.duckdb")
+    assert after == before
+
+
+def test_bad_inputs_are_recorded_and_the_good_documents_kept(sample_dir, tmp_path):
+    (sample_dir / "empty.txt").write_bytes(b"")
+    (sample_dir / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (sample_dir / "feed.jsonl").write_text(json.dumps({"text": "Headline\nA good line."}) + "\n{broken\n")
+    assert run(sample_dir, tmp_path) == EXIT_REJECTED
+    tables = snapshot(tmp_path / "w.duckdb")
+    assert len(tables["documents"]) == 6
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    errors = dict(con.execute("select source_name, reason from ingest_errors").fetchall())
+    con.close()
+    assert errors == {"empty.txt": "empty", "binary.txt": "binary", "feed.jsonl#2": "malformed_json"}
+    # a rerun reports the same rejections but records them only once
+    assert run(sample_dir, tmp_path) == EXIT_REJECTED
+    assert snapshot(tmp_path / "w.duckdb") == tables
+
+
+def test_a_missing_input_folder_is_a_one_line_error(tmp_path, capsys):
+    assert run(tmp_path / "nope", tmp_path) == EXIT_USAGE
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("newsfacts: error: input folder not found") and "\n" not in err
+
+
+def test_sql_prints_a_table(sample_dir, tmp_path, capsys):
+    run(sample_dir, tmp_path)
+    capsys.readouterr()
+    assert main(["sql", "select count(*) as n from documents", "--db", str(tmp_path / "w.duckdb")]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "n" in out and "5" in out and "1 row" in out
