@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from flows.settings import DEFAULT_DB, DEFAULT_INPUT, DEFAULT_LAKE, Settings
+from flows.settings import DEFAULT_DB, DEFAULT_DOCS, DEFAULT_INPUT, DEFAULT_LAKE, Settings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -34,7 +34,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.input.is_dir():
         _error(f"input folder not found: {args.input}")
         return EXIT_USAGE
-    settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, full_refresh=args.full_refresh,
+    settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, docs_dir=args.docs,
+                        full_refresh=args.full_refresh,
                         batch_size=args.batch_size, max_file_bytes=int(args.max_file_mb * 1024 * 1024),
                         lock_wait_seconds=args.wait, quiet=args.quiet)
     from flows.settings import configure_prefect_environment
@@ -53,8 +54,11 @@ def cmd_run(args: argparse.Namespace) -> int:
     except LakeBusy as exc:
         _error(f"{exc}; try again when it has finished (or pass --wait SECONDS)")
         return EXIT_BUSY
-    print_summary(console, summary, settings)
-    return EXIT_REJECTED if summary.inputs_rejected else EXIT_OK
+    except Exception as exc:  # the flow already logged the traceback; the user gets one clear line
+        _error(f"the run failed and published nothing: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+        return EXIT_FAILED
+    print_summary(console, summary, settings.resolved())
+    return EXIT_REJECTED if summary.inputs_rejected or summary.facts_quarantined else EXIT_OK
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -152,6 +156,8 @@ def build_parser() -> argparse.ArgumentParser:
 def _lake_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--lake", type=Path, default=DEFAULT_LAKE, help=f"lake folder (default: {DEFAULT_LAKE})")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+    parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS,
+                        help=f"Great Expectations Data Docs folder (default: {DEFAULT_DOCS})")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -16,10 +16,10 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.settings import Settings
-from transforms.contract import DOCUMENTS, INGEST_ERRORS, all_tables
+from transforms.contract import DOCUMENTS, INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, all_tables
 from transforms.documents import Document
 from transforms.ingest import Discovery, ManifestEntry, SourceFile, discover
-from transforms.lake import Lake, RunWriter, new_run_id
+from transforms.lake import Lake, LakeBusy, RunWriter, new_run_id
 from transforms.processing import (
     IngestedBatch,
     RunSummary,
@@ -29,6 +29,8 @@ from transforms.processing import (
     extract_batch,
     fact_tables,
     ingest_batch,
+    rejected_rows,
+    rejected_table,
 )
 from transforms.warehouse import refresh_views
 
@@ -76,19 +78,50 @@ def extract(docs: Sequence[Document]) -> dict[str, list[dict]]:
     return rows
 
 
+@task(name="validate", cache_policy=NO_CACHE)
+def validate(validator, docs: Sequence[Document], rows: dict[str, list[dict]], run_id: str,
+             started: dt.datetime) -> tuple[dict[str, list[dict]], list[dict], dict[str, tuple[int, int, bool]]]:
+    """Check one batch against the expectation suites: (rows to publish, rejected_facts rows, counts per table).
+
+    Raises ValidationError when a table-level expectation fails (nothing of the run is published then).
+    """
+    from expectations.derived import DocumentFacts
+    from expectations.validate import ValidationError
+
+    publish_rows: dict[str, list[dict]] = {}
+    quarantine: list[dict] = []
+    counts: dict[str, tuple[int, int, bool]] = {}
+    document_outcome = validator.validate(DOCUMENTS, [doc.as_row() for doc in docs])
+    outcomes = [document_outcome]
+    if not document_outcome.table_failures:
+        kept = {row["doc_id"] for row in document_outcome.good}
+        facts = {doc.doc_id: DocumentFacts(doc.text, doc.published_date) for doc in docs if doc.doc_id in kept}
+        outcomes += [validator.validate(table, rows.get(table.name, []), facts) for table in fact_tables()]
+    failures = [f"{o.table}: {failure}" for o in outcomes for failure in o.table_failures]
+    if failures:
+        raise ValidationError("table-level expectations failed, nothing was published: " + "; ".join(failures))
+    for outcome in outcomes:
+        publish_rows[outcome.table] = outcome.good
+        quarantine.extend(rejected_rows(outcome.table, outcome.rejected, run_id, started))
+        counts[outcome.table] = (len(outcome.good), len(outcome.rejected), outcome.success)
+    quarantined = sum(n for _, n, _ in counts.values())
+    logger = get_run_logger()
+    logger.info("validated %d documents: %d rows to publish, %d quarantined", len(docs),
+                sum(g for g, _, _ in counts.values()), quarantined)
+    if quarantined:
+        logger.warning("quarantined %s", ", ".join(f"{n} {t}" for t, (_, n, _) in counts.items() if n))
+    return publish_rows, quarantine, counts
+
+
 @task(name="stage", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def stage(writer: RunWriter, docs: Sequence[Document], rows: dict[str, list[dict]]) -> dict[str, int]:
-    """Write one batch's documents and facts as staged Parquet files (invisible until the commit)."""
-    counts = {}
-    if docs:
-        writer.write(DOCUMENTS, documents_table(docs))
-        counts[DOCUMENTS.name] = len(docs)
-    for table in fact_tables():
+def stage(writer: RunWriter, rows: dict[str, list[dict]], quarantine: list[dict]) -> None:
+    """Write one batch's validated documents and facts as staged Parquet files (invisible until the commit)."""
+    for table in [DOCUMENTS, *fact_tables()]:
         table_rows = rows.get(table.name, [])
         if table_rows:
             writer.write(table, table.to_arrow(table_rows))
-        counts[table.name] = len(table_rows)
-    return counts
+    if quarantine:
+        writer.write(REJECTED_FACTS, rejected_table(quarantine))
 
 
 @task(name="publish", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -112,23 +145,29 @@ def _known(lake: Lake, table, column: str) -> set[str]:
     return set(lake.read(table, columns=[column]).column(column).to_pylist())
 
 
-def _process(writer: RunWriter, summary: RunSummary, docs: Sequence[Document]) -> None:
+def _process(writer: RunWriter, summary: RunSummary, validator, docs: Sequence[Document],
+             known_rejections: set[str]) -> None:
     with _timed(summary, "extract"):
         rows = extract(docs)
+    with _timed(summary, "validate"):
+        publish_rows, quarantine, counts = validate(validator, docs, rows, summary.run_id, summary.started_at)
+    quarantine = [r for r in quarantine if r["rejection_id"] not in known_rejections]
+    known_rejections.update(r["rejection_id"] for r in quarantine)
     with _timed(summary, "stage"):
-        counts = stage(writer, docs, rows)
-    for table, count in counts.items():
-        summary.add_rows(table, count)
+        stage(writer, publish_rows, quarantine)
+    for table, (published, quarantined, success) in counts.items():
+        summary.add_validation(table, published, quarantined, success)
+    summary.add_rows(REJECTED_FACTS.name, len(quarantine))
 
 
-def _refresh_from_stored(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
-                         progress: Progress | None) -> None:
+def _refresh_from_stored(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings, validator,
+                         known_rejections: set[str], progress: Progress | None) -> None:
     """Full refresh: re-extract every stored document; its files replace the documents and fact tables."""
     total = lake.count(DOCUMENTS.name)
     done = 0
     for batch in lake.iter_batches(DOCUMENTS, batch_size=settings.batch_size):
         docs = [Document.from_row(row) for row in batch.to_pylist()]
-        _process(writer, summary, docs)
+        _process(writer, summary, validator, docs, known_rejections)
         done += len(docs)
         if progress:
             progress("re-extract stored", done, total)
@@ -139,42 +178,81 @@ def _refresh_from_stored(lake: Lake, writer: RunWriter, summary: RunSummary, set
 
 @flow(name="newsfacts-pipeline", log_prints=False)
 def pipeline(settings: Settings, progress: Progress | None = None) -> RunSummary:
-    """Ingest new articles from the input folder, extract their facts, publish them and refresh the warehouse."""
+    """Ingest new articles from the input folder, extract, validate and publish their facts, refresh the warehouse."""
+    from prefect.runtime import flow_run
+
     settings = settings.resolved()
     lake = Lake(settings.lake_dir)
-    started = _utcnow()
-    summary = RunSummary(run_id=new_run_id(), started_at=started, full_refresh=settings.full_refresh)
-    with lake.writer(run_id=summary.run_id, wait_seconds=settings.lock_wait_seconds) as writer:
-        with _timed(summary, "discover"):
-            discovery = discover_inputs(settings.input_dir)
-        known_ids = _known(lake, DOCUMENTS, "doc_id")
-        known_errors = _known(lake, INGEST_ERRORS, "error_id")
-        if settings.full_refresh:
-            _refresh_from_stored(lake, writer, summary, settings, progress)
-        errors = list(discovery.errors)
-        done = 0
-        for sources in batches(discovery.files, settings.batch_size):
-            with _timed(summary, "ingest"):
-                batch = ingest(sources, discovery.manifest, known_ids, started, settings.max_file_bytes)
-            summary.documents_seen += batch.seen
-            summary.documents_skipped += batch.skipped
-            summary.documents_new += len(batch.documents)
-            errors.extend(batch.errors)
-            if batch.documents:
-                _process(writer, summary, batch.documents)
-            done += len(sources)
-            if progress:
-                progress("ingest + extract", done, len(discovery.files))
-        summary.errors = errors
-        summary.inputs_rejected = len(errors)
-        new_errors = [e for e in {e.error_id: e for e in errors}.values() if e.error_id not in known_errors]
-        if new_errors:
-            writer.write(INGEST_ERRORS, errors_table(new_errors, summary.run_id, started))
-        summary.add_rows(INGEST_ERRORS.name, len(new_errors))
-        with _timed(summary, "publish"):
-            publish(writer)
-        with _timed(summary, "warehouse"):
-            refresh_warehouse(settings.db_path, lake)
-    summary.finished_at = _utcnow()
-    summary.status = "completed"
+    summary = RunSummary(run_id=new_run_id(), started_at=_utcnow(), full_refresh=settings.full_refresh,
+                         flow_run_id=str(flow_run.id) if flow_run.id else None)
+    try:
+        with lake.writer(run_id=summary.run_id, wait_seconds=settings.lock_wait_seconds) as writer:
+            _run(lake, writer, summary, settings, progress)
+    except LakeBusy:
+        raise
+    except Exception as exc:
+        summary.status = "failed"
+        summary.message = f"{type(exc).__name__}: {exc}"
+        summary.finished_at = _utcnow()
+        _record_failed_run(lake, settings, summary)
+        raise
     return summary
+
+
+def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings, progress: Progress | None) -> None:
+    from expectations.rules import validated_tables
+    from expectations.validate import SuiteValidator
+
+    started = summary.started_at
+    with _timed(summary, "validate"):
+        validator = SuiteValidator(validated_tables(), docs_dir=settings.docs_dir)
+    with _timed(summary, "discover"):
+        discovery = discover_inputs(settings.input_dir)
+    known_ids = _known(lake, DOCUMENTS, "doc_id")
+    known_errors = _known(lake, INGEST_ERRORS, "error_id")
+    known_rejections = _known(lake, REJECTED_FACTS, "rejection_id")
+    if settings.full_refresh:
+        _refresh_from_stored(lake, writer, summary, settings, validator, known_rejections, progress)
+    errors = list(discovery.errors)
+    done = 0
+    for sources in batches(discovery.files, settings.batch_size):
+        with _timed(summary, "ingest"):
+            batch = ingest(sources, discovery.manifest, known_ids, started, settings.max_file_bytes)
+        summary.documents_seen += batch.seen
+        summary.documents_skipped += batch.skipped
+        summary.documents_new += len(batch.documents)
+        errors.extend(batch.errors)
+        if batch.documents:
+            _process(writer, summary, validator, batch.documents, known_rejections)
+        done += len(sources)
+        if progress:
+            progress("ingest + extract", done, len(discovery.files))
+    summary.errors = errors
+    summary.inputs_rejected = len(errors)
+    new_errors = [e for e in {e.error_id: e for e in errors}.values() if e.error_id not in known_errors]
+    if new_errors:
+        writer.write(INGEST_ERRORS, errors_table(new_errors, summary.run_id, started))
+    summary.add_rows(INGEST_ERRORS.name, len(new_errors))
+    with _timed(summary, "validate"):
+        docs_index = validator.build_docs()
+    summary.data_docs = str(docs_index) if docs_index else None
+    summary.status = "completed_with_rejections" if (errors or summary.facts_quarantined) else "completed"
+    summary.finished_at = _utcnow()
+    writer.write(PIPELINE_RUNS, summary.run_table())
+    with _timed(summary, "publish"):
+        publish(writer)
+    with _timed(summary, "warehouse"):
+        refresh_warehouse(settings.db_path, lake)
+    summary.finished_at = _utcnow()
+
+
+def _record_failed_run(lake: Lake, settings: Settings, summary: RunSummary) -> None:
+    """Publish only the pipeline_runs row of a failed run, so that the failure is on record."""
+    try:
+        with lake.writer(run_id=summary.run_id + "-failed", wait_seconds=5) as writer:
+            writer.write(PIPELINE_RUNS, summary.run_table())
+            writer.ensure_tables(all_tables())
+            writer.commit()
+            refresh_views(settings.db_path, lake, all_tables())
+    except Exception as exc:  # the original failure matters more than its record
+        get_run_logger().error("could not record the failed run: %s", exc)

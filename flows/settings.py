@@ -12,6 +12,7 @@ from transforms.processing import DEFAULT_BATCH_SIZE
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_LAKE = Path("data/lake")
 DEFAULT_DB = Path("data/warehouse.duckdb")
+DEFAULT_DOCS = Path("data/docs")
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Settings:
     input_dir: Path = DEFAULT_INPUT
     lake_dir: Path = DEFAULT_LAKE
     db_path: Path = DEFAULT_DB
+    docs_dir: Path = DEFAULT_DOCS
     full_refresh: bool = False
     batch_size: int = DEFAULT_BATCH_SIZE
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
@@ -34,6 +36,7 @@ class Settings:
             input_dir=self.input_dir.expanduser().resolve(),
             lake_dir=self.lake_dir.expanduser().resolve(),
             db_path=self.db_path.expanduser().resolve(),
+            docs_dir=self.docs_dir.expanduser().resolve(),
             full_refresh=self.full_refresh,
             batch_size=self.batch_size,
             max_file_bytes=self.max_file_bytes,

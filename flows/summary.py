@@ -26,8 +26,13 @@ def print_summary(console, summary: RunSummary, settings: Settings) -> None:
     rows = Table(show_header=True, header_style="bold")
     rows.add_column("table")
     rows.add_column("rows added", justify="right")
+    rows.add_column("quarantined", justify="right")
+    rows.add_column("valid", justify="center")
     for table, count in summary.rows.items():
-        rows.add_row(table, f"{count:,}")
+        quarantined = summary.quarantined.get(table)
+        valid = summary.suite_success.get(table)
+        rows.add_row(table, f"{count:,}", "" if quarantined is None else f"{quarantined:,}",
+                     "" if valid is None else ("yes" if valid else "[red]no[/red]"))
     console.print(rows)
 
     timing = " · ".join(f"{step} {summary.seconds[step]:.2f}s" for step in STEPS if step in summary.seconds)
@@ -36,7 +41,11 @@ def print_summary(console, summary: RunSummary, settings: Settings) -> None:
         console.print(f"[yellow]rejected[/yellow] {error.source_name}: {error.reason} — {error.detail}")
     if len(summary.errors) > 10:
         console.print(f"… and {len(summary.errors) - 10} more (select * from ingest_errors)")
+    if summary.facts_quarantined:
+        console.print(f"[yellow]{summary.facts_quarantined} rows quarantined[/yellow]: select * from rejected_facts")
     console.print(f"lake: {settings.lake_dir}   warehouse: {settings.db_path}")
+    if summary.data_docs:
+        console.print(f"data docs: {summary.data_docs}")
 
 
 def print_query(console, columns: Sequence[str], rows: Sequence[tuple], limit: int) -> None:

@@ -81,6 +81,7 @@ INT64 = pa.int64()
 DOUBLE = pa.float64()
 DATE = pa.date32()
 TIMESTAMP_UTC = pa.timestamp("us", tz="UTC")
+BOOL = pa.bool_()
 
 DOCUMENTS = Table(
     name="documents",
@@ -125,6 +126,53 @@ INGEST_ERRORS = Table(
     ),
 )
 
+REJECTED_FACTS = Table(
+    name="rejected_facts",
+    description="One row per fact row that failed validation: quarantined, not published, not lost.",
+    key="rejection_id",
+    columns=(
+        Column("rejection_id", STRING, "Deterministic id of (table, row): the same bad row is recorded once.",
+               nullable=False),
+        Column("table_name", STRING, "The table the row was meant for.", nullable=False),
+        Column("fact_id", STRING, "The row's fact_id (or key), when it had one."),
+        Column("doc_id", STRING, "The row's document, when it had one."),
+        Column("row_json", STRING, "The whole row as JSON.", nullable=False),
+        Column("failed_expectations", STRING,
+               "Comma-separated names of the failed expectations, each with its column: "
+               "`expect_column_values_to_be_between(count_value)`.", nullable=False),
+        Column("run_id", STRING, "The run that quarantined the row.", nullable=False),
+        Column("rejected_at", TIMESTAMP_UTC, "When it was quarantined (UTC).", nullable=False),
+    ),
+)
+
+PIPELINE_RUNS = Table(
+    name="pipeline_runs",
+    description="One row per pipeline run: what it read, published and quarantined, and whether it succeeded.",
+    key="run_id",
+    columns=(
+        Column("run_id", STRING, "newsfacts run id (UTC start time + random suffix).", nullable=False),
+        Column("flow_run_id", STRING, "Prefect flow run id; null for runs outside Prefect (newsfacts validate)."),
+        Column("command", STRING, "What ran: `run`, `run --full-refresh` or `validate`.", nullable=False),
+        Column("started_at", TIMESTAMP_UTC, "Start (UTC).", nullable=False),
+        Column("finished_at", TIMESTAMP_UTC, "End (UTC).", nullable=False),
+        Column("status", STRING, "Outcome.", nullable=False,
+               values=("completed", "completed_with_rejections", "failed")),
+        Column("documents_seen", INT64, "Documents read from the input (including already known ones).",
+               nullable=False),
+        Column("documents_new", INT64, "Documents ingested for the first time.", nullable=False),
+        Column("documents_skipped", INT64, "Documents already ingested (same text), skipped.", nullable=False),
+        Column("inputs_rejected", INT64, "Input files or lines that could not be ingested (ingest_errors).",
+               nullable=False),
+        Column("facts_published", INT64, "Fact rows published, all tables.", nullable=False),
+        Column("facts_quarantined", INT64, "Fact rows quarantined to rejected_facts, all tables.", nullable=False),
+        Column("validation_success", BOOL, "Every expectation suite passed with no quarantined row."),
+        Column("model_tests_failed", INT64, "SQL model data tests that failed; null when models were not built."),
+        Column("details_json", STRING, "Per table rows published and quarantined, per suite success, seconds per "
+                                       "step, model test results (JSON).", nullable=False),
+        Column("message", STRING, "Error message of a failed run."),
+    ),
+)
+
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -154,7 +202,7 @@ def fact_id(table: str, doc_id: str, char_start: int, char_end: int, ordinal: in
 
 def base_tables() -> tuple[Table, ...]:
     """Tables that are not produced by an extractor."""
-    return (DOCUMENTS, INGEST_ERRORS)
+    return (DOCUMENTS, INGEST_ERRORS, REJECTED_FACTS, PIPELINE_RUNS)
 
 
 def all_tables() -> tuple[Table, ...]:

@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 
 import pyarrow as pa
 
-from transforms.contract import DOCUMENTS, INGEST_ERRORS, Table
+import hashlib
+import json
+
+from transforms.contract import DOCUMENTS, INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, Table
 from transforms.documents import Document
 from transforms.extract import extract_document, registry
 from transforms.ingest import DEFAULT_MAX_FILE_BYTES, IngestError, ManifestEntry, SourceFile, read_source
@@ -62,6 +65,10 @@ def extract_batch(docs: Sequence[Document]) -> dict[str, list[dict]]:
     return rows
 
 
+def rejected_table(rows: list[dict]) -> pa.Table:
+    return REJECTED_FACTS.to_arrow(rows)
+
+
 def documents_table(docs: Sequence[Document]) -> pa.Table:
     return DOCUMENTS.to_arrow([doc.as_row() for doc in docs])
 
@@ -72,6 +79,28 @@ def errors_table(errors: Sequence[IngestError], run_id: str, recorded_at: dt.dat
          "first_seen_at": recorded_at, "run_id": run_id}
         for e in errors
     ])
+
+
+def rejected_rows(table_name: str, rejections: Sequence, run_id: str, rejected_at: dt.datetime) -> list[dict]:
+    """rejected_facts rows for quarantined rows (each with .row_json, .row and .failed)."""
+    out = []
+    for rejection in rejections:
+        row_json = rejection.row_json
+        out.append({
+            "rejection_id": hashlib.sha256(f"{table_name}|{row_json}".encode()).hexdigest()[:32],
+            "table_name": table_name,
+            "fact_id": _as_text(rejection.row.get("fact_id", rejection.row.get("doc_id"))),
+            "doc_id": _as_text(rejection.row.get("doc_id")),
+            "row_json": row_json,
+            "failed_expectations": ", ".join(rejection.failed),
+            "run_id": run_id,
+            "rejected_at": rejected_at,
+        })
+    return out
+
+
+def _as_text(value) -> str | None:
+    return None if value is None else str(value)
 
 
 def fact_tables() -> list[Table]:
@@ -95,12 +124,60 @@ class RunSummary:
     errors: list[IngestError] = field(default_factory=list)
     full_refresh: bool = False
     message: str = ""
+    command: str = "run"
+    flow_run_id: str | None = None
+    quarantined: dict[str, int] = field(default_factory=dict)
+    suite_success: dict[str, bool] = field(default_factory=dict)
+    model_tests: dict[str, str] = field(default_factory=dict)
+    data_docs: str | None = None
 
     def add_time(self, step: str, seconds: float) -> None:
         self.seconds[step] = self.seconds.get(step, 0.0) + seconds
 
     def add_rows(self, table: str, count: int) -> None:
         self.rows[table] = self.rows.get(table, 0) + count
+
+    def add_validation(self, table: str, published: int, quarantined: int, success: bool) -> None:
+        self.add_rows(table, published)
+        self.quarantined[table] = self.quarantined.get(table, 0) + quarantined
+        self.suite_success[table] = self.suite_success.get(table, True) and success
+
+    @property
+    def facts_published(self) -> int:
+        return sum(n for t, n in self.rows.items() if t in {ft.name for ft in fact_tables()})
+
+    @property
+    def facts_quarantined(self) -> int:
+        return sum(self.quarantined.values())
+
+    def run_row(self) -> dict:
+        """This run as a pipeline_runs row."""
+        failed_tests = sum(1 for status in self.model_tests.values() if status != "pass")
+        return {
+            "run_id": self.run_id,
+            "flow_run_id": self.flow_run_id,
+            "command": self.command + (" --full-refresh" if self.full_refresh else ""),
+            "started_at": self.started_at,
+            "finished_at": self.finished_at,
+            "status": self.status,
+            "documents_seen": self.documents_seen,
+            "documents_new": self.documents_new,
+            "documents_skipped": self.documents_skipped,
+            "inputs_rejected": self.inputs_rejected,
+            "facts_published": self.facts_published,
+            "facts_quarantined": self.facts_quarantined,
+            "validation_success": all(self.suite_success.values()) if self.suite_success else None,
+            "model_tests_failed": failed_tests if self.model_tests else None,
+            "details_json": json.dumps({
+                "rows_published": self.rows, "rows_quarantined": self.quarantined,
+                "suite_success": self.suite_success, "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
+                "model_tests": self.model_tests, "data_docs": self.data_docs,
+            }, sort_keys=True),
+            "message": self.message or None,
+        }
+
+    def run_table(self) -> pa.Table:
+        return PIPELINE_RUNS.to_arrow([self.run_row()])
 
     @property
     def total_seconds(self) -> float:

@@ -1,0 +1,1 @@
+"""Great Expectations suites for every validated table, and the validation step that applies them."""
