@@ -55,7 +55,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         _error(f"{exc}; try again when it has finished (or pass --wait SECONDS)")
         return EXIT_BUSY
     except Exception as exc:  # the flow already logged the traceback; the user gets one clear line
-        _error(f"the run failed and published nothing: {type(exc).__name__}: {str(exc).splitlines()[0]}")
+        _error(f"the run failed and published nothing: {type(exc).__name__}: {(str(exc) or '').split(chr(10))[0]}")
         return EXIT_FAILED
     print_summary(console, summary, settings.resolved())
     return EXIT_REJECTED if summary.inputs_rejected or summary.facts_quarantined else EXIT_OK
@@ -114,6 +114,31 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_validate(args: argparse.Namespace) -> int:
+    """Re-validate the published lake against the expectation suites, without ingesting anything."""
+    from expectations.lake_check import check_lake
+    from flows.summary import print_checks
+    from transforms.lake import Lake
+
+    lake = Lake(args.lake)
+    if not lake.exists():
+        _error(f"no lake at {args.lake} (run `newsfacts run` first)")
+        return EXIT_USAGE
+    checks, docs_index = check_lake(lake, args.docs.resolve())
+    print_checks(_console(), checks, docs_index)
+    return EXIT_OK if all(check.success for check in checks) else EXIT_REJECTED
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    """Print where the Great Expectations Data Docs of the last run are."""
+    index = args.docs.resolve() / "index.html"
+    if not index.exists():
+        _error(f"no Data Docs at {index} yet (they are built by `newsfacts run` and `newsfacts validate`)")
+        return EXIT_USAGE
+    print(index.as_uri())
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsfacts",
@@ -136,6 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
                      help="wait this long for another run to finish instead of exiting at once")
     run.add_argument("--quiet", action="store_true", help="no progress bar or summary (for cron)")
     run.set_defaults(handler=cmd_run)
+
+    validate = commands.add_parser("validate", help="re-validate the published lake (no ingestion)",
+                                   description=cmd_validate.__doc__)
+    _lake_options(validate)
+    validate.set_defaults(handler=cmd_validate)
+
+    docs = commands.add_parser("docs", help="print where the Data Docs are", description=cmd_docs.__doc__)
+    docs.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=f"Data Docs folder (default: {DEFAULT_DOCS})")
+    docs.set_defaults(handler=cmd_docs)
 
     sql = commands.add_parser("sql", help="run a SQL query on the warehouse", description=cmd_sql.__doc__)
     sql.add_argument("query", help='e.g. "select * from documents"')

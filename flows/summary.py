@@ -61,3 +61,19 @@ def print_query(console, columns: Sequence[str], rows: Sequence[tuple], limit: i
     shown = min(len(rows), limit)
     more = " (more rows not shown; use --limit)" if len(rows) > limit else ""
     console.print(f"{shown} row{'s' if shown != 1 else ''}{more}")
+
+
+def print_checks(console, checks, docs_index) -> None:
+    """Re-validation results: rows checked and failing per table, and what failed."""
+    from rich.table import Table
+
+    table = Table(title="newsfacts validate", show_header=True, header_style="bold")
+    for column in ("table", "rows", "failing rows", "valid", "failures"):
+        table.add_column(column, justify="right" if column in ("rows", "failing rows") else "left")
+    for check in checks:
+        failures = [f"{name} ×{count}" for name, count in check.failures.most_common()] + check.table_failures
+        table.add_row(check.table, f"{check.rows:,}", f"{check.failing_rows:,}",
+                      "yes" if check.success else "[red]no[/red]", "\n".join(failures))
+    console.print(table)
+    if docs_index:
+        console.print(f"data docs: {docs_index}")

@@ -152,7 +152,7 @@ PIPELINE_RUNS = Table(
     columns=(
         Column("run_id", STRING, "newsfacts run id (UTC start time + random suffix).", nullable=False),
         Column("flow_run_id", STRING, "Prefect flow run id; null for runs outside Prefect (newsfacts validate)."),
-        Column("command", STRING, "What ran: `run`, `run --full-refresh` or `validate`.", nullable=False),
+        Column("command", STRING, "What ran: `run` or `run --full-refresh`.", nullable=False),
         Column("started_at", TIMESTAMP_UTC, "Start (UTC).", nullable=False),
         Column("finished_at", TIMESTAMP_UTC, "End (UTC).", nullable=False),
         Column("status", STRING, "Outcome.", nullable=False,
