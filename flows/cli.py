@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from flows.settings import DEFAULT_DB, DEFAULT_DOCS, DEFAULT_INPUT, DEFAULT_LAKE, Settings
+from flows.settings import DEFAULT_DB, DEFAULT_DOCS, DEFAULT_INPUT, DEFAULT_LAKE, DEFAULT_MARTS, Settings
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -35,6 +35,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         _error(f"input folder not found: {args.input}")
         return EXIT_USAGE
     settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, docs_dir=args.docs,
+                        marts_dir=args.marts,
                         full_refresh=args.full_refresh,
                         batch_size=args.batch_size, max_file_bytes=int(args.max_file_mb * 1024 * 1024),
                         lock_wait_seconds=args.wait, quiet=args.quiet)
@@ -139,6 +140,22 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_models(args: argparse.Namespace) -> int:
+    """List the SQL models in build order, with their materialisation, dependencies and description."""
+    from flows.summary import print_models
+    from transforms.contract import all_tables
+    from transforms.sql_models import ModelError, build_order, load_models
+
+    try:
+        models = load_models()
+        order = build_order(models, {table.name for table in all_tables()})
+    except ModelError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    print_models(_console(), models, order)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsfacts",
@@ -151,6 +168,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("input", nargs="?", type=Path, default=DEFAULT_INPUT,
                      help=f"folder of articles (default: {DEFAULT_INPUT})")
     _lake_options(run)
+    run.add_argument("--marts", type=Path, default=DEFAULT_MARTS,
+                     help=f"folder the marts are exported to as Parquet (default: {DEFAULT_MARTS})")
     run.add_argument("--full-refresh", action="store_true",
                      help="rebuild every fact table from the stored documents")
     run.add_argument("--batch-size", type=int, default=2000, metavar="N",
@@ -166,6 +185,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    description=cmd_validate.__doc__)
     _lake_options(validate)
     validate.set_defaults(handler=cmd_validate)
+
+    models = commands.add_parser("models", help="list the SQL models and their dependencies",
+                                 description=cmd_models.__doc__)
+    models.set_defaults(handler=cmd_models)
 
     docs = commands.add_parser("docs", help="print where the Data Docs are", description=cmd_docs.__doc__)
     docs.add_argument("--docs", type=Path, default=DEFAULT_DOCS, help=f"Data Docs folder (default: {DEFAULT_DOCS})")

@@ -141,6 +141,26 @@ def refresh_warehouse(db_path: Path, lake: Lake) -> list[str]:
     return views
 
 
+@task(name="build-models", cache_policy=NO_CACHE)
+def build_models(db_path: Path, marts_dir: Path):
+    """Build the SQL models in dependency order, run their data tests, export the marts to Parquet."""
+    from transforms.sql_models import build_all
+    from transforms.warehouse import connect
+
+    con = connect(db_path)
+    try:
+        result = build_all(con, {table.name for table in all_tables()}, marts_dir)
+    finally:
+        con.close()
+    failed = [t for t in result.tests if not t.passed]
+    logger = get_run_logger()
+    logger.info("built %d models, %d data tests (%d failed), exported %d marts", len(result.built),
+                len(result.tests), len(failed), len(result.exported))
+    for test in failed:
+        logger.warning("data test %s.%s: %s", test.model, test.test, test.status)
+    return result
+
+
 def _known(lake: Lake, table, column: str) -> set[str]:
     return set(lake.read(table, columns=[column]).column(column).to_pylist())
 
@@ -236,14 +256,20 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
     with _timed(summary, "validate"):
         docs_index = validator.build_docs()
     summary.data_docs = str(docs_index) if docs_index else None
-    summary.status = "completed_with_rejections" if (errors or summary.facts_quarantined) else "completed"
-    summary.finished_at = _utcnow()
-    writer.write(PIPELINE_RUNS, summary.run_table())
     with _timed(summary, "publish"):
         publish(writer)
     with _timed(summary, "warehouse"):
         refresh_warehouse(settings.db_path, lake)
+    with _timed(summary, "models"):
+        result = build_models(settings.db_path, settings.marts_dir)
+    summary.model_tests = {f"{test.model}.{test.test}": test.status for test in result.tests}
+    summary.status = "completed_with_rejections" if (errors or summary.facts_quarantined) else "completed"
     summary.finished_at = _utcnow()
+    # The run's own record is a second, tiny commit: it can only be written once the models were tested.
+    record = RunWriter(lake, summary.run_id + "-record")
+    record.write(PIPELINE_RUNS, summary.run_table())
+    record.commit()
+    refresh_views(settings.db_path, lake, [PIPELINE_RUNS])
 
 
 def _record_failed_run(lake: Lake, settings: Settings, summary: RunSummary) -> None:

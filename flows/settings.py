@@ -13,6 +13,7 @@ DEFAULT_INPUT = Path("data/raw")
 DEFAULT_LAKE = Path("data/lake")
 DEFAULT_DB = Path("data/warehouse.duckdb")
 DEFAULT_DOCS = Path("data/docs")
+DEFAULT_MARTS = Path("data/marts")
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class Settings:
     lake_dir: Path = DEFAULT_LAKE
     db_path: Path = DEFAULT_DB
     docs_dir: Path = DEFAULT_DOCS
+    marts_dir: Path = DEFAULT_MARTS
     full_refresh: bool = False
     batch_size: int = DEFAULT_BATCH_SIZE
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
@@ -37,6 +39,7 @@ class Settings:
             lake_dir=self.lake_dir.expanduser().resolve(),
             db_path=self.db_path.expanduser().resolve(),
             docs_dir=self.docs_dir.expanduser().resolve(),
+            marts_dir=self.marts_dir.expanduser().resolve(),
             full_refresh=self.full_refresh,
             batch_size=self.batch_size,
             max_file_bytes=self.max_file_bytes,

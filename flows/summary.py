@@ -41,6 +41,10 @@ def print_summary(console, summary: RunSummary, settings: Settings) -> None:
         console.print(f"[yellow]rejected[/yellow] {error.source_name}: {error.reason} — {error.detail}")
     if len(summary.errors) > 10:
         console.print(f"… and {len(summary.errors) - 10} more (select * from ingest_errors)")
+    if summary.model_tests:
+        failed = {name: status for name, status in summary.model_tests.items() if status != "pass"}
+        console.print(f"models: {len(summary.model_tests)} data tests, {len(failed)} failed"
+                      + "".join(f"\n  [red]{name}[/red]: {status}" for name, status in failed.items()))
     if summary.facts_quarantined:
         console.print(f"[yellow]{summary.facts_quarantined} rows quarantined[/yellow]: select * from rejected_facts")
     console.print(f"lake: {settings.lake_dir}   warehouse: {settings.db_path}")
@@ -77,3 +81,19 @@ def print_checks(console, checks, docs_index) -> None:
     console.print(table)
     if docs_index:
         console.print(f"data docs: {docs_index}")
+
+
+def print_models(console, models, order) -> None:
+    """Models in build order with what they read."""
+    from rich.table import Table
+
+    from transforms.sql_models import dependencies
+
+    table = Table(title="SQL models (build order)", show_header=True, header_style="bold")
+    for column in ("model", "layer", "materialized", "depends on", "description"):
+        table.add_column(column, overflow="fold")
+    for name in order:
+        model = models[name]
+        reads = dependencies(model, models) + sorted(r for r in model.reads if r not in models)
+        table.add_row(name, model.layer, model.materialized, ", ".join(reads), model.description)
+    console.print(table)

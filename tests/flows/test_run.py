@@ -92,3 +92,30 @@ def test_sql_prints_a_table(sample_dir, tmp_path, capsys):
     assert main(["sql", "select count(*) as n from documents", "--db", str(tmp_path / "w.duckdb")]) == EXIT_OK
     out = capsys.readouterr().out
     assert "n" in out and "5" in out and "1 row" in out
+
+
+def test_sample_marts_answer_the_corroboration_and_tariff_questions(sample_dir, tmp_path):
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    try:
+        claims = {(c, w): (d, n) for d, w, c, n in con.execute(
+            "select report_date, weapon_type, claim, documents from mart_claim_corroboration "
+            "where status = 'launched'").fetchall()}
+        tariffs = con.execute("select imposing_country_iso2, target_country_iso2, rate_pct "
+                              "from mart_tariff_timeline").fetchall()
+        runs = con.execute("select model_tests_failed, status from pipeline_runs").fetchall()
+    finally:
+        con.close()
+    day = __import__("datetime").date(2025, 10, 16)
+    assert claims[("more than 300", "drone")] == (day, 2)
+    assert claims[("37", "missile")] == (day, 1)
+    assert claims[("dozens", "missile")] == (day, 3)
+    assert ("US", "IN", 50.0) in tariffs
+    assert runs == [(0, "completed")]
+    assert (tmp_path / "marts" / "mart_claim_corroboration.parquet").exists() is False  # default marts dir used
+
+
+def test_models_lists_every_model_with_its_dependencies(capsys):
+    assert main(["models"]) == EXIT_OK
+    out = capsys.readouterr().out
+    assert "mart_claim_corroboration" in out and "fct_weapon_reports" in out and "stg_documents" in out

@@ -1,0 +1,1 @@
+"""SQL models run in DuckDB by transforms.sql_models: staging/ (one per lake table) and marts/."""
