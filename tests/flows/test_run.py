@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 
 def run(input_dir, tmp_path, *extra: str) -> int:
     return main(["run", str(input_dir), "--lake", str(tmp_path / "lake"), "--db", str(tmp_path / "w.duckdb"),
-                 "--quiet", *extra])
+                 "--docs", str(tmp_path / "docs"), "--marts", str(tmp_path / "marts"), "--quiet", *extra])
 
 
 def snapshot(db_path) -> dict[str, list[tuple]]:
@@ -112,7 +112,7 @@ def test_sample_marts_answer_the_corroboration_and_tariff_questions(sample_dir, 
     assert claims[("dozens", "missile")] == (day, 3)
     assert ("US", "IN", 50.0) in tariffs
     assert runs == [(0, "completed")]
-    assert (tmp_path / "marts" / "mart_claim_corroboration.parquet").exists() is False  # default marts dir used
+    assert (tmp_path / "marts" / "mart_claim_corroboration.parquet").exists()
 
 
 def test_models_lists_every_model_with_its_dependencies(capsys):

@@ -16,7 +16,7 @@ pytestmark = [pytest.mark.flow, pytest.mark.usefixtures("prefect_harness")]
 
 def run(input_dir, tmp_path) -> int:
     return main(["run", str(input_dir), "--lake", str(tmp_path / "lake"), "--db", str(tmp_path / "w.duckdb"),
-                 "--docs", str(tmp_path / "docs"), "--quiet"])
+                 "--docs", str(tmp_path / "docs"), "--marts", str(tmp_path / "marts"), "--quiet"])
 
 
 def query(tmp_path, sql: str) -> list[tuple]:
