@@ -1,9 +1,27 @@
-"""tariff_rates: a tariff or duty rate stated in the text."""
+"""tariff_rates: a tariff or duty rate stated in the text.
+
+A percentage is a tariff rate only when a tariff word governs it in the same clause: a pre-nominal
+rate ("a 39% tariff"), a post-nominal one ("duties of 5 or 10 percent"), or a rate reached by a
+tariff in the clause ("tariffs on Chinese goods will rise from 25% to 30%"). Increments ("a 25%
+increase", "raise tariffs by 10%", "10 percentage points") and shares ("40% of imports") are not
+rates. The imposing and target countries come from the clause (subject, "U.S. tariffs", "on
+Chinese goods", "imports from India"), else from the trade relation the document has been
+describing so far (title and earlier tariff sentences).
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from functools import lru_cache
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
 from transforms.contract import DATE, DOUBLE, STRING, Column, Table, fact_columns
 from transforms.documents import Document
+from transforms.extract._event_dates import event_date
+from transforms.normalize.countries import find_countries, phrase_regex
+from transforms.normalize.numbers import NUMBER, parse_number
 
 CHANGES = ("raised", "lowered", "set", "threatened", "removed")
 
@@ -24,7 +42,1278 @@ TABLE = Table(
     ),
 )
 
+# ---------------------------------------------------------------------------------------------
+# Vocabularies
+# ---------------------------------------------------------------------------------------------
+
+# Nouns that name a tariff. "duty-free" is the absence of one; "on duty" never carries a percentage.
+_TARIFF_NOUN = (
+    r"(?:counter-?|super-?)?tariffs?|duties|duty(?!-free)|levies|levy|customs|"
+    r"(?:import|export|border)\s+tax(?:es)?|(?:import\s+)?surcharges?"
+)
+# Words that name a tariff only inside a text already about tariffs ("a 25 percent rate",
+# "currently taxed at 10 percent", "a 10% baseline").
+_WEAK_TARIFF_NOUN = r"rates?|taxed|baseline"
+# "interest rate", "growth rate": a weak tariff noun that names something else.
+_OTHER_RATE_WORDS = frozenset("""
+    interest exchange growth unemployment jobless inflation mortgage savings birth death participation
+    vacancy approval poverty literacy employment tax income corporate policy discount lending deposit
+    repo prime conversion success failure response survival heart fertility crime default utilization
+    capacity occupancy hit win error mortality infection
+""".split())
+
+# Nouns whose presence between a tariff word and a percentage, or right after the percentage,
+# shows the percentage measures something else: "tariffs lifted inflation to 3%".
+_NON_TARIFF_WORDS = frozenset("""
+    inflation growth gdp economy economies price prices stock stocks share shares index indexes indices
+    market markets yield yields bond bonds unemployment jobless poll polls survey surveys approval
+    voters respondents turnout vote votes demand sales output production profit profits revenue
+    revenues earnings income incomes wages salaries spending consumption deficit deficits surplus
+    surpluses currency currencies yuan renminbi dollar euro yen rupee peso probability chance chances
+    odds likelihood majority population households consumers stake stakes interest volume volumes
+    capacity margin margins discount discounts savings rating ratings valuation valuations forecast
+    forecasts productivity investment investments unemployed poverty capital reserves debt budget cost
+    costs premium return returns support opposition
+""".split())
+_NON_TARIFF_NOUN = "|".join(sorted(_NON_TARIFF_WORDS, key=len, reverse=True))
+
+# A percentage right before one of these is an increment or comparison, not a rate.
+_INCREMENT_AFTER = (
+    r"increases?|rises?|hikes?|jumps?|gains?|drops?|declines?|falls?|cuts?|reductions?|"
+    r"boosts?|surges?|climbs?|increments?|markups?|mark-ups?|more|less|higher|lower|above|"
+    r"below|cheaper|pricier|dearer|slump|plunge|decrease|decreases|uplift|rebound"
+)
+# A verb (or "by") right before a bare percentage makes it the size of a change: "fell 20%".
+_CHANGE_VERBS = frozenset("""
+    rose rise rises risen rising fell fall falls fallen falling dropped drop drops dropping jumped jump
+    jumps climbed climb climbs surged surge surges soared soar soars plunged plunge plunges plummeted
+    slumped tumbled declined decline declines grew grow grows grown gained gain gains lost lose loses
+    shrank shrunk shrink shrinks contracted expanded increased increase increases decreased decrease
+    decreases raised raise raises cut cuts lowered lower lowers reduced reduce reduces slashed slashes
+    added add adds boosted boost boosts hiked hike hikes lifted lift lifts up down widened narrowed
+    eased trimmed shed sheds doubled tripled
+""".split())
+# Approximators that may stand between a verb and a percentage ("fell nearly 20%", "by more than 10%").
+_APPROX_WORDS = frozenset("about around nearly almost some roughly approximately over just only another mere estimated".split())
+_APPROX_PAIRS = frozenset({("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("as", "much"),
+                           ("a", "further"), ("a", "mere"), ("an", "estimated"), ("much", "as")})
+_APPROX = (
+    r"about|around|nearly|almost|some|roughly|approximately|over|more\s+than|less\s+than|"
+    r"fewer\s+than|as\s+much\s+as|at\s+least|an\s+estimated|another|a\s+further|a\s+mere|just|only"
+)
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Change vocabulary, looked for in the words before the rate in its clause.
+_THREAT_WORDS = _words("""
+    threat threaten threatens threatened threatening warn warns warned warning could might planned
+    planning propose proposes proposed proposing proposal consider considers considered considering
+    weigh weighs weighed weighing mull mulls mulled mulling vow vows vowed vowing shelve shelves
+    shelved postpone postpones postponed delay delays delayed possible potential looming prospect
+    ultimatum
+""")
+# "would" reports a decision as often as a threat ("said the tariffs would take effect on
+# Tuesday"); it is a threat with the verbs of imposing or facing a tariff.
+_WOULD_THREAT_VERBS = _words("face impose slap levy hit put charge consider")
+_CONDITION_WORDS = _words("if unless otherwise")
+_REMOVE_WORDS = _words("""
+    suspend suspends suspended suspending scrap scraps scrapped scrapping remove removes removed
+    removing eliminate eliminates eliminated eliminating waive waives waived waiving pause pauses
+    paused pausing lift lifts lifted lifting repeal repeals repealed repealing revoke revokes revoked
+    revoking rescind rescinds rescinded rescinding exempt exempts exempted exempting drop drops dropped dropping abolish abolishes abolished abolishing withdraw withdraws
+    withdrew withdrawn withdrawing back
+""")
+_LOWER_WORDS = _words("""
+    cut cuts cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes
+    slashed slashing ease eases eased easing trim trims trimmed trimming drop drops dropped dropping
+    fall falls fell falling decline declines declined declining halve halves halved halving decrease
+    decreases decreased decreasing
+""")
+_RAISE_WORDS = _words("""
+    raise raises raised raising hike hikes hiked hiking increase increases increased increasing
+    double doubles doubled doubling triple triples tripled tripling quadruple quadruples quadrupled
+    quadrupling lift lifts lifted lifting boost boosts boosted boosting rise rises rose risen rising
+    jump jumps jumped jumping climb climbs climbed climbing escalate escalates escalated escalating
+    bump bumps bumped bumping bring brings bringing brought push pushes pushed pushing
+""")
+_KEEP_WORDS = _words("""
+    keep keeps keeping kept maintain maintains maintained maintaining retain retains retained
+    retaining leave leaves leaving left remain remains remained remaining stay stays stayed staying
+    unchanged
+""")
+_FACE_WORDS = _words("face faces faced facing taxed")
+# Verbs that may open a mention without saying how the rate changes ("taking the total to 50%").
+_SPAN_ONLY_WORDS = _words("take takes taking took set sets setting put puts putting")
+_SPAN_VERBS = _RAISE_WORDS | _LOWER_WORDS | (_REMOVE_WORDS - {"back"}) | _KEEP_WORDS | _FACE_WORDS
+_DETERMINERS = _words("the its their a an all some these those this that")
+# An added layer of tariff: "an additional 25% tariff" is raised.
+_LAYER_WORDS = _words("additional extra further higher increased another")
+# Multipliers that imply the earlier rate: "doubling duties ... to 50%" implies 25.
+_MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+
+# Goods nouns: a demonym or country before one of these names the target ("Chinese goods").
+_GOODS_WORDS = _words("""
+    goods import imports export exports product products items merchandise shipments wares commodities
+    steel aluminum aluminium metal metals copper iron lumber timber wood car cars auto autos automobile
+    automobiles vehicle vehicles EVs truck trucks motorcycle motorcycles parts tyres tires chips
+    semiconductor semiconductors electronics smartphone smartphones phone phones laptop laptops
+    computer computers solar batteries pharmaceutical pharmaceuticals drugs medicine medicines textile
+    textiles apparel clothing garments shoes footwear furniture machinery equipment appliances toys
+    watches jewelry jewellery diamonds farm agricultural agriculture produce grain grains wheat corn
+    rice soybean soybeans soy pork beef chicken poultry meat dairy cheese butter eggs seafood fish
+    shrimp lobster fruit vegetables nuts almonds coffee tea cocoa sugar wine whiskey whisky bourbon
+    beer spirits liquor cognac brandy tobacco cigarettes jeans oil crude gas LNG coal energy
+    fertilizer fertilizers fertiliser fertilisers potash canola lithium minerals earths plastics
+    chemicals paper pulp glass rubber leather cotton sorghum cattle tomatoes avocados exporters
+    manufacturers makers producers industry industries sector companies firms brands cargo purchases
+    supplies supply
+""")
+
+
+# People and institutions that act for a country in trade news.
+ACTORS: dict[str, tuple[str, ...]] = {
+    "US": ("Trump", "Biden", "Obama", "White House", "USTR", "Lighthizer", "Mnuchin", "Lutnick",
+           "Bessent", "Greer", "Navarro", "Wilbur Ross", "Katherine Tai", "Raimondo", "Yellen",
+           "Commerce Department", "Trump administration", "Biden administration", "Pentagon",
+           "Vance", "Rubio", "Hassett", "Leavitt"),
+    "CN": ("Xi", "Xi Jinping", "Li Qiang", "He Lifeng", "Liu He", "Wang Wentao", "Wang Yi",
+           "Li Keqiang", "MOFCOM", "State Council", "Zhongnanhai"),
+    "IN": ("Modi", "Narendra Modi", "Piyush Goyal", "Goyal", "Jaishankar"),
+    "EU": ("von der Leyen", "Sefcovic", "Šefčovič", "Juncker", "Malmström", "Malmstrom",
+           "Phil Hogan", "Dombrovskis", "Lange"),
+    "CA": ("Carney", "Trudeau", "Freeland", "LeBlanc", "Champagne", "Poilievre"),
+    "MX": ("Sheinbaum", "Ebrard", "López Obrador", "Lopez Obrador", "AMLO"),
+    "BR": ("Lula", "Bolsonaro", "Alckmin", "Haddad"),
+    "JP": ("Ishiba", "Kishida", "Takaichi", "Akazawa", "Shinzo Abe"),
+    "KR": ("Lee Jae-myung", "Yoon Suk Yeol"),
+    "GB": ("Starmer", "Sunak", "Boris Johnson", "Theresa May", "Downing Street", "Whitehall"),
+    "CH": ("Keller-Sutter", "Parmelin"),
+    "TR": ("Erdogan", "Erdoğan"),
+    "AU": ("Albanese",),
+    "FR": ("Macron", "Elysee", "Élysée"),
+    "DE": ("Merz", "Scholz", "Merkel"),
+    "IT": ("Meloni",),
+    "RU": ("Putin", "Peskov", "Lavrov"),
+    "UA": ("Zelensky", "Zelenskyy", "Zelenskiy"),
+    "VN": ("To Lam",),
+}
+
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns
+# ---------------------------------------------------------------------------------------------
+
+_I = re.IGNORECASE
+_DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b", _I)
+# Lower-case substrings that any tariff sentence contains: a fast test before the patterns.
+_TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge")
+_UNIT_KEYWORDS = ("%", "per cent", "percent", "pct")
+_ACTOR_LOOKBACK = 3
+_ARTICLES = frozenset({"a", "an", "the"})
+_PUNCTUATION = ",;:.!?\"'“”‘’()[]"
+_LETTERS = re.compile(r"[a-z]+")
+_INDEX_WORD = re.compile(r"[\w$][\w'’.&$-]*")
+_DOC_TARIFF_HINT = re.compile(rf"\b(?:{_TARIFF_NOUN})\b|\b(?:taxed)\b", _I)
+
+# A percentage: "50%", "50 percent", "twenty-five per cent", "27.5 pct", "10 percentage points".
+_UNIT_MARK = re.compile(r"%|\b(?:per\s?cent(?P<points>age[-\s]points?)?|pct)\b", _I)
+_NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£-])(?P<num>{NUMBER})\s*-?\s*$", _I)
+# A bare number coordinated with a following percentage: "5 or 10 percent", "10-25%".
+# Operators joining a bare number to a percentage: "5 or 10 percent", "10-25%".
+_ALTERNATIVE_OPS = ("or", "and", "to", "-", "–")
+_INCREMENT_AFTER_RE = re.compile(rf"\s*(?:{_INCREMENT_AFTER})\b", _I)
+# Function words that cannot sit between a rate and the tariff noun it modifies.
+_STOP = (
+    r"on|of|in|for|from|to|and|or|but|with|by|at|as|that|which|who|after|before|since|amid|"
+    r"while|when|if|than|is|are|was|were|will|would|could|should|has|have|had|be|been|the|a|an|"
+    r"because|over|under|into|against|until|during|through|per|this|these|those|its|their"
+)
+# "24% of the additional tariffs": a layer of a tariff, whose modifiers are not verbs ("60 percent of
+# Americans oppose the tariffs" is a share of people).
+_OF_TARIFF_AFTER = re.compile(
+    rf"^\s*of\s+(?:(?:the|its|their|all|these|those|such)\s+)?"
+    rf"(?:(?!(?:{_STOP})\b)(?-i:(?![a-z][\w-]*(?:s|ed)\s))[\w.-]+\s+){{0,2}}?(?P<noun>{_TARIFF_NOUN})\b",
+    _I,
+)
+# A tariff noun after the percentage, past at most three modifiers: "a 25% retaliatory tariff".
+_MODIFIERS_THEN = rf"^(?:\s+(?!(?:{_STOP})\b)[\w'’.-]+){{0,3}}?\s*-?\s*"
+_NOUN_AFTER = re.compile(rf"{_MODIFIERS_THEN}(?P<noun>{_TARIFF_NOUN})\b", _I)
+_WEAK_NOUN_AFTER = re.compile(rf"{_MODIFIERS_THEN}(?P<noun>{_WEAK_TARIFF_NOUN})\b", _I)
+_TARIFF_WORDS = _words("tariff tariffs duty duties levy levies customs surcharge surcharges")
+_TAX_QUALIFIERS = _words("import export border")
+_WEAK_WORDS = _words("rate rates taxed baseline")
+_IMPOSE_WORDS = _words("impose imposes imposed imposing slap slaps slapped slapping levied levying")
+_OF_BETWEEN = re.compile(
+    rf"\s+of\s+(?:(?:up\s+to|as\s+much\s+as|as\s+high\s+as|between|{_APPROX})\s+)*"
+    rf"(?:\d+(?:\.\d+)?\s*(?:or|and|to|-|–)\s*)?",
+    _I,
+)
+# Where a new clause starts: the governor of a rate must be in the rate's own clause.
+_CLAUSE_BREAK = re.compile(
+    r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though)\s+(?!(?:of|on|to|at|from|for|in|by|an?\s+\d+|\d+)\b)"
+    r"|\s(?:but|while|whereas|although)\s",
+    _I,
+)
+_MAX_GOVERNOR_WORDS = 16
+_MAX_SPAN_GAP_WORDS = 6
+
+_THREAT_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:rate\s+|tariff\s+)?(?:\w+\s+){0,2}?(?:had\s+|has\s+)?threatened\b", _I)
+_WORD = re.compile(r"[A-Za-z]+")
+# Span starts: an article and modifiers before a pre-nominal rate ("an additional 25% tariff"),
+# modifiers before a tariff noun ("retaliatory duties of 5 or 10 percent").
+_RATE_MODIFIERS = _words("""
+    additional extra further higher increased another new flat blanket uniform baseline overall average
+    retaliatory reciprocal punitive minimum maximum total combined effective
+""")
+_NOUN_MODIFIERS = _words("""
+    retaliatory additional extra new punitive reciprocal baseline blanket overall countervailing anti
+    dumping antidumping import export steel aluminum car auto higher combined total average effective
+    universal global sweeping further
+""")
+_RATE_APPROX = _APPROX_WORDS | _words("up to as much high least than more less")
+_CURRENT_WORDS = _words("currently existing current now previously formerly earlier")
+_RANGE_VERBS = ("rang", "vary", "varie", "varied")
+_ANAPHORS = _words("it them they those these this that")
+_ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
+
+# Goods: "on <what>" after the tariff, up to the end of its phrase.
+_TIME_WORDS = _words("""
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    today tomorrow yesterday
+""")
+# Words that end a goods phrase: "on steel [from] 25%", "on Chinese goods [if] Beijing ...".
+_GOODS_STOP = _words("""
+    to if that which who whom whose when while as because after before unless starting effective
+    beginning by will would could may might shall should is are was were has have had be been being
+    over amid despite until within through under via than
+""")
+# Verbs that commonly follow a goods phrase ("the tariff on steel took effect"); the phrase ends there.
+_VERB_AFTER_GOODS = _words("""
+    took take takes taking went goes go came come comes kick kicks kicked began begin begins start
+    starts started remain remains remained rose rise rises fell fall falls jump jumps jumped climb
+    climbs climbed drop drops dropped hit hits cover covers covered apply applies applied affect
+    affects affected cost costs mean means meant say says said announced imposed expected due do
+    does did can cannot must includes included including according totaling totalling totaled
+    totalled amount amounts amounted amounting account accounts accounted stand stands stood reach
+    reaches reached face faces faced facing mark marks marked follow follows followed following
+""")
+_GOODS_TOKEN = re.compile(r"[^\s,;:!?()\"“”]+|[,;:!?()\"“”]")
+_ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}")
+_ON_BEFORE_GOODS = re.compile(r"\s*(?:on|against)\s+", _I)
+_APPLY_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?)\s+to\s+", _I)
+_HIT_WITH = re.compile(
+    r"\b(?:hit|hits|hitting|slap|slaps|slapped|slapping|target|targets|targeted|targeting|punish(?:es|ed|ing)?|"
+    r"penali[sz](?:e|es|ed|ing))\s+(?P<goods>.{3,90}?)\s+with\s+(?:[\w-]+\s+){0,3}$",
+    _I,
+)
+_NOT_LIST_ITEM = _GOODS_STOP | _VERB_AFTER_GOODS | _DETERMINERS | {"and", "or", "with"}
+_MAX_GOODS_WORDS = 10
+_MAX_LIST_ITEM_WORDS = 4
+_OWN_GOODS = re.compile(r"(?:its|their)\s", _I)
+
+# Roles of a country mention, read from its neighbours.
+_ROLE_POSSESSIVE = re.compile(r"^['’]s\b")
+_ROLE_TARIFF_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*(?P<noun>{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN})\b", _I)
+_TARIFF_STEM_RE = re.compile(r"tariff|dut|lev|custom|tax|surcharge|rate|baseline", _I)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+_STOP_WORDS = _words(_STOP.replace("|", " "))
+_ROLE_MADE_AFTER = re.compile(r"^-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
+_ROLE_COMPOUND = re.compile(r"^-\s?[A-Z]")
+# The word(s) right before a country mention that make it a target, a destination or a bystander.
+_TARGET_BEFORE = frozenset("""
+    on against from hit hits hitting slap slaps slapped slapping target targets targeted targeting
+    penalise penalises penalised penalising penalize penalizes penalized penalizing punish punishes
+    punished punishing spare spares spared sparing exempt exempts exempted exempting
+""".split())
+_TARGET_BEFORE_PAIRS = frozenset({
+    ("built", "in"), ("made", "in"), ("produced", "in"), ("manufactured", "in"), ("assembled", "in"),
+    ("grown", "in"), ("sourced", "in"), ("countries", "like"), ("such", "as"),
+})
+_EXPORT_WORDS = frozenset("exports export exported shipments shipped sales sold goods products".split())
+_OTHER_BEFORE = frozenset("""
+    with to for at into of between among about toward towards than like including via across in
+    within inside outside near through versus vs vs. visit visits visited visiting told met meeting
+    urge urges urged urging press presses pressed pressing compel compels compelled compelling ask
+    asks asked asking by
+""".split())
+_OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
+_COORDINATORS = frozenset({"and", "or", "&"})
+_ROLE_FACES_AFTER = re.compile(
+    r"^(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|is|are|to|set\s+to|likely\s+to|"
+    r"must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
+    r"|^(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
+    r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
+    r"|^,?\s+(?:hit|slapped)\s+with\b",
+    _I,
+)
+_BOTH_SIDES = re.compile(
+    r"\b(?:(?:both|each)\s+(?:sides?|countries|country|nations?|governments?|parties|party|economies)|"
+    r"the\s+two\s+(?:sides|countries|nations|governments|economies|powers)|each\s+other(?:['’]s)?|"
+    r"both\s+(?:of\s+them|ways))\b",
+    _I,
+)
+_ACTOR_RE = re.compile(phrase_regex(sorted({name for names in ACTORS.values() for name in names})))
+_ACTOR_CODE = {name: code for code, names in ACTORS.items() for name in names}
+_DATE_CUE = re.compile(
+    r"\b(?:effective|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|\d{4})\b"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Data
+# ---------------------------------------------------------------------------------------------
+
+class Party(NamedTuple):
+    """A country (or a person or body acting for one) in a sentence, with its grammatical role."""
+
+    start: int  # offsets within the sentence
+    end: int
+    iso2: str
+    # "imposer" (U.S. tariffs, China's rate), "target" (on Chinese goods, imports from India),
+    # "subject" (a bare actor that may impose), "other" (to Washington, with Moscow), "both".
+    role: str
+    # For an imposer: where the tariff noun it modifies starts.
+    head: int | None = None
+    # For a target named with its goods ("Chinese industrial goods"): where that goods noun ends.
+    goods_end: int | None = None
+
+
+@dataclass
+class Rate:
+    """A percentage accepted as a tariff rate within one sentence (offsets within the sentence)."""
+
+    value: float
+    start: int
+    end: int
+    num_start: int
+    governor: tuple[int, int] | None  # the tariff word that makes it a rate
+    pre_nominal: bool = False
+    of_layer: bool = False
+    previous: float | None = None
+    transition_start: int | None = None  # start of "from X% to" when the rate ends a transition
+    alternatives: list[float] = field(default_factory=list)
+    alternative_start: int | None = None  # where "5" of "5 or 10 percent" starts
+    dropped: bool = False  # used as the previous rate of another
+
+
+@dataclass
+class Context:
+    """The trade relation the document has described so far, for sentences that leave it implicit."""
+
+    doc: Document
+    imposer: str | None = None
+    target: str | None = None
+    parties: list[str] = field(default_factory=list)  # countries of tariff sentences, latest last
+    last_rate_sentence: int = -10
+    active: bool = False
+
+    def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
+        """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
+        for sentence in reversed(self.doc.sentences[max(0, sentence_no - _ACTOR_LOOKBACK):sentence_no + 1]):
+            for party in _parties(sentence.text, _mentions(sentence.text)):
+                if party.role == "subject" and party.iso2 != exclude:
+                    return party.iso2
+        return None
+
+    def add_party(self, iso2: str | None) -> None:
+        if not iso2:
+            return
+        if iso2 in self.parties:
+            self.parties.remove(iso2)
+        self.parties.append(iso2)
+
+    def counterpart(self, iso2: str | None) -> str | None:
+        """The latest party of the trade relation other than `iso2`."""
+        for party in reversed(self.parties):
+            if party != iso2:
+                return party
+        return None
+
+    def record(self, imposer: str | None, target: str | None) -> None:
+        self.active = True
+        if imposer or target:
+            self.imposer, self.target = imposer, target
+        self.add_party(target)
+        self.add_party(imposer)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates
+# ---------------------------------------------------------------------------------------------
+
+def _ends_with_word(text: str, position: int, word: str) -> bool:
+    """True when the text before `position` ends with the whole word `word` (any case)."""
+    head = text[max(0, position - len(word) - 8):position].rstrip().lower()
+    return head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalpha())
+
+
+@lru_cache(maxsize=64)
+def _word_index(text: str) -> tuple[list[int], list[str]]:
+    """End offsets and lower-cased forms of the words of a sentence ("U.S." and "anti-dumping" are words)."""
+    ends, words = [], []
+    for word in _INDEX_WORD.finditer(text):
+        ends.append(word.end())
+        words.append(word.group(0).lower().rstrip("."))
+    return ends, words
+
+
+def _tail_words(text: str, position: int, count: int) -> list[str]:
+    """The last `count` words ending at or before `position`, lower-cased."""
+    ends, words = _word_index(text)
+    index = bisect_right(ends, position)
+    return words[max(0, index - count):index]
+
+
+@lru_cache(maxsize=256)
+def _clause_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text))
+
+
+def _clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the clause of `text` that contains `position`."""
+    start, end = 0, len(text)
+    for break_start, break_end in _clause_breaks(text):
+        if break_end <= position:
+            start = break_end
+        elif break_start >= position:
+            end = break_start
+            break
+    return start, end
+
+
+def _names_other_measure(segment: str) -> bool:
+    """True when the text names something a percentage could measure other than a tariff."""
+    return any(word in _NON_TARIFF_WORDS for word in _LETTERS.findall(segment.lower()))
+
+
+def _names_goods(segment: str) -> bool:
+    return any(word in _GOODS_WORDS for word in _WORD.findall(segment))
+
+
+def _words_in(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[re.Match]:
+    """The words of text[start:end] that belong to `vocabulary` (compared in lower case), in order."""
+    return [m for m in _WORD.finditer(text, max(0, start), end) if m.group(0).lower() in vocabulary]
+
+
+def _goods_after(text: str, end: int) -> int | None:
+    """Where a goods noun phrase right after a country mention ends ("Chinese industrial goods").
+
+    At most two modifiers may come first, and they are adjectives or nouns, not verbs: a word in
+    -s or -ed there ("EU hits bourbon") is read as a verb. Goods nouns are lower case, so "U.S.
+    Steel" (the company) is not goods.
+    """
+    position = end + 2 if text.startswith(("'s", "’s"), end) else end
+    found = None
+    for _ in range(4):
+        word = _NEXT_WORD.match(text, position)
+        if word is None:
+            break
+        value = word.group(1)
+        if value in _GOODS_WORDS:
+            found = word.end()
+        elif found is not None or not value.islower() or value in _STOP_WORDS or value.endswith(("s", "ed")):
+            break
+        position = word.end()
+    return found
+
+
+class Token(NamedTuple):
+    """A percentage expression of a sentence: "50%", "twenty-five per cent", "10 percentage points"."""
+
+    start: int
+    end: int
+    num_start: int
+    num: str
+    points: bool  # percentage points: always a change, never a rate
+
+
+def _percent_tokens(text: str) -> list[Token]:
+    """Every percentage expression of a sentence, found from its unit back to its number.
+
+    Looking for the unit first keeps the costly number pattern (digits or words) to a few short
+    windows instead of every position of the sentence.
+    """
+    tokens = []
+    for unit in _UNIT_MARK.finditer(text):
+        # Digits are read backwards by hand; only a word number ("twenty-five percent") needs the pattern.
+        end = unit.start()
+        while end and text[end - 1] in " -":
+            end -= 1
+        start = end
+        while start and (text[start - 1].isdigit() or text[start - 1] == "." and start - 1 > 0 and text[start - 2].isdigit()):
+            start -= 1
+        if start < end:
+            if start and (text[start - 1].isalnum() or text[start - 1] in "$€£,."):
+                continue  # "$3.5 percent"? "1,000%"? not a tariff rate as written
+            tokens.append(Token(start, unit.end(), start, text[start:end], bool(unit.group("points"))))
+            continue
+        number = _NUMBER_BEFORE.search(text, max(0, unit.start() - 40), unit.start()) if end and text[end - 1].isalpha() else None
+        if number is not None:
+            tokens.append(Token(number.start("num"), unit.end(), number.start("num"), number.group("num"),
+                                bool(unit.group("points"))))
+    return tokens
+
+
+def _is_increment(text: str, token: Token) -> bool:
+    """True when the percentage is the size of a change or a comparison, not a level."""
+    if token.points:
+        return True
+    words = _tail_words(text, token.start, 5)
+    while words and words[-1] in _APPROX_WORDS or len(words) > 1 and tuple(words[-2:]) in _APPROX_PAIRS:
+        words = words[:-2] if tuple(words[-2:]) in _APPROX_PAIRS else words[:-1]
+    if words and words[-1] == "by":
+        return True  # "raise tariffs by 10%"
+    # "fell 20%" is a change; after an article the word is an adjective ("a lower 10% rate").
+    if words and words[-1] in _CHANGE_VERBS and not (len(words) > 1 and words[-2] in _ARTICLES):
+        return True
+    return bool(_INCREMENT_AFTER_RE.match(text, token.end))
+
+
+def _governor(text: str, token: Token, clause: tuple[int, int]) -> tuple[tuple[int, int] | None, str]:
+    """The tariff word governing a percentage and how: ("pre" | "of" | "layer" | "before" | "verb"), or None."""
+    start, end = token.start, token.end
+    after = text[end:clause[1]]
+    next_words = [w.strip(_PUNCTUATION).lower() for w in after[:40].split()[:2]]
+    if next_words and next_words[0] == "of":
+        layer = _OF_TARIFF_AFTER.match(after)
+        if layer:
+            return (end + layer.start("noun"), end + layer.end("noun")), "layer"
+        return None, ""  # "40% of Chinese imports" is a share
+    if any(word in _NON_TARIFF_WORDS for word in next_words):
+        return None, ""  # "5% growth", "a 50% stake"
+    if _TARIFF_STEM_RE.search(after, 0, 45):
+        noun = _NOUN_AFTER.match(after) or _WEAK_NOUN_AFTER.match(after)
+        if noun and _tariff_noun_ok(text, end + noun.start("noun"), noun.group("noun")):
+            return (end + noun.start("noun"), end + noun.end("noun")), "pre"
+    window_start = max(clause[0], start - 140)
+    last = _last_tariff_word(text, window_start, start)
+    if last is not None:
+        between = text[last[1]:start]
+        if _OF_BETWEEN.fullmatch(between):
+            return last, "of"
+        if len(between.split()) <= _MAX_GOVERNOR_WORDS and not _names_other_measure(between):
+            return last, "before"
+    words = _WORD.findall(text, max(clause[0], start - 40), start)
+    while words and (words[-1].lower() in _APPROX_WORDS or words[-1].lower() in _ARTICLES or words[-1].lower() in ("up", "to")):
+        words.pop()
+    verb = words[-1].lower() if words else ""
+    if verb in _IMPOSE_WORDS or len(words) > 1 and words[-2].lower() in _IMPOSE_WORDS:
+        return (start, start), "verb"  # "imposed 25% on steel"
+    # "goods transshipped through Vietnam will face 40%": goods facing a bare rate in a tariff text.
+    clause_text = text[clause[0]:clause[1]]
+    if verb in _FACE_WORDS and verb != "taxed" and _names_goods(clause_text) and not _names_other_measure(clause_text):
+        return (start, start), "verb"
+    return None, ""
+
+
+def _last_tariff_word(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of the last word of text[start:end] naming a tariff (weak words only where they may)."""
+    last = None
+    previous = ""
+    for word in _WORD.finditer(text, start, end):
+        low = word.group(0).lower()
+        if low in _TARIFF_WORDS:
+            if not (low == "duty" and text.startswith("-free", word.end())):
+                last = word.span()
+        elif low in ("tax", "taxes") and previous in _TAX_QUALIFIERS:
+            last = word.span()
+        elif low in _WEAK_WORDS and _tariff_noun_ok(text, word.start(), low):
+            last = word.span()
+        previous = low
+    return last
+
+
+def _tariff_noun_ok(text: str, position: int, noun: str) -> bool:
+    """False for a weak tariff word that names something else here ("interest rate", "tax rate")."""
+    if noun.lower() not in _WEAK_WORDS:
+        return True
+    words = _WORD.findall(text, max(0, position - 20), position)
+    return not (words and words[-1].lower() in _OTHER_RATE_WORDS)
+
+
+def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
+    """The percentages of a sentence that are tariff rates, with transitions and alternatives resolved.
+
+    `tariff_context` allows an anaphoric rate ("bring it from 25% to 50%") right after tariff rates.
+    """
+    tokens = _percent_tokens(text)
+    rates: list[Rate] = []
+    by_token: dict[int, Rate] = {}
+    for index, token in enumerate(tokens):
+        if _is_increment(text, token):
+            continue
+        value = parse_number(token.num)
+        if value is None:
+            continue
+        clause = _clause_bounds(text, token.start)
+        governor, how = _governor(text, token, clause)
+        if governor is None and not (tariff_context and _anaphoric(text, token, tokens, index, clause)):
+            continue
+        rate = Rate(value, token.start, token.end, token.num_start, governor,
+                    pre_nominal=how == "pre", of_layer=how == "layer")
+        _attach_alternatives(text, rate)
+        rates.append(rate)
+        by_token[index] = rate
+    _link_transitions(text, tokens, by_token)
+    return [rate for rate in rates if not rate.dropped]
+
+
+def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause: tuple[int, int]) -> bool:
+    """True for a rate without a tariff word that continues the tariff of the previous sentences.
+
+    Only a transition ("bring it from 25% to 50%") or a rate reached by a change verb, with a pronoun
+    standing for the tariff and nothing else measured in the clause, qualifies.
+    """
+    clause_text = text[clause[0]:clause[1]]
+    if _names_other_measure(clause_text):
+        return False
+    words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
+    pairs = zip(words, words[1:])
+    if not (any(w in _ANAPHORS for w in words) or any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs)):
+        return False
+    def is_to(a: int, b: int) -> bool:
+        return text[a:b].strip().lower() == "to"
+    in_transition = index > 0 and is_to(tokens[index - 1].end, token.start) and _ends_with_word(
+        text, tokens[index - 1].start, "from"
+    )
+    starts_transition = index + 1 < len(tokens) and is_to(token.end, tokens[index + 1].start) and _ends_with_word(
+        text, token.start, "from"
+    )
+    reached = bool(words) and words[-1] == "to" and any(w in _RAISE_WORDS or w in _LOWER_WORDS for w in words)
+    return in_transition or starts_transition or reached
+
+
+def _attach_alternatives(text: str, rate: Rate) -> None:
+    """A bare number coordinated with the rate: "5 or 10 percent" and "10-25%" are two rates,
+    "from 10 to 25 percent" is a rate and its previous one."""
+    window_start = max(0, rate.num_start - 40)
+    head = text[window_start:rate.num_start].rstrip()
+    for op in _ALTERNATIVE_OPS:
+        if head.endswith(op) and (op in "-–" or head[-len(op) - 1:-len(op)].isspace()):
+            head = head[:-len(op)].rstrip()
+            break
+    else:
+        return
+    if not head or head.endswith("%") or head.lower().endswith(("cent", "pct")):
+        return  # "from 25% to 50%": two percentages, linked as a transition elsewhere
+    number_start = len(head)
+    while number_start and (head[number_start - 1].isdigit() or head[number_start - 1] == "."):
+        number_start -= 1
+    if number_start < len(head):
+        if number_start and (head[number_start - 1].isalnum() or head[number_start - 1] in "$€£,"):
+            return  # "$75" or a word glued to the digits is no rate
+        value = parse_number(head[number_start:])
+    else:
+        words = head.split()
+        value = parse_number(words[-1]) if words else None
+        number_start = len(head) - len(words[-1]) if words else 0
+    if value is None:
+        return
+    lead = head[:number_start].rstrip().lower()
+    lead_words = lead.split()
+    if op == "to" and lead.endswith("from") and not (len(lead_words) > 1 and lead_words[-2].startswith(_RANGE_VERBS)):
+        rate.previous = value
+        rate.transition_start = window_start + len(lead) - len("from")
+        return
+    rate.alternatives.append(value)
+    rate.alternative_start = window_start + number_start
+
+
+def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate]) -> None:
+    """Turn "from X% to Y%", "to Y% from X%" and "currently X%, ... Y%" into one rate with its previous."""
+    for index, rate in sorted(by_token.items()):
+        if rate.dropped:
+            continue
+        following = by_token.get(index + 1)
+        words = _WORD.findall(text, max(0, rate.start - 60), rate.start)
+        low = [w.lower() for w in words[-5:]]
+        from_before = _ends_with_word(text, rate.start, "from")
+        if following is not None and text[rate.end:following.start].strip().lower() == "to":
+            if from_before and len(low) > 1 and low[-2].startswith(_RANGE_VERBS):
+                continue  # "ranging from 10% to 50%": two rates
+            if from_before:
+                following.previous = rate.value
+                following.transition_start = text.lower().rindex("from", 0, rate.start)
+                rate.dropped = True
+                continue
+        preceding = by_token.get(index - 1)
+        # "..., up from 10%", "to 15% from 27.5%", "down from the 25% rate"
+        while low and low[-1] in _ARTICLES:
+            low.pop()
+        if preceding is not None and not preceding.dropped and preceding.previous is None and low and (
+            low[-1] == "from" or low[-1] in ("up", "down") or low[-2:] == ["compared", "with"] or low[-1] == "versus"
+        ):
+            preceding.previous = rate.value
+            rate.dropped = True
+            continue
+        if following is not None and following.previous is None and any(w in _CURRENT_WORDS for w in low[-4:]):
+            following.previous = rate.value
+            following.transition_start = rate.start
+            rate.dropped = True
+
+
+# ---------------------------------------------------------------------------------------------
+# Countries and roles
+# ---------------------------------------------------------------------------------------------
+
+def _parties(text: str, spans: list[tuple[int, int, str, str]]) -> list[Party]:
+    """Roles of the country and actor mentions (start, end, iso2, kind) of one sentence."""
+    parties: list[Party] = []
+    for start, end, iso2, _kind in spans:
+        role, head, goods_end = _role(text, start, end, parties)
+        parties.append(Party(start, end, iso2, role, head, goods_end))
+    low = text.lower()
+    if "both" in low or "each" in low or "two" in low:
+        for both in _BOTH_SIDES.finditer(text):
+            parties.append(Party(both.start(), both.end(), "", "both"))
+        parties.sort(key=lambda p: p.start)
+    return parties
+
+
+def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, int | None, int | None]:
+    """The role of one mention; for an imposer where its tariff noun starts, for goods where they end."""
+    words = _tail_words(text, start, 3)
+    if words and words[-1] == "the":
+        words.pop()
+    last = words[-1] if words else ""
+    if text.startswith("-", end):
+        if _ROLE_MADE_AFTER.match(text, end):
+            return "target", None, None  # "Chinese-made goods"
+        if _ROLE_COMPOUND.match(text, end):
+            return "other", None, None  # "U.S.-China trade war"
+    if start > 1 and text[start - 1] == "-" and (text[start - 2].isalpha() or text[start - 2] == "."):
+        return "other", None, None
+    if earlier and start - earlier[-1].end <= 8 and (last in _COORDINATORS or text[earlier[-1].end:start].strip() == ","):
+        previous = earlier[-1]  # "on Canada and Mexico"
+        return previous.role, previous.head, _goods_after(text, end) if previous.role == "target" else None
+    pair = tuple(words[-2:])
+    if last in _TARGET_BEFORE or pair in _TARGET_BEFORE_PAIRS:
+        return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
+    if last in ("to", "into") and any(w in _EXPORT_WORDS for w in words[:-1]):
+        return "destination", None, None  # "exports to the United States": the market that taxes them
+    after = text[end:end + 70]
+    if _ROLE_FACES_AFTER.match(after):
+        return "target", None, None  # "India faces a 50% tariff", "Switzerland was hit with"
+    # Modifying a tariff or goods noun decides the role whatever the preposition: "of Chinese
+    # imports" is a target, "at Trump's duties" an imposer.
+    if _TARIFF_STEM_RE.search(after, 0, 45):
+        tariff = _ROLE_TARIFF_AFTER.match(after)
+        if tariff and _tariff_noun_ok(text, end + tariff.start("noun"), tariff.group("noun")):
+            return "imposer", end + tariff.start("noun"), None
+    goods_end = _goods_after(text, end)
+    if goods_end is not None:
+        return "target", None, goods_end
+    if last in _OTHER_BEFORE or pair in _OTHER_BEFORE_PAIRS:
+        return "other", None, None  # "to Washington", "talks with Beijing", "according to the EU"
+    return "subject", None, None
+
+
+def _mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """Country and actor mentions (start, end, iso2, kind) of one sentence, in order, without overlaps."""
+    spans = [(m.start, m.end, m.iso2, m.kind) for m in find_countries(text)]
+    actors = [(a.start(), a.end(), _ACTOR_CODE[a.group(0)], "actor") for a in _ACTOR_RE.finditer(text)]
+    if actors:
+        spans = sorted(spans + actors)
+    kept = []
+    last_end = -1
+    for span in spans:
+        if span[0] >= last_end:  # an actor inside a country phrase ("U.S. Trade Representative") or the reverse
+            kept.append(span)
+            last_end = span[1]
+    return kept
+
+
+def _nearest(parties: list[Party], position: int, roles: tuple[str, ...], lo: int, hi: int,
+             exclude: str | None = None, before_only: bool = False) -> Party | None:
+    """The party with one of `roles` in [lo, hi) nearest to `position` (earlier ones first on ties)."""
+    best = None
+    best_distance = None
+    for party in parties:
+        if party.role not in roles or party.start < lo or party.end > hi or party.iso2 == exclude:
+            continue
+        if before_only and party.start >= position:
+            continue
+        distance = position - party.end if party.start < position else (party.start - position) + 0.5
+        if best_distance is None or distance < best_distance:
+            best, best_distance = party, distance
+    return best
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows
+# ---------------------------------------------------------------------------------------------
+
+def _goods(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int],
+           follows_rate: bool) -> tuple[str | None, int, int]:
+    """What the rate covers as written, and its span in the sentence ((None, -1, -1) when not stated)."""
+    anchors = [rate.end]
+    if rate.governor and rate.governor[1] > rate.end:
+        anchors.insert(0, rate.governor[1])
+    if rate.governor and rate.governor[1] <= rate.start:
+        anchors.append(rate.governor[1])
+    for anchor in anchors:
+        on = _ON_BEFORE_GOODS.match(text, anchor)
+        if on and on.end() - anchor <= 12:
+            found = _goods_phrase(text, on.end())
+            if found[0]:
+                return found
+    lead_end = rate.start if rate.governor is None else min(rate.start, rate.governor[0])
+    if "with" in text[max(0, lead_end - 40):lead_end]:
+        hit = _HIT_WITH.search(text, max(0, rate.start - 140), lead_end)
+        if hit:
+            return _goods_phrase(text, hit.start("goods"), hit.end("goods"))
+    if "appl" in text[rate.end:rate.end + 40] or "extend" in text[rate.end:rate.end + 40]:
+        applies = _APPLY_TO.search(text, rate.end, rate.end + 60)
+        if applies:
+            return _goods_phrase(text, applies.end())
+    # Goods named as the subject: "Chinese imports, currently taxed at 10 percent, will ...". After
+    # another rate of the clause, goods named in passing ("purchases of Russian oil") are not its own.
+    named = [] if follows_rate else [
+        p for p in parties if p.goods_end is not None and clause[0] <= p.start < clause[1]
+    ]
+    if named:
+        party = min(named, key=lambda p: abs(p.start - rate.start))
+        return _goods_phrase(text, party.start, party.goods_end)
+    return None, -1, -1
+
+
+def _goods_phrase(text: str, start: int, end: int | None = None) -> tuple[str | None, int, int]:
+    """The goods phrase starting at `start` (ending at `end` when known), extended over a list.
+
+    "on chicken, wheat, corn and cotton, and a 10% tariff on ..." gives "chicken, wheat, corn and
+    cotton"; at most _MAX_GOODS_WORDS words are kept.
+    """
+    if end is None:
+        end = _phrase_end(text, start)
+    if end <= start:
+        return None, -1, -1
+    while text.startswith(",", end):
+        item_start = end + 1
+        while item_start < len(text) and text[item_start] == " ":
+            item_start += 1
+        first = _GOODS_TOKEN.match(text, item_start)
+        if first is None or first.group(0).lower() in _NOT_LIST_ITEM:
+            break
+        item_end = _phrase_end(text, item_start)
+        closes = item_end >= len(text) or text[item_end] in ",." or text.startswith(".", item_end)
+        if item_end <= item_start or not closes or len(text[item_start:item_end].split()) > _MAX_LIST_ITEM_WORDS:
+            break
+        end = item_end
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) > _MAX_GOODS_WORDS:
+        end = start + words[_MAX_GOODS_WORDS - 1].end()
+    return text[start:end], start, end
+
+
+def _phrase_end(text: str, start: int) -> int:
+    """Where a noun phrase of goods starting at `start` ends: before punctuation, a clause word
+    (to, if, that, will...), a time ("on Friday", "from September", "in 2025"), an amount starting
+    another item ("and 10% on aluminum") or a verb ("took effect")."""
+    tokens = list(_GOODS_TOKEN.finditer(text, start, min(len(text), start + 110)))
+    end = start
+    for index, token in enumerate(tokens):
+        word = token.group(0)
+        if word in ",;:!?()\"“”":
+            break
+        low = word.lower().rstrip(".")
+        following = tokens[index + 1].group(0).lower().rstrip(".") if index + 1 < len(tokens) else ""
+        previous = tokens[index - 1].group(0).lower() if index else ""
+        if index == 0 and (low in _TIME_WORDS or low[:1].isdigit()):
+            return start
+        if _ends_phrase(low, following, previous):
+            break
+        if low == "and" and following in ("a", "an") and index + 2 < len(tokens) and tokens[index + 2].group(0)[:1].isdigit():
+            break  # "on chicken and corn, and a 10% tariff on ..."
+        end = token.end()
+        if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
+            end -= 1  # the sentence's full stop
+            break
+    return end
+
+
+def _ends_phrase(word: str, following: str, previous: str) -> bool:
+    """True when `word` (lower case, with its neighbours) starts what follows a goods phrase."""
+    if word in _GOODS_STOP:
+        return not (word == "to" and previous == "up")  # "on up to $400 billion of goods"
+    if word in _VERB_AFTER_GOODS:
+        return True
+    timed = following in _TIME_WORDS or following[:1].isdigit()
+    if word in ("on", "in", "at") and timed:
+        return True
+    if word == "in" and following == "response":
+        return True
+    if word == "from" and (timed or following.startswith("$")):
+        return True
+    if word == "for" and (following[:1].isdigit() or following in ("the", "a", "an", "another", "several", "up")):
+        return True
+    return word == "and" and following[:1].isdigit()
+
+
+def _change(text: str, rate: Rate, clause: tuple[int, int]) -> str:
+    """raised | lowered | set | threatened | removed, from the wording around the rate."""
+    lead_start = max(clause[0], rate.start - 90)
+    lead_end = rate.start if rate.transition_start is None else rate.transition_start
+    if not rate.previous and _removes(text, lead_start, lead_end, rate):
+        return "removed"
+    if _has_condition(text) or _threatening(text, lead_start, lead_end, text[rate.end:min(clause[1], rate.end + 50)]):
+        return "threatened"
+    if rate.previous is not None and rate.previous != rate.value:
+        return "raised" if rate.value > rate.previous else "lowered"
+    if any(w.lower() in _LAYER_WORDS for w in _WORD.findall(text, max(0, rate.start - 30), rate.start)[-2:]):
+        return "raised"  # "an additional 25% tariff"
+    for verb in reversed(_words_in(text, lead_start, lead_end, _SPAN_VERBS)):
+        word = verb.group(0).lower()
+        if word in _KEEP_WORDS:
+            return "set"
+        if word in _LOWER_WORDS:
+            return "lowered"
+        if word in _RAISE_WORDS:
+            return "raised"
+    return "set"
+
+
+def _removes(text: str, lead_start: int, lead_end: int, rate: Rate) -> bool:
+    """True when a verb of removal governs the rate: "suspend 24% of", "scrap the 10% levy".
+
+    "drop" removes only a layer ("drop 24% of the tariffs"); before a plain rate it is a fall.
+    """
+    words = _WORD.findall(text, max(lead_start, lead_end - 40), lead_end)
+    tail = [w.lower() for w in words[-4:]]
+    if "to" in tail:
+        return False
+    for index in range(len(tail) - 1, -1, -1):
+        word = tail[index]
+        if word in _REMOVE_WORDS and (word != "back" or index > 0 and tail[index - 1].startswith("roll")):
+            between = tail[index + 1:]
+            modifiers = [w for w in between if w not in _DETERMINERS]
+            if len(modifiers) <= 2:
+                return not word.startswith("drop") or rate.of_layer
+            return False
+    return False
+
+
+@lru_cache(maxsize=256)
+def _has_condition(sentence: str) -> bool:
+    """True when the sentence makes the rate conditional ("if Beijing retaliates")."""
+    return any(word.lower() in _CONDITION_WORDS for word in _WORD.findall(sentence))
+
+
+def _threatening(text: str, lead_start: int, lead_end: int, tail: str) -> bool:
+    """True when the clause presents the rate as a threat or plan rather than a decision.
+
+    The words before the rate in its clause are looked at, and the words right after it ("the 30%
+    rate Trump had threatened").
+    """
+    words = _WORD.findall(text, lead_start, lead_end)
+    for index, word in enumerate(words):
+        low = word.lower()
+        # "May" opening a sentence may be the month; the modal is written in lower case.
+        if low in _THREAT_WORDS or word == "may":
+            return True
+        if low in ("plan", "plans") and index + 1 < len(words) and words[index + 1] == "to":
+            return True
+        if low == "hold" and index > 1 and words[index - 1] == "on" and words[index - 2].lower() == "put":
+            return True
+        if low == "would" and any(w.lower() in _WOULD_THREAT_VERBS for w in words[index + 1:index + 3]):
+            return True
+    return bool(_THREAT_TAIL.match(tail))
+
+
+def _previous_from_multiplier(text: str, rate: Rate) -> float | None:
+    """The earlier rate implied by "doubling ... to 50%" (25), "tripling ... to 75%" (25)."""
+    lead = text[max(0, rate.start - 100):rate.num_start]
+    words = [w.lower() for w in _WORD.findall(lead)]
+    if not words or words[-1] != "to":
+        return None
+    for word in reversed(words[-14:]):
+        if word == "percent" or word == "cent":
+            return None  # "doubled from 25% to 50%" states the previous rate itself
+        for stem, factor in _MULTIPLIERS.items():
+            if word.startswith(stem):
+                return rate.value / factor
+    return None
+
+
+def _mention_span(text: str, rate: Rate, goods_span: tuple[int, int], clause: tuple[int, int]) -> tuple[int, int]:
+    """The minimal natural phrase for the rate: "a 39% tariff on Swiss goods", "drop from 145% to 30%"."""
+    start, end = rate.start, rate.end
+    if rate.transition_start is not None:
+        # "tariffs on Chinese goods will rise from 25% to 30%": the verb and its transition suffice.
+        verbs = _words_in(text, max(clause[0], rate.transition_start - 40), rate.transition_start, _SPAN_VERBS)
+        if verbs and len(text[verbs[-1].end():rate.transition_start].split()) <= 3:
+            return verbs[-1].start(), end
+    if rate.governor:
+        g_start, g_end = rate.governor
+        # In "tariffs of 25% on steel, and of 10% on aluminum" the second phrase starts at its own rate.
+        own_start = rate.transition_start if rate.transition_start is not None else rate.num_start
+        shared = g_end <= rate.start and _DOC_UNIT_HINT.search(text, g_end, own_start)
+        # A governor far back ("a 25% levy announced last week, taking the total to 50%") is evidence,
+        # not part of the phrase.
+        far = g_end <= rate.start and len(text[g_end:own_start].split()) > _MAX_SPAN_GAP_WORDS
+        if not (shared or far):
+            start, end = min(start, g_start), max(end, g_end)
+    if rate.transition_start is not None:
+        start = min(start, rate.transition_start)
+    window_start = max(0, start - 40)
+    window_start = max(window_start, text.rfind(",", window_start, start) + 1, text.rfind(";", window_start, start) + 1,
+                       text.rfind(":", window_start, start) + 1)
+    words = list(_WORD.finditer(text, window_start, start))
+    if rate.pre_nominal or rate.of_layer or (rate.governor and rate.governor[0] > rate.start):
+        # "an additional 25% tariff", "up to 50%": the article or approximator opens the phrase.
+        index = len(words)
+        while index and words[index - 1].group(0).lower() in _RATE_MODIFIERS:
+            index -= 1
+        if index and words[index - 1].group(0).lower() in _ARTICLES:
+            start = words[index - 1].start()
+        else:
+            index = len(words)
+            while index and words[index - 1].group(0).lower() in _RATE_APPROX:
+                index -= 1
+            if index < len(words):
+                start = words[index].start()
+    else:
+        index = len(words)
+        while index and words[index - 1].group(0).lower() in _NOUN_MODIFIERS:
+            index -= 1
+        if index < len(words):
+            start = words[index].start()  # "retaliatory duties of 5 or 10 percent"
+    if goods_span[0] >= 0 and goods_span[0] >= end - 1 and goods_span[0] - end <= 12:
+        end = goods_span[1]
+    # A verb governing the rate just before the phrase ("raise tariffs to 25 percent", "suspend 24%
+    # of"); a pre-nominal rate is a noun phrase of its own ("keep a 10% baseline tariff").
+    lead_start = max(clause[0], start - 60)
+    verbs = [] if rate.pre_nominal else _words_in(text, lead_start, start, _SPAN_VERBS | _SPAN_ONLY_WORDS)
+    if verbs:
+        verb = verbs[-1]
+        gap = text[verb.end():start]
+        if len(gap.split()) <= 3 and "," not in gap and ";" not in gap and ":" not in gap:
+            start = verb.start()
+    if rate.alternative_start is not None:
+        start = min(start, rate.alternative_start)
+    return start, end
+
+
+def _resolve(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int], goods_span: tuple[int, int],
+             context: Context, sentence_rows: list[dict], sentence_no: int) -> list[tuple[str | None, str | None]]:
+    """(imposer, target) pairs of a rate: one, one per coordinated target, or both directions."""
+    position = rate.start
+    head = rate.governor[0] if rate.governor else None
+    lo, hi = clause
+    in_goods = [p for p in parties if goods_span[0] <= p.start and p.end <= goods_span[1]
+                and p.role not in ("other", "both", "destination")] if goods_span[0] >= 0 else []
+    targets = list(dict.fromkeys(p.iso2 for p in in_goods))
+    imposer_party = None
+    if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
+        targets, imposer_party = _own_goods(parties, position, clause, goods_span)
+    if not targets:
+        # A rate without goods of its own continues the previous rate of its clause ("..., bringing
+        # the total duty to 50%") before any other country the clause happens to name.
+        for row in reversed(sentence_rows):
+            if row["_clause"] == clause and row["target_country_iso2"]:
+                targets = [row["target_country_iso2"]]
+                break
+    if not targets:
+        target = _nearest(parties, position, ("target",), lo, hi) or _nearest(parties, position, ("target",), 0, len(text))
+        targets = [target.iso2] if target else []
+    if head is not None and imposer_party is None:
+        for party in parties:
+            if party.role == "imposer" and party.head == head and party.iso2 not in targets:
+                imposer_party = party
+    if imposer_party is None:
+        exclude = targets[0] if len(targets) == 1 else None
+        imposer_party = (
+            _nearest(parties, position, ("subject", "imposer"), lo, hi, exclude, before_only=True)
+            or _nearest(parties, position, ("destination",), lo, hi, exclude)
+            or _nearest(parties, position, ("subject",), 0, lo, exclude, before_only=True)
+            or _nearest(parties, position, ("imposer",), lo, hi, exclude)
+        )
+        if imposer_party is not None and imposer_party.iso2 in targets and len(targets) > 1:
+            targets.remove(imposer_party.iso2)
+    both = _nearest(parties, position, ("both",), lo, hi)
+    if imposer_party is None and both is not None and not targets:
+        first, second = context.imposer, context.target
+        if not (first and second):
+            first = context.parties[-1] if context.parties else None
+            second = context.counterpart(first)
+        if first and second:
+            return [(first, second), (second, first)]
+    imposer = imposer_party.iso2 if imposer_party else None
+    if imposer is None:
+        for row in reversed(sentence_rows):
+            if targets and row["target_country_iso2"] == targets[0]:
+                imposer = row["imposing_country_iso2"]
+                break
+        else:
+            imposer = _implicit_imposer(targets, context, sentence_no)
+    if not targets:
+        target = _implicit_target(imposer, context, sentence_rows)
+        targets = [target]
+    return [(imposer, target if target != imposer else None) for target in targets]
+
+
+def _own_goods(parties: list[Party], position: int, clause: tuple[int, int],
+               goods_span: tuple[int, int]) -> tuple[list[str], Party | None]:
+    """Target and imposer of a rate "on its exports": whose exports they are, and who taxes them.
+
+    "Vietnam agreed to a 20% tariff on its exports to the United States": the destination taxes the
+    subject's exports. "Switzerland reeled after Washington slapped a 39% tariff on its exports":
+    the nearest subject imposes, so "its" is the other country of the sentence.
+    """
+    lo, hi = clause
+    destination = _nearest(parties, goods_span[1], ("destination",), goods_span[0], min(hi, goods_span[1] + 30))
+    subject = _nearest(parties, position, ("subject",), lo, hi, before_only=True)
+    if destination is not None:
+        owner = _nearest(parties, position, ("subject", "target"), lo, hi, destination.iso2, before_only=True)
+        return ([owner.iso2] if owner else []), destination
+    if subject is None:
+        return [], None
+    others = [p for p in parties if p.role in ("subject", "target") and p.iso2 != subject.iso2 and p.start < position]
+    return ([others[0].iso2] if others else []), subject
+
+
+def _implicit_imposer(targets: list[str], context: Context, sentence_no: int) -> str | None:
+    """The imposer a sentence leaves unsaid: the other side of the relation, else the last actor."""
+    target = targets[0] if targets else None
+    if target is not None:
+        other = context.counterpart(target)
+        if other is not None:
+            return other
+    if context.imposer and context.imposer != target:
+        return context.imposer
+    return context.recent_actor(sentence_no, target)
+
+
+def _implicit_target(imposer: str | None, context: Context, sentence_rows: list[dict]) -> str | None:
+    """The target a sentence leaves unsaid: the previous rate of the sentence, else the relation."""
+    for row in reversed(sentence_rows):
+        if row["imposing_country_iso2"] == imposer:
+            return row["target_country_iso2"]
+    if imposer is None:
+        return context.target
+    if context.imposer == imposer:
+        return context.target
+    if context.target == imposer:
+        return context.imposer
+    if context.imposer is None and context.target is None:
+        return None
+    return context.counterpart(imposer)
+
+
+def _update_context(context: Context, parties: list[Party], text: str) -> None:
+    """Learn the trade relation from a tariff sentence without rates ("Beijing would face more tariffs")."""
+    if parties:
+        anchor = _DOC_TARIFF_HINT.search(text)
+        position = anchor.start() if anchor else len(text)
+        target_party = _nearest(parties, position, ("target",), 0, len(text))
+        target = target_party.iso2 if target_party else None
+        imposer_party = None
+        for party in parties:
+            if party.role == "imposer" and party.iso2 != target:
+                imposer_party = party
+                break
+        imposer_party = imposer_party or _nearest(parties, position, ("subject",), 0, len(text), target, before_only=True)
+        imposer = imposer_party.iso2 if imposer_party else None
+        if imposer is None and target is not None:
+            imposer = context.counterpart(target)
+        if imposer or target:
+            context.record(imposer, target)
+
+
+def _learn_from_goods(context: Context, text: str) -> None:
+    """Learn whose goods the text is about from a sentence without tariff words.
+
+    "The list also covers quintessentially American products" makes the U.S. the target of the
+    list the previous sentences described, imposed by the other side of the relation.
+    """
+    for mention in find_countries(text):
+        if mention.kind in ("name", "demonym") and _goods_after(text, mention.end) is not None:
+            context.record(context.counterpart(mention.iso2), mention.iso2)
+            return
+
 
 def extract(doc: Document) -> list[dict]:
-    """Tariff rows of one document."""
-    return []
+    """Tariff rows of one document: one per rate, per alternative rate and per direction."""
+    text = doc.text
+    lower = text.lower()
+    # Cheap substring tests first: most news is not about tariffs and leaves here.
+    if not _has_any(lower, _UNIT_KEYWORDS) or not _has_any(lower, _TARIFF_KEYWORDS):
+        return []
+    tariff_sentences = _sentences_matching(doc, _DOC_TARIFF_HINT)
+    if not tariff_sentences:
+        return []
+    unit_sentences = _sentences_matching(doc, _DOC_UNIT_HINT)
+    context = Context(doc)
+    rows: list[dict] = []
+    for sentence in doc.sentences:
+        s = sentence.text
+        has_tariff = sentence.no in tariff_sentences
+        if not (has_tariff or sentence.no in unit_sentences):
+            if context.active:
+                _learn_from_goods(context, s)
+            continue
+        rates = _sentence_rates(s, sentence.no - context.last_rate_sentence <= 3) if sentence.no in unit_sentences else []
+        if not rates:
+            if has_tariff:
+                _update_context(context, _parties(s, _mentions(s)), s)
+            continue
+        parties = _parties(s, _mentions(s))
+        sentence_rows: list[dict] = []
+        for rate in rates:
+            sentence_rows.extend(_rate_rows(doc, sentence, rate, parties, context, sentence_rows))
+        for row in sentence_rows:
+            del row["_clause"]
+            context.record(row["imposing_country_iso2"], row["target_country_iso2"])
+        rows.extend(sentence_rows)
+        context.last_rate_sentence = sentence.no
+    return rows
+
+
+def _sentences_matching(doc: Document, pattern: re.Pattern[str]) -> set[int]:
+    """Numbers of the sentences where `pattern` matches, from one pass over the document."""
+    found = set()
+    for match in pattern.finditer(doc.text):
+        found.add(doc.sentence_at(match.start()).no)
+    return found
+
+
+def _has_any(text: str, keywords: tuple[str, ...]) -> bool:
+    return any(keyword in text for keyword in keywords)
+
+
+def _rate_rows(doc: Document, sentence, rate: Rate, parties: list[Party], context: Context,
+               sentence_rows: list[dict]) -> list[dict]:
+    """The rows of one accepted rate."""
+    s = sentence.text
+    clause = _clause_bounds(s, rate.start)
+    follows_rate = any(row["_clause"] == clause for row in sentence_rows)
+    goods, goods_start, goods_end = _goods(s, rate, parties, clause, follows_rate)
+    previous = rate.previous
+    if previous is None:
+        previous = _previous_from_multiplier(s, rate)
+        if previous is not None:
+            rate.previous = previous
+    change = _change(s, rate, clause)
+    span_start, span_end = _mention_span(s, rate, (goods_start, goods_end), clause)
+    directions = _resolve(s, rate, parties, clause, (goods_start, goods_end), context, sentence_rows, sentence.no)
+    effective = event_date(doc, sentence.no) if _DATE_CUE.search(s) else None
+    values = [rate.value] if not rate.alternatives else rate.alternatives + [rate.value]
+    rows = []
+    for imposer, target in directions:
+        for value in values:
+            rows.append({
+                "_clause": clause,
+                "char_start": sentence.start + span_start,
+                "char_end": sentence.start + span_end,
+                "imposing_country_iso2": imposer,
+                "target_country_iso2": target,
+                "goods": goods,
+                "rate_pct": float(value),
+                "previous_rate_pct": None if rate.alternatives else previous,
+                "change": change,
+                "effective_date": effective,
+            })
+    return rows

@@ -1,9 +1,35 @@
-"""weapon_counts: a number (exact or vague) of weapons, munitions or weapon systems."""
+"""weapon_counts: a number (exact or vague) of weapons, munitions or weapon systems.
+
+How a count is read (GOLD_FORMAT.md is the definition of a correct row):
+- A number expression ("37", "1,600", "four", "a hundred", "three dozen") or a vague quantity word
+  ("hundreds of", "several", "a record number of") followed by a weapon noun phrase: up to six
+  modifiers then a head noun ("four Shahed suicide drones", "78 air, ground, and sea-launched
+  missiles", "19 F-16 fighter jets") or a named model used as a noun ("six Kinzhals", "four HIMARS").
+  A head noun that only modifies another noun ("two drone attacks", "missile fragments") is no count.
+- A qualifier right before the number sets `qualifier` and the bounds ("more than 300": 301..);
+  it belongs to its own count only, never to a coordinated one.
+- "35 of 53 missiles" / "48 out of 53 drones" give two rows; "87 of the missiles" gives one.
+- Elliptical counts take their type from the count they continue: "13 over Rostov Oblast",
+  "three more", "119 others", "eight next year", "92 of them", "down 92".
+- The class follows the span: a named model sets it (Kalibr -> cruise_missile), a plain noun is taken
+  literally ("rockets" -> rocket), a count covering two kinds ("215 missiles ... and drones") is other.
+- Status comes from the verbs around the count: a participle right after it ("138 drones were downed"),
+  else the nearest verb before it in its clause ("shot down 35 of 53"), else the count it continues,
+  else a weaker attack/aid word in the sentence, else the latest count of the same class nearby, else
+  whether the article is about an attack or about aid.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
 from transforms.contract import DATE, INT64, STRING, Column, Table, fact_columns
-from transforms.documents import Document
+from transforms.documents import Document, Sentence
+from transforms.extract._event_dates import event_date
+from transforms.normalize.numbers import NUMBER, TENS, UNITS, as_int, parse_number
 
 WEAPON_TYPES = ("drone", "missile", "cruise_missile", "ballistic_missile", "guided_bomb", "rocket",
                 "artillery_shell", "air_defense_system", "aircraft", "armored_vehicle", "other")
@@ -29,7 +55,1064 @@ TABLE = Table(
     ),
 )
 
+# ---------------------------------------------------------------------------------------------
+# Regex building
+# ---------------------------------------------------------------------------------------------
+
+
+_REGEX_META = frozenset("()[]{}?*+|\\.^$")
+
+
+def _literal_prefix(alternative: str) -> tuple[str, str]:
+    """(literal prefix, regex rest) of a regex alternative: "drones?" -> ("drone", "s?")."""
+    i = 0
+    while i < len(alternative) and alternative[i] not in _REGEX_META:
+        if i + 1 < len(alternative) and alternative[i + 1] in "?*+{":
+            break
+        i += 1
+    return alternative[:i], alternative[i:]
+
+
+def _alternation(alternatives: list[str], ignore_case: bool = True) -> str:
+    """One regex alternation of `alternatives`, factored into a trie of their literal prefixes.
+
+    Python's re tries the branches of an alternation one by one at every position: a flat list of 200
+    words costs 200 tests per position, the trie a handful. An alternative may be a pair
+    (regex, group name): the group then wraps what follows its literal prefix, to tell which matched.
+    """
+    trie: dict = {}
+    for alternative in alternatives:
+        regex, group = alternative if isinstance(alternative, tuple) else (alternative, None)
+        prefix, rest = _literal_prefix(regex)
+        node = trie
+        for char in prefix.lower() if ignore_case else prefix:
+            node = node.setdefault(char, {})
+        leaf = f"(?P<{group}>{rest})" if group else rest
+        if leaf not in node.setdefault("", []):
+            node[""].append(leaf)
+    return _trie_regex(trie)
+
+
+def _trie_regex(node: dict) -> str:
+    """The regex of one trie node: branches on the next literal character, then the rests ending here."""
+    parts = [re.escape(char) + _trie_regex(child) for char, child in node.items() if char]
+    # longer rests first and the empty rest last, so that "launched ... with" is tried before "launched"
+    parts += sorted(node.get("", []), key=len, reverse=True)
+    if len(parts) == 1:
+        return parts[0] if len(parts[0]) <= 1 or parts[0].startswith("(?P<") else f"(?:{parts[0]})"
+    return "(?:" + "|".join(parts) + ")"
+
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary: named models
+# ---------------------------------------------------------------------------------------------
+
+# (regex of the model's base name, weapon class). Case-sensitive: "HAWK" and "Grad" are names,
+# "hawk" and "grad" are not. A variant suffix ("-136/131", "-M/KN-23") and a plural "s" may follow.
+_NAMED_MODELS: tuple[tuple[str, str], ...] = (
+    # drones and loitering munitions
+    (r"Shahed", "drone"), (r"Geran", "drone"), (r"Gerbera", "drone"), (r"Lancet", "drone"),
+    (r"Orlan", "drone"), (r"Phoenix Ghost", "drone"), (r"Switchblade", "drone"), (r"Bayraktar", "drone"),
+    (r"Mohajer", "drone"), (r"Harop", "drone"), (r"Lyutyi", "drone"), (r"Liutyi", "drone"),
+    (r"Magura", "drone"), (r"Sea Baby", "drone"), (r"Supercam", "drone"), (r"Italmas", "drone"),
+    # cruise missiles (Kh- missiles are classified by number in _kh_class)
+    (r"Kalibr", "cruise_missile"), (r"Zircon", "cruise_missile"), (r"Tsirkon", "cruise_missile"),
+    (r"Tomahawk", "cruise_missile"), (r"Storm Shadow", "cruise_missile"), (r"SCALP", "cruise_missile"),
+    (r"Taurus", "cruise_missile"), (r"Iskander-K", "cruise_missile"), (r"Neptune", "cruise_missile"),
+    (r"Onyx", "cruise_missile"), (r"Oniks", "cruise_missile"), (r"JASSM", "cruise_missile"),
+    (r"Harpoon", "cruise_missile"), (r"Flamingo", "cruise_missile"),
+    # ballistic missiles
+    (r"Iskander", "ballistic_missile"), (r"KN-2[345]", "ballistic_missile"), (r"Kinzhal", "ballistic_missile"),
+    (r"ATACMS", "ballistic_missile"), (r"Tochka", "ballistic_missile"), (r"Oreshnik", "ballistic_missile"),
+    (r"Fateh", "ballistic_missile"), (r"Fath-360", "ballistic_missile"), (r"PrSM", "ballistic_missile"),
+    (r"Hwasong", "ballistic_missile"),
+    # other missiles (air-to-surface, anti-tank, air-to-air, interceptors)
+    (r"Kh-\d+", "missile"), (r"Javelin", "missile"), (r"Stinger", "missile"), (r"NLAW", "missile"),
+    (r"Hellfire", "missile"), (r"AMRAAM", "missile"), (r"AIM-\d+", "missile"), (r"PAC-[23]", "missile"),
+    (r"Igla", "missile"), (r"Starstreak", "missile"), (r"Brimstone", "missile"), (r"Sidewinder", "missile"),
+    # rockets
+    (r"Grad", "rocket"), (r"GMLRS", "rocket"), (r"Uragan", "rocket"), (r"Smerch", "rocket"),
+    # guided bombs
+    (r"KAB", "guided_bomb"), (r"UMPK", "guided_bomb"), (r"JDAM", "guided_bomb"), (r"GBU-\d+", "guided_bomb"),
+    (r"FAB-\d+", "guided_bomb"), (r"AASM", "guided_bomb"),
+    # air defence systems
+    (r"Patriot", "air_defense_system"), (r"IRIS-T", "air_defense_system"), (r"NASAMS", "air_defense_system"),
+    (r"SAMP[-/]T", "air_defense_system"), (r"HAWK", "air_defense_system"), (r"Gepard", "air_defense_system"),
+    (r"Crotale", "air_defense_system"), (r"Aspide", "air_defense_system"), (r"Skynex", "air_defense_system"),
+    (r"S-[345]00", "air_defense_system"), (r"Pantsir", "air_defense_system"), (r"Buk", "air_defense_system"),
+    (r"Tor-M\d", "air_defense_system"), (r"Avenger", "air_defense_system"),
+    # aircraft
+    (r"F-(?:15|16|18|35)", "aircraft"), (r"F/A-18", "aircraft"), (r"Mirage(?: 2000)?", "aircraft"),
+    (r"Gripen", "aircraft"), (r"Rafale", "aircraft"), (r"Eurofighter", "aircraft"), (r"MiG-\d+", "aircraft"),
+    (r"Su-\d+", "aircraft"), (r"Tu-\d+", "aircraft"), (r"A-50", "aircraft"), (r"Il-\d+", "aircraft"),
+    (r"Ka-\d+", "aircraft"), (r"Mi-\d+", "aircraft"), (r"Apache", "aircraft"), (r"Black Hawk", "aircraft"),
+    # armoured vehicles
+    (r"Abrams", "armored_vehicle"), (r"M1A[12]", "armored_vehicle"),
+    (r"Leopard(?: [12](?:A\d)?)?", "armored_vehicle"), (r"Challenger(?: 2)?", "armored_vehicle"),
+    (r"Bradley", "armored_vehicle"), (r"Marder", "armored_vehicle"), (r"Stryker", "armored_vehicle"),
+    (r"M113", "armored_vehicle"), (r"T-(?:55|62|64|72|80|90)", "armored_vehicle"), (r"BMP", "armored_vehicle"),
+    (r"BTR", "armored_vehicle"), (r"CV90", "armored_vehicle"), (r"AMX-10", "armored_vehicle"),
+    (r"Humvee", "armored_vehicle"), (r"MaxxPro", "armored_vehicle"),
+    # launchers and artillery (GOLD_FORMAT: HIMARS and M270 launchers are `other`)
+    (r"HIMARS", "other"), (r"M270", "other"), (r"M142", "other"), (r"MLRS", "other"), (r"Caesar", "other"),
+    (r"M777", "other"), (r"PzH 2000", "other"), (r"Krab", "other"), (r"Archer", "other"), (r"Zuzana", "other"),
+    (r"Bohdana", "other"), (r"M109", "other"), (r"TOS-1", "other"),
+)
+
+# Kh- missiles by number: the strategic bombers' cruise missiles, Kinzhal's designation, and the rest
+# air-to-surface / anti-ship missiles (GOLD_FORMAT labels "Kh-59/Kh-69 ... missiles" as missile).
+_KH_CRUISE = frozenset({"101", "102", "555", "55", "22", "32"})
+_KH_BALLISTIC = frozenset({"47"})
+
+# Classes of launch platforms: a munition head noun after one of these names the munition, not the
+# platform ("Patriot missiles" are missiles, "HIMARS rockets" rockets, "Patriot launchers" systems).
+_PLATFORM_CLASSES = frozenset({"air_defense_system", "other", "aircraft", "armored_vehicle"})
+_MUNITION_CLASSES = frozenset({"missile", "rocket", "guided_bomb", "artillery_shell"})
+# Classes whose destruction is a loss claim (`other`), not an interception.
+_GROUND_CLASSES = frozenset({"air_defense_system", "armored_vehicle"})
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary: noun phrases
+# ---------------------------------------------------------------------------------------------
+
+# A named-model token: base, variant suffixes ("-136/131", "-M/KN-23", "/Kh-69"), "-type", plural "s".
+_NAME_TOKEN = (
+    rf"(?-i:{_alternation([base for base, _ in _NAMED_MODELS], ignore_case=False)}"
+    r"(?:[-/][0-9A-Z][\w]*)*(?:-(?:type|style|class|like|series))?s?)"
+)
+
+# Head nouns of a weapon phrase (one word, or a fixed multi-word unit). Which of them really name
+# weapons is decided by _head_class from the whole phrase ("systems" needs "air defense" or a model).
+_HEAD_NOUNS = [
+    r"loitering munitions?", r"rounds of (?:[a-z0-9-]+ ){0,2}?(?:ammunition|shells|munitions)",
+    r"means of (?:air )?attack",
+    r"drones?", r"UAVs?", r"UASs?", r"USVs?", r"quadcopters?", r"missiles?", r"interceptors?", r"rockets?",
+    r"bombs?", r"shells?", r"rounds", r"projectiles?", r"aircraft", r"warplanes?", r"jets?", r"planes?",
+    r"bombers?", r"helicopters?", r"fighters?", r"tanks?", r"vehicles?", r"APCs?", r"IFVs?", r"MRAPs?",
+    r"carriers?", r"howitzers?", r"mortars?", r"launchers?", r"systems?", r"batteries", r"battery", r"units?",
+    r"complexes", r"guns?", r"pieces?", r"warships?", r"submarines?", r"frigates?", r"corvettes?",
+    r"landmines", r"mines", r"targets?", r"weapons?", r"munitions?", r"objects?",
+]
+_HEAD_NOUN = _alternation(_HEAD_NOUNS)
+
+# Words that cannot sit between a number and its head noun: function words, verbs that end the
+# phrase, quantity words, other count nouns, and plural weapon nouns (a plural head closes its phrase).
+_STOP_WORDS = (
+    "the a an of in on at to from by with without for and or but nor that which who whom whose where when "
+    "while as than were was is are be been being have has had do does did will would could should may might "
+    "must can shall it its their they them his her he she we our us you your this these those there here per "
+    "each every between into onto over under after before during since until about around against toward "
+    "towards across through via among amid including plus not no so if then also only just all both either "
+    "neither said says say told reported according killed killing injured injuring wounded wounding hit "
+    "hitting struck striking fell flew landed exploded damaged damaging destroyed downed launched fired shot "
+    "intercepted hundred hundreds thousand thousands million billion dozen dozens scores several numerous "
+    "people persons civilians children adults residents soldiers troops servicemen personnel workers "
+    "miners casualties deaths victims percent cent km kilometers kilometres miles meters metres feet days "
+    "hours minutes seconds weeks months years times regions oblasts provinces cities towns villages districts "
+    "areas buildings homes houses apartments facilities sites plants stations substations types kinds "
+    "variants models dollars euros tons tonnes attacks strikes explosions blasts hits waves sorties "
+    "drones uavs missiles rockets bombs shells rounds jets planes tanks targets weapons munitions "
+    "interceptors launchers howitzers systems"
+).split()
+# "multiple" is a quantity word except in the type name "multiple launch rocket system"
+_STOP = _alternation(_STOP_WORDS + list(UNITS) + list(TENS) + [r"multiple(?! (?:launch|rocket)\b)"])
+
+_MOD_WORD = rf"(?!{_STOP}(?![\w'’-]))(?:[A-Za-z][\w'’]*(?:[-/.]+[\w'’]+)*|\d+-?mm)"
+# Adjectives that may be coordinated inside one phrase: "air, ground, and sea-launched missiles",
+# "ballistic and cruise missiles", "short- and medium-range missiles".
+_COORD_ADJ = (
+    r"(?:air|ground|sea|land|surface|ship|submarine|naval|cruise|ballistic|hypersonic|supersonic|subsonic"
+    r"|guided|unguided|attack|strike|combat|reconnaissance|kamikaze"
+    r"|[A-Za-z]+-(?:launched|based|range|made|built|type)|[A-Za-z]+-)"
+)
+_MOD = rf"(?:{_COORD_ADJ}(?: ?, (?:(?:and|or) )?| (?:and|or) )|{_MOD_WORD} )"
+# The phrase patterns run on the lower-cased scan text (case-insensitive matching is slow in re);
+# whether a head really is a model name ("Grad" rockets, not "grad") is checked on the original text.
+_NAME_TOKEN_LOWER = (
+    rf"(?:{_alternation([base.lower() for base, _ in _NAMED_MODELS])}"
+    r"(?:[-/][0-9a-z][\w]*)*(?:-(?:type|style|class|like|series))?s?)"
+)
+_PHRASE = rf"(?P<mods>{_MOD}{{0,6}})(?P<head>{_NAME_TOKEN_LOWER}|{_HEAD_NOUN})(?![\w'’-])"
+
+# Nouns after which a weapon "head" is only a modifier: "drone attacks", "missile debris".
+_COMPOUND_TAILS = frozenset(
+    """
+    attack attacks strike strikes raid raids fragment fragments debris wreckage part parts component
+    components production producer producers factory factories plant plants operator operators pilot pilots
+    crew crews team teams brigade brigades battalion battalions regiment regiments unit units force forces
+    troops manufacturer manufacturers maker makers program programs programme programmes alert alerts warning
+    warnings threat threats launch launches type types variant variants model models kind kinds defense
+    defence defenses defences barrage barrages salvo salvos wave waves swarm swarms technology technologies
+    capability capabilities stock stocks stockpile stockpiles supplies shipment shipments delivery deliveries
+    package packages range ranges siren sirens hit hits impact impacts boat boats ship ships site sites base
+    bases depot depots hangar hangars storage warehouse warehouses industry industries sector market deal
+    deals contract contracts agreement agreements purchase purchases sale sales export exports import imports
+    order orders cost costs price prices test tests trial trials exercise exercises drill drills incident
+    incidents sighting sightings activity danger fire terror shelter shelters shield shields fuel battery
+    """.split()
+)
+
+# Head nouns and the class they give when nothing else in the phrase decides.
+_HEAD_CLASS = {
+    "drone": "drone", "uav": "drone", "uas": "drone", "usv": "drone", "quadcopter": "drone",
+    "missile": "missile", "interceptor": "missile", "rocket": "rocket", "bomb": "guided_bomb",
+    "shell": "artillery_shell", "aircraft": "aircraft", "warplane": "aircraft", "jet": "aircraft",
+    "plane": "aircraft", "bomber": "aircraft", "helicopter": "aircraft", "apc": "armored_vehicle",
+    "ifv": "armored_vehicle", "mrap": "armored_vehicle", "howitzer": "other", "mortar": "other",
+    "warship": "other", "submarine": "other", "frigate": "other", "corvette": "other", "landmine": "other",
+    "target": "other", "weapon": "other", "munition": "other",
+}
+_GROUND_HEADS = frozenset({"howitzer", "mortar", "warship", "submarine", "frigate", "corvette", "landmine"})
+# Singular weapon nouns: as a modifier they must sit right before the head ("missile defense systems");
+# further away they are the subject of a new clause ("one missile struck tanks").
+_GENERIC_SINGULARS = frozenset({"drone", "missile", "rocket", "uav", "bomb", "shell", "tank", "jet"})
+
+# ---------------------------------------------------------------------------------------------
+# Vocabulary: quantities and qualifiers
+# ---------------------------------------------------------------------------------------------
+
+# Matched on the lower-cased text.
+_VAGUE = _alternation([
+    r"tens of thousands of", r"hundreds of thousands of",
+    r"several hundred", r"several thousand", r"several dozen", r"a few hundred", r"a few thousand",
+    r"a few dozen",
+    r"hundreds of", r"dozens of", r"scores of", r"thousands of", r"tens of",
+    r"hundreds(?= more\b)", r"dozens(?= more\b)", r"scores(?= more\b)", r"thousands(?= more\b)",
+    r"an? (?:record|significant|large|huge|substantial|considerable|massive|unprecedented|growing"
+    r"|increasing|limited|small|unspecified|undisclosed|unknown) number of",
+    r"an? number of", r"a handful of", r"a couple of", r"a few", r"several",
+    r"multiple(?! (?:launch|rocket) )", r"numerous",
+])
+# Lower bounds of vague words (the task's convention: "dozens" 24, "hundreds" 200, "scores" 40,
+# "several" 3, and multiples of the scale words); the others state no bound.
+_VAGUE_LOW = {
+    "dozens": 24, "hundreds": 200, "thousands": 2_000, "scores": 40, "tens": 20, "several": 3,
+    "tens of thousands": 20_000, "hundreds of thousands": 200_000, "several hundred": 300,
+    "several thousand": 3_000, "several dozen": 36, "few hundred": 200, "few thousand": 2_000, "few dozen": 24,
+}
+
+# Qualifier phrases right before a number (looked up on the last words before it).
+_QUALIFIER_OF = {
+    **dict.fromkeys(("more than", "over", "in excess of", "upwards of", "well over", "just over"), "more_than"),
+    **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than", "a minimum of"), "at_least"),
+    **dict.fromkeys(("up to", "as many as", "fewer than", "less than", "no more than", "not more than",
+                     "at most", "a maximum of"), "up_to"),
+    **dict.fromkeys(("about", "around", "nearly", "almost", "some", "approximately", "roughly",
+                     "an estimated", "estimated", "close to", "circa", "just under", "an approximate"), "about"),
+}
+# Words before a number that belong to the mention without qualifying it: "all five", "Record 267".
+_PREFIXES = frozenset({"all", "another", "a record", "record", "a further", "an additional"})
+_LAST_WORDS_BEFORE_NUMBER = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in (*_QUALIFIER_OF, *_PREFIXES))
+_SIMPLE_NUMBER_WORDS = {**UNITS, **TENS}
+# "nearly 40" lies below 40; "about 40" on either side of it.
+_BELOW_WORDS = frozenset({"nearly", "almost", "just under", "close to"})
+
+_MONTHS = (r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?")
+_WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+
+# First words of a number or quantity expression: the candidate scan tests these before the full
+# NUMBER pattern, which is too slow to try at every position.
+_NUMBER_STARTS = _alternation(
+    list(UNITS) + list(TENS) + ["half a", "a hundred", "a thousand", "a million", "a billion", "an? dozen",
+                                "hundreds", "dozens", "scores", "thousands", "tens", "several", "multiple",
+                                "numerous", "a few", "a handful", "a couple", "an? [a-z]+ number", "a number",
+                                "an number"]
+)
+
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns
+# ---------------------------------------------------------------------------------------------
+
+# The text the scans run on: ASCII lower-cased, with line breaks, quotes, brackets and dashes made
+# spaces, so that every word to find follows a space (a pattern starting with a literal space is
+# searched much faster than one starting with \b). One character for one: offsets are unchanged.
+_SCAN_TABLE = str.maketrans(
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, **dict.fromkeys("\n\"“”‘([—–", " ")}
+)
+# Documents without any of these words have no weapon counts (tariff and trade news). Lower-cased text.
+_HINT_RE = re.compile(_alternation([
+    "drone", "uav", "missile", "rocket", "bomb", "shell", "munition", "aircraft", "jet", "tank", "howitzer",
+    "launcher", "interceptor", "air defen", "target", "weapon", "himars", "atacms", "patriot", "shahed",
+    "kinzhal", "kalibr", "iskander", "tomahawk", "ammunition", "f-16",
+]))
+# Original text.
+_PHRASE_RE = re.compile(" " + _PHRASE)  # lower-cased text
+_NAME_RE = re.compile(rf"\b{_NAME_TOKEN}(?![\w])")
+# The base of a model token, in _NAMED_MODELS order (so "Iskander-K" is tried before "Iskander"); the
+# group name gives the model's index.
+_BASE_RE = re.compile(_alternation([(base, f"m{i}") for i, (base, _) in enumerate(_NAMED_MODELS)],
+                                    ignore_case=False))
+_X_OF_Y_RE = re.compile(rf" (?:out )?of (?:the )?(?P<num>{NUMBER})(?=[ ])", re.IGNORECASE)
+_OF_THE_RE = re.compile(r" of (?:the|these|those|its|their|our|Russia's|Ukraine's)(?= )", re.IGNORECASE)
+_OF_PRONOUN_RE = re.compile(r" of (?:them|those|these|which)\b", re.IGNORECASE)
+_HYPHEN_COMPOUND_RE = re.compile(r"-(?P<head>drone|missile|rocket|UAV|Shahed)(?![\w-])", re.IGNORECASE)
+_OF_TYPES_RE = re.compile(r" of (?:various|different|all|several|multiple|many) (?:types|kinds|models)",
+                          re.IGNORECASE)
+_COORDINATED_HEAD_RE = re.compile(  # lower-cased text
+    rf" (?:and|or|as well as) (?P<other>other (?:types of |kinds of )?)?(?P<mods>{_MOD}{{0,3}})"
+    rf"(?P<head>{_NAME_TOKEN_LOWER}|{_HEAD_NOUN})(?![\w'’-])"
+)
+_NEXT_WORD_RE = re.compile(r" ([a-z]+)")  # lower-cased text
+_SUPERLATIVE_RE = re.compile(r"\b(?:most|least|\w{3,}est)\b", re.IGNORECASE)
+
+# Elliptical counts: a bare number continuing an earlier count.
+_ELLIPSIS_FOLLOWERS = (
+    r"(?=[,.;:!?)\"”’]|$| (?:and|or|were|was|had|have|has|are|is|also|for|in|over|on|near|above|across|from"
+    r"|to|which|that|while|but|fell|crashed|came|went|got|reached|hit|struck|overnight|nationwide)\b)"
+)
+_ELLIPSIS_MORE_RE = re.compile(rf" (?:more|others|other){_ELLIPSIS_FOLLOWERS}", re.IGNORECASE)
+_ELLIPSIS_PLACE_RE = re.compile(
+    rf" (?:over|above|near|in|across|off) (?:the )?(?!(?:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][\w'’-]*"
+    r"(?: [A-Z][\w'’-]*)*(?: (?:region|oblast|province|area|district|city|krai|republic|coast|border))?"
+)
+_ELLIPSIS_TIME_RE = re.compile(
+    rf" (?:(?:next|this|last) (?:year|month|week)|(?:later|earlier) this (?:year|month)|in (?:19|20)\d\d\b"
+    rf"|in (?:{_MONTHS})\b|by (?:the end of )?(?:the year|next year|this year|(?:19|20)\d\d|(?:{_MONTHS})\b))"
+)
+_BARE_AFTER_RE = re.compile(_ELLIPSIS_FOLLOWERS)
+# A bare number governed by an interception or launch verb: "shot down 92", "shoot down 92 of them".
+_GOVERNING_VERB_RE = re.compile(
+    r"(?:(?:shot|shoot|shoots|shooting|brought|bring|brings|took|take|takes|knocked) down|downed|downs"
+    r"|destroyed|intercepted|neutrali[sz]ed|launched|fired|used) $",
+    re.IGNORECASE,
+)
+_DOWN_PARTICLE_RE = re.compile(r"(?:down|downed|destroyed|intercepted|neutrali[sz]ed) $", re.IGNORECASE)
+# Gaps across which an elliptical count cannot continue a weapon count (it counts casualties).
+_CASUALTY_GAP_RE = re.compile(
+    r"\b(?:\w+ing|killed|injured|wounded|hurt|died|dead|hospitali[sz]ed|evacuated|people|civilians|persons"
+    r"|residents|children)\b",
+    re.IGNORECASE,
+)
+
+# Number guards. A number right after one of these words is part of a model name ("Leopard 2"),
+# an id ("No. 4", "Section 301") or a date ("March 9", "Oct. 1"); a four-digit number after one of
+# _WORDS_BEFORE_YEARS is a year.
+_WORDS_BEFORE_NON_COUNTS = frozenset(
+    "Leopard Challenger Mirage PzH Marder Gepard Patriot Su MiG Tu No Nos Section Article Resolution Flight "
+    "Route Unit Number Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept "
+    "September Oct October Nov November Dec December".split()
+)
+_WORDS_BEFORE_YEARS = frozenset(
+    "in since by of until from before after during early late mid summer spring winter autumn fall year the "
+    "through to".split()
+)
+_MONTH_AFTER_RE = re.compile(rf" (?:{_MONTHS})\b")
+
+# Status cues, by kind. Strong cues are verbs about what happened to the weapons; weak cues are nouns
+# of attacks and of aid, used only when no verb decides. Every alternative starts with a letter.
+_CUES: dict[str, list[str]] = {
+    "hit": [r"hit (?:their|its|the|intended) targets?", r"struck (?:their|its|the|intended) targets?",
+            r"reached (?:their|its|the|intended) targets?", r"got through", r"broke through",
+            r"were not (?:intercepted|shot down|downed)", r"was not (?:intercepted|shot down|downed)",
+            r"evaded (?:air )?defen[cs]es", r"penetrated"],
+    "other": [r"jamm(?:ed|ing)", r"electronic warfare", r"electronic countermeasures", r"suppressed",
+              r"locationally lost", r"lost", r"went missing", r"disappeared", r"failed to reach",
+              r"did not reach", r"didn't reach", r"crashed", r"diverted", r"redirected", r"captur(?:ed|e|ing)",
+              r"seiz(?:ed|e)", r"produc(?:ed|es|e|ing)", r"manufactur(?:ed|es|e|ing)"],
+    "intercepted": [r"shot down", r"shoot down", r"shoots down", r"shooting down", r"brought down",
+                    r"bring down", r"brings down", r"bringing down", r"took down", r"take down",
+                    r"takes down", r"taking down", r"knocked down", r"knock down", r"gunned down", r"downed",
+                    r"downs", r"downing", r"destroy(?:ed|s|ing)?", r"intercept(?:ed|s|ing)?",
+                    r"neutrali[sz](?:ed|es|ing|e)", r"repel(?:led|s|ling)?", r"eliminat(?:ed|es|ing|e)",
+                    r"thwart(?:ed|s)?", r"foil(?:ed|s)?"],
+    "requested": [r"ask(?:ed|s|ing)?", r"request(?:ed|s|ing)?", r"seek(?:s|ing)?", r"sought", r"must have",
+                  r"needs?", r"needed", r"appeal(?:ed|s|ing)? for", r"press(?:ed|es|ing)? for",
+                  r"push(?:ed|es|ing)? for", r"call(?:ed|s|ing)? for", r"urg(?:ed|es|ing|e)", r"want(?:s|ed)?",
+                  r"plead(?:ed|s|ing)?", r"lobb(?:y|ied|ies|ying)", r"demand(?:ed|s|ing)?",
+                  r"hop(?:e|es|ed|ing) (?:for|to get|to receive|to secure|to obtain)", r"wish list",
+                  r"requir(?:ed|es|e)"],
+    "supplied": [r"pledg(?:ed|es|e|ing)", r"promis(?:ed|es|e|ing)", r"deliver(?:ed|s|ing|y|ies)?",
+                 r"provid(?:ed|es|e|ing)", r"suppl(?:y|ied|ies|ying)", r"donat(?:ed|es|e|ing|ion)",
+                 r"transferr?(?:ed|s|ing)?", r"hand(?:ed|s|ing)? over", r"give(?:s|n)?", r"gave", r"giving",
+                 r"receiv(?:ed|es|e|ing)", r"will get", r"to get", r"arriv(?:ed|es|e|ing|al)",
+                 r"ship(?:ped|ping|ments?)", r"sell(?:s|ing)?", r"sold", r"buy(?:s|ing)?", r"bought",
+                 r"purchas(?:ed|es|e|ing)", r"procur(?:ed|es|e|ing|ement)", r"order(?:ed|s)",
+                 r"commit(?:ted|s)?", r"allocat(?:ed|es|e|ing)", r"approv(?:ed|es|e|ing)",
+                 r"contribut(?:ed|es|e|ing)", r"lend(?:s|ing)?", r"lent", r"offer(?:ed|s|ing)?",
+                 r"earmark(?:ed|s)?", r"due(?! to\b)"],
+    # "sent" is aid in an aid story and an attack in an attack story: resolved by the document's mode
+    "send": [r"sen[dt]", r"sends", r"sending"],
+    "launched": [r"launch(?:ed|es|ing)?", r"fir(?:ed|es|e|ing)", r"us(?:ed|es|e|ing)", r"hurl(?:ed|s|ing)?",
+                 r"unleash(?:ed|es|ing)?", r"deploy(?:ed|s|ing)?", r"attack(?:ed|s|ing)?(?: [a-z']+){0,3} with",
+                 r"struck(?: [a-z']+){0,3} with", r"target(?:ed|s|ing)(?: [a-z']+){0,3} with", r"aimed",
+                 r"released", r"dropp(?:ed|ing)", r"lobbed", r"flew"],
+    "weak_launched": [r"attack(?:ed|s|ing)?", r"airstrikes?", r"assaults?", r"barrages?", r"salvos?",
+                      r"waves?", r"strikes?", r"struck", r"raids?", r"bombardment", r"onslaught", r"arsenal",
+                      r"hitting", r"slam(?:med|s)?", r"against", r"targeted"],
+    "weak_supplied": [r"packages?", r"aid", r"assistance", r"military support"],
+}
+_STRONG = frozenset({"hit", "other", "intercepted", "requested", "supplied", "send", "launched"})
+# One named group per cue alternative (re has no per-branch labels); the group name gives the kind.
+_CUE_KIND_OF_GROUP: dict[str, str] = {}
+
+
+def _cue_alternatives(kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Every cue alternative of `kinds` with a group name that maps back to its kind."""
+    out = []
+    for kind in kinds:
+        for alternative in _CUES[kind]:
+            group = f"c{len(_CUE_KIND_OF_GROUP)}"
+            _CUE_KIND_OF_GROUP[group] = kind
+            out.append((alternative, group))
+    return out
+
+
+# Number and quantity expressions, over " " + the scan text (groups `num` and `vague`).
+_NUMBER_SCAN_RE = re.compile(
+    rf" (?=\d|{_NUMBER_STARTS})(?:(?P<vague>{_VAGUE})|(?P<num>an? dozen|{NUMBER}))(?![\w])"
+)
+# Status cues, over " " + the scan text, in the sentences that hold counts; the name of the group that
+# matched gives the kind (_CUE_KIND_OF_GROUP).
+_CUE_SCAN_RE = re.compile(rf" {_alternation(_cue_alternatives(tuple(_CUES)))}\b")
+# Subjects of a reduced relative clause after weapons ("missiles Russia fired"): _in_relative_clause.
+_RELATIVE_SUBJECTS = frozenset({"Russia", "Moscow", "Ukraine", "Kyiv", "Kiev", "the enemy", "the Russians",
+                                "Russian forces", "it", "they"})
+_PLURAL_WEAPON_WORDS = frozenset({"missiles", "drones", "rockets", "weapons", "UAVs", "munitions", "bombs",
+                                  "Shaheds"})
+# A participle right after the count (or the last count of a coordination) decides its status, also
+# after a short place phrase ("four HIMARS launchers from the US have reached"). Lower-cased text.
+_POST_CUE_RE = re.compile(
+    r"[\"”’ ]?,? ?(?:(?:which|that) )?"
+    r"(?:(?:from|by|of|over|in|near|above|across) (?:the )?[\w.'’-]+(?: [\w.'’-]+)? )?"
+    r"(?:(?:were|was|have been|has been|had been|are|is|being|be|got|had|have|has|will be|would be"
+    r"|could be|to be|are to be|were being) )?"
+    r"(?:(?:all|also|then|reportedly|successfully|later|subsequently|eventually|either|already|just|still"
+    r"|allegedly) )?"
+    rf"\b{_alternation(_cue_alternatives(('hit', 'other', 'intercepted', 'supplied', 'send', 'launched')))}\b"
+)
+_POST_OTHER_RE = re.compile(r"[^,;.]*\b(?:jamm(?:ed|ing)|electronic warfare|EW)\b")
+_COORDINATION_GAP_RE = re.compile(r"[\"”’]?(?:,? (?:and|or|plus|as well as|along with)|,|:) [\"“]?")
+
+_AIR_DEFENSE_WORDS_RE = re.compile(
+    r"\b(?:air[- ]defen[cs]e|anti-aircraft|antiaircraft|surface-to-air|SAM|missile[- ]defen[cs]e)\b",
+    re.IGNORECASE,
+)
+_LAUNCH_SYSTEM_WORDS_RE = re.compile(r"\b(?:rocket|artillery|launch|missile|howitzer)\b", re.IGNORECASE)
+_ARMOR_WORDS_RE = re.compile(r"\b(?:armou?red|fighting|combat|infantry|personnel)\b", re.IGNORECASE)
+_ARTILLERY_WORDS_RE = re.compile(r"\b(?:artillery|mortar|tank|howitzer|\d+-?mm|cannon)\b", re.IGNORECASE)
+_NOT_ARMOR_TANK_RE = re.compile(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b", re.IGNORECASE)
+_MINE_WORDS_RE = re.compile(r"\b(?:anti-tank|anti-personnel|naval|sea|land)\b", re.IGNORECASE)
+_AERIAL_WORDS_RE = re.compile(r"\b(?:air|aerial|airborne|flying)\b", re.IGNORECASE)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rows under construction
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _Count:
+    """A weapon count found in the text, before its status is decided."""
+
+    start: int
+    end: int
+    weapon_type: str
+    weapon_name: str | None
+    value: int | None
+    qualifier: str
+    qualifier_word: str | None
+    vague_word: str | None
+    number_start: int                   # where the number (or vague word) itself starts
+    ground: bool = False                # a ground system: destroying it is a loss claim, not an interception
+    elliptical: bool = False
+    antecedent: _Count | None = None    # the count an elliptical one continues
+    whole_of: _Count | None = None      # for Y in "X of Y": the X row
+    status: str | None = None
+    sentence: Sentence | None = None
+
+
+@dataclass(frozen=True)
+class _Cue:
+    """A status cue word in the text: its span and kind (a status, "send", or a weak kind)."""
+
+    start: int
+    end: int
+    kind: str
+
 
 def extract(doc: Document) -> list[dict]:
-    """Weapon-count rows of one document."""
-    return []
+    """Weapon-count rows of one document: span, class, model, count, bounds, qualifier and status."""
+    text = doc.text
+    low = text.translate(_SCAN_TABLE)
+    if not _HINT_RE.search(low):
+        return []
+    counts: list[_Count] = []
+    number_starts: list[int] = []       # every plausible count number, for elliptical continuity
+    consumed = 0
+    scan = " " + low  # the scan patterns start with the space before a word: offsets in text are start - 1
+    for match in _NUMBER_SCAN_RE.finditer(scan):
+        group = match.lastgroup
+        start, end = match.start(group) - 1, match.end(group) - 1
+        if start < consumed:
+            continue
+        if group == "vague":
+            found = _vague_count(text, low, start, end, match.group(group))
+        else:
+            if not _is_count_number(text, start, end):
+                continue
+            number_starts.append(start)
+            found = _number_counts(doc, low, start, end, match.group(group), counts, number_starts)
+        if found:
+            counts.extend(found)
+            consumed = max(c.end for c in found)
+    if not counts:
+        return []
+    for count in counts:
+        count.sentence = doc.sentence_at(count.start)
+    _assign_statuses(doc, low, counts, _cues(scan, counts))
+    return [_as_row(doc, c) for c in counts]
+
+
+def _cues(scan: str, counts: list[_Count]) -> list[_Cue]:
+    """The status cues in the sentences that hold counts, in text order."""
+    cues = []
+    last_sentence = -1
+    for count in counts:
+        sentence = count.sentence
+        if sentence.no == last_sentence:
+            continue
+        last_sentence = sentence.no
+        # in scan, the space before the sentence's first word is at sentence.start
+        for match in _CUE_SCAN_RE.finditer(scan, sentence.start, sentence.end + 1):
+            cues.append(_Cue(match.start(), match.end() - 1, _CUE_KIND_OF_GROUP[match.lastgroup]))
+    return cues
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding counts
+# ---------------------------------------------------------------------------------------------
+
+
+def _is_count_number(text: str, start: int, end: int) -> bool:
+    """False for digits that belong to a model name, date, clock time, money amount, id or year."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    if before.isalnum() or before in "-/$€£#:.,":
+        return False
+    if after in "/:%" or (after == "-" and not _HYPHEN_COMPOUND_RE.match(text, end)):
+        return False
+    previous_word = text[max(0, start - 16):start].rstrip().rsplit(" ", 1)[-1].rstrip(".")
+    if previous_word in _WORDS_BEFORE_NON_COUNTS:
+        return False
+    if "0" <= text[start] <= "9":
+        if end - start == 4 and "1900" <= text[start:end] <= "2100" and (
+                previous_word.lower() in _WORDS_BEFORE_YEARS or before == ","):
+            return False
+        if _MONTH_AFTER_RE.match(text, end):
+            return False
+    return True
+
+
+def _qualifier_before(low: str, start: int) -> tuple[int, str, str | None]:
+    """(mention start, qualifier, qualifier word) from the words right before a number; a prefix such
+    as "all five" or "Record 267" joins the mention but leaves the count exact."""
+    if start < 2 or low[start - 1] != " ":
+        return start, "exact", None
+    words = low[max(0, start - 30):start - 1].split(" ")
+    if words[-1] not in _LAST_WORDS_BEFORE_NUMBER:
+        return start, "exact", None
+    mention_start = start
+    qualifier, qual_word = "exact", None
+    for vocabulary in (_PREFIXES, _QUALIFIER_OF):
+        for size in (3, 2, 1):
+            phrase = " ".join(words[-size:]).lstrip("\"“‘'([")
+            if len(words) >= size and phrase in vocabulary:
+                mention_start -= len(phrase) + 1
+                words = words[:-size]
+                if vocabulary is _QUALIFIER_OF:
+                    qualifier, qual_word = _QUALIFIER_OF[phrase], phrase
+                break
+    return mention_start, qualifier, qual_word
+
+
+def _vague_count(text: str, low: str, start: int, end: int, expression: str) -> list[_Count]:
+    """A vague-quantity count ("hundreds of drones", "several Patriot launchers"), or nothing."""
+    of_the = _OF_THE_RE.match(text, end)
+    phrase = _PHRASE_RE.match(low, of_the.end() if of_the else end)
+    if not phrase:
+        return []
+    found = _classify_phrase(text, low, phrase)
+    if not found:
+        return []
+    weapon_type, name, ground, phrase_end = found
+    word = re.sub(r"^an? | of$", "", re.sub(r"\s+", " ", expression))
+    return [_Count(start, phrase_end, weapon_type, name, None, "vague", None, word, start, ground)]
+
+
+def _number_counts(doc: Document, low: str, start: int, end: int, expression: str, counts: list[_Count],
+                   number_starts: list[int]) -> list[_Count]:
+    """The count(s) a number starts: "N phrase", "X of Y phrase", "N of the phrase", or an ellipsis.
+
+    The phrase is looked for first: most numbers in a text count something else, and their value and
+    qualifier are never needed.
+    """
+    text = doc.text
+    found = _phrase_after_number(text, low, end)
+    if found is None:
+        return _elliptical_count(doc, low, start, end, expression, counts, number_starts) if counts else []
+    if found is False:
+        return []
+    (weapon_type, name, ground, phrase_end), total = found
+    value = _number_value(expression)
+    if not value:
+        return []
+    mention_start, qualifier, qual_word = _qualifier_before(low, start)
+    part = _Count(mention_start, phrase_end, weapon_type, name, value, qualifier, qual_word, None, start, ground)
+    if total is None:
+        return [part]
+    y_start, y_value = total
+    whole = _Count(y_start, phrase_end, weapon_type, name, y_value, "exact", None, None, y_start, ground,
+                   whole_of=part)
+    number_starts.append(y_start)
+    return [part, whole]
+
+
+def _phrase_after_number(text: str, low: str, end: int):
+    """The weapon phrase after a number ending at `end`, as ((class, name, ground?, phrase end), total),
+    where total is (start, value) of Y in "X of Y drones"; False when a phrase follows that is not a
+    weapon ("five people"); None when no phrase follows (an elliptical count may)."""
+    compound = _HYPHEN_COMPOUND_RE.match(text, end)
+    if compound:
+        # "a 267-drone attack"
+        head = compound.group("head").lower()
+        name = "Shahed" if head == "shahed" else None
+        return (_HEAD_CLASS.get(head, "drone"), name, False, compound.end()), None
+
+    x_of_y = _X_OF_Y_RE.match(text, end)
+    if x_of_y:
+        phrase = _PHRASE_RE.match(low, x_of_y.end())
+        found = _classify_phrase(text, low, phrase) if phrase else None
+        total = _number_value(x_of_y.group("num")) if found else None
+        if found and total:
+            return found, (x_of_y.start("num"), total)
+
+    of_the = _OF_THE_RE.match(text, end)
+    if of_the:
+        # "87 of the missiles"; "one of the most advanced missiles" is no count
+        phrase = _PHRASE_RE.match(low, of_the.end())
+        found = _classify_phrase(text, low, phrase) if phrase else None
+        if found:
+            return (found, None) if not _SUPERLATIVE_RE.search(phrase.group("mods")) else False
+
+    phrase = _PHRASE_RE.match(low, end)
+    if phrase:
+        found = _classify_phrase(text, low, phrase)
+        return (found, None) if found else False
+    return None
+
+
+def _number_value(expression: str) -> int | None:
+    """The integer value of a (lower-cased) number expression; "a dozen" is 12."""
+    if expression.isdigit():
+        return int(expression)
+    if expression in _SIMPLE_NUMBER_WORDS:
+        return _SIMPLE_NUMBER_WORDS[expression]
+    if expression in ("a dozen", "an dozen"):
+        return 12
+    return as_int(parse_number(expression))
+
+
+def _elliptical_count(doc: Document, low: str, start: int, end: int, expression: str, counts: list[_Count],
+                      number_starts: list[int]) -> list[_Count]:
+    """A bare number that continues an earlier weapon count ("13 over Rostov Oblast", "three more")."""
+    text = doc.text
+    same_sentence_only = True
+    tail = _ELLIPSIS_MORE_RE.match(text, end) or _ELLIPSIS_PLACE_RE.match(text, end) \
+        or _ELLIPSIS_TIME_RE.match(text, end)
+    if tail is None:
+        # "92 of them" may refer back across sentences
+        tail = _OF_PRONOUN_RE.match(text, end)
+        same_sentence_only = False
+    if tail is None and not _BARE_AFTER_RE.match(text, end):
+        return []
+    value = _number_value(expression)
+    if not value:
+        return []
+    mention_start, qualifier, qual_word = _qualifier_before(low, start)
+    before = text[max(0, mention_start - 40):mention_start]
+    particle = _DOWN_PARTICLE_RE.search(before)
+    if tail is None and particle is None:
+        return []  # a bare number is a count only right after an interception verb: "shot down 92."
+    floor = doc.sentence_at(start).start if same_sentence_only else None
+    antecedent = _antecedent(doc, counts, floor, start)
+    if antecedent is None:
+        return []
+    governed = bool(_GOVERNING_VERB_RE.search(before))
+    if not governed and not _POST_CUE_RE.match(low, tail.end() if tail else end):
+        # continuity: the latest number before this one is part of the antecedent's phrase
+        index = bisect_left(number_starts, start)
+        previous = number_starts[index - 1] if index >= 1 else None
+        if previous is None or not (antecedent.start <= previous < antecedent.end):
+            return []
+        if _CASUALTY_GAP_RE.search(text, antecedent.end, mention_start):
+            return []
+    if tail is None:
+        mention_start -= len(before) - particle.start()  # "down 92"
+        mention_end = end
+    else:
+        mention_end = tail.end()
+    return [_Count(mention_start, mention_end, antecedent.weapon_type, None, value, qualifier, qual_word, None,
+                   start, antecedent.ground, elliptical=True, antecedent=antecedent)]
+
+
+def _antecedent(doc: Document, counts: list[_Count], floor: int | None, start: int) -> _Count | None:
+    """The latest weapon count before `start`: in the same sentence (floor = its start) or within the
+    three sentences before it."""
+    if not counts:
+        return None
+    last = counts[-1]
+    if floor is None:
+        sentence_no = doc.sentence_at(start).no
+        floor = doc.sentences[max(0, sentence_no - 3)].start
+    return last if last.start >= floor else None
+
+
+def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | None, bool, int] | None:
+    """(class, model name, ground system?, phrase end) of a weapon phrase matched in the lower-cased
+    text, or None when the phrase does not name weapons ("drone attacks", "fuel tanks", "military units")."""
+    end = phrase.end()
+    next_word = _NEXT_WORD_RE.match(low, end)
+    if next_word and next_word.group(1) in _COMPOUND_TAILS:
+        return None
+    mod_words = phrase.group("mods").replace(",", " ").split()
+    if any(word in _GENERIC_SINGULARS for word in mod_words[:-2]):
+        return None  # a weapon noun far before the head is a subject, not a modifier: "one missile struck tanks"
+    found = _phrase_class(text[phrase.start("mods"):phrase.end("mods")], text[phrase.start("head"):end])
+    if found is None:
+        return None
+    weapon_type, name, ground = found
+    extra = _OF_TYPES_RE.match(text, end)
+    if extra:
+        end = extra.end()
+    coordinated = _COORDINATED_HEAD_RE.match(low, end)
+    if coordinated:
+        other = _phrase_class(text[coordinated.start("mods"):coordinated.end("mods")],
+                              text[coordinated.start("head"):coordinated.end("head")])
+        next_word = _NEXT_WORD_RE.match(low, coordinated.end())
+        if other and not (next_word and next_word.group(1) in _COMPOUND_TAILS):
+            # "215 missiles ... and drones": one number for two kinds is an aggregate;
+            # "106 Shaheds and other types of drones" stays one kind
+            if other[0] != weapon_type:
+                weapon_type, ground = "other", False
+            end = coordinated.end()
+    return weapon_type, name, ground, end
+
+
+def _phrase_class(mods: str, head: str) -> tuple[str, str | None, bool] | None:
+    """(class, model name, ground?) from a phrase's modifiers and head noun; None if not a weapon."""
+    phrase_text = f"{mods}{head}"
+    name_match = _NAME_RE.search(phrase_text)
+    name, name_class = _model(name_match.group(0)) if name_match else (None, None)
+    head_lower = head.lower()
+    key = _singular(head_lower)
+    head_class = _head_class(key, head_lower, mods, name_class)
+    if name_match and name_match.end() == len(phrase_text) and name_class:
+        # the model itself is the head: "six Kinzhals", "four HIMARS"
+        return name_class, name, name_class in _GROUND_CLASSES or name_class == "other"
+    if head_class is None:
+        return None
+    weapon_type, ground = head_class
+    if name_class:
+        if not (name_class in _PLATFORM_CLASSES and weapon_type in _MUNITION_CLASSES):
+            weapon_type = name_class
+            ground = ground or name_class in _GROUND_CLASSES
+    return weapon_type, name, ground
+
+
+def _singular(noun: str) -> str:
+    """The singular of a (lower-case) head noun: "batteries" -> battery, "UAVs" -> uav."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("xes", "sses")):
+        return noun[:-2]
+    if noun.endswith("s") and not noun.endswith("ss"):
+        return noun[:-1]
+    return noun
+
+
+def _head_class(key: str, head: str, mods: str, name_class: str | None) -> tuple[str, bool] | None:
+    """(class, ground?) given by a head noun in its phrase, or None when the head is not a weapon here."""
+    mods_lower = mods.lower()
+    if head.startswith("loitering"):
+        return "drone", False
+    if head.startswith("rounds of") or key == "shell":
+        return "artillery_shell", False
+    if head.startswith("means of"):
+        return "other", False
+    if key in ("missile", "interceptor"):
+        cruise = "cruise" in mods_lower
+        ballistic = "ballistic" in mods_lower
+        if cruise != ballistic:
+            return ("cruise_missile" if cruise else "ballistic_missile"), False
+        return "missile", False
+    if key == "round" or head == "rounds" or key == "projectile":
+        if _ARTILLERY_WORDS_RE.search(mods):
+            return "artillery_shell", False
+        return ("other", False) if key == "projectile" else None
+    if key in ("aircraft", "plane", "jet", "warplane") and "unmanned" in mods_lower:
+        return "drone", False
+    if key == "fighter":
+        return ("aircraft", False) if (name_class == "aircraft" or "jet" in mods_lower) else None
+    if key == "vehicle":
+        if "unmanned" in mods_lower:
+            return "drone", False
+        if _ARMOR_WORDS_RE.search(mods) or name_class == "armored_vehicle":
+            return "armored_vehicle", True
+        return None
+    if key == "carrier":
+        if "personnel" in mods_lower:
+            return "armored_vehicle", True
+        if "missile" in mods_lower or "aircraft" in mods_lower:
+            return "other", True
+        return None
+    if key == "tank":
+        if re.search(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b", mods_lower):
+            return None
+        return "armored_vehicle", True
+    if key in ("system", "battery", "unit", "complex", "launcher", "gun", "piece"):
+        if _AIR_DEFENSE_WORDS_RE.search(mods) or name_class == "air_defense_system":
+            return "air_defense_system", True
+        if name_class in ("other", "aircraft", "armored_vehicle"):
+            return name_class, True
+        if key == "launcher" or (key in ("system", "piece", "gun") and _LAUNCH_SYSTEM_WORDS_RE.search(mods)):
+            return "other", True
+        if key == "gun" and "self-propelled" in mods_lower:
+            return "other", True
+        if name_class:
+            return name_class, False
+        return None
+    if key == "mine":
+        if re.search(r"\b(?:anti-tank|anti-personnel|naval|sea|land)\b", mods_lower):
+            return "other", True
+        return None
+    if key == "object":
+        return ("other", False) if re.search(r"\b(?:air|aerial|airborne|flying)\b", mods_lower) else None
+    if key == "munition" and "cluster" not in mods_lower and name_class is None and "loitering" in mods_lower:
+        return "drone", False
+    if key in _HEAD_CLASS:
+        return _HEAD_CLASS[key], key in _GROUND_HEADS
+    return None
+
+
+def _model(token: str) -> tuple[str | None, str | None]:
+    """(canonical model name, class) of a named-model token: "Shaheds" -> Shahed, "Kh-101" -> Kh-101."""
+    base = _BASE_RE.match(token)
+    if not base:
+        return None, None
+    cls = _NAMED_MODELS[int(base.lastgroup[1:])][1]
+    rest = re.sub(r"-(?:type|style|class|like|series)s?$", "", token[base.end():])
+    if rest.endswith("s") and (rest == "s" or rest[-2].isdigit() or rest[-2].isupper()):
+        rest = rest[:-1]  # plural: "Shaheds", "F-16s", "Shahed-136s"
+    if cls == "missile" and token.startswith("Kh-"):
+        cls = _kh_class(token)
+    return token[:base.end()] + rest, cls
+
+
+def _kh_class(token: str) -> str:
+    """Class of a Kh- missile from its number (the first one of "Kh-101/Kh-555")."""
+    number = re.match(r"Kh-(\d+)", token).group(1)
+    if number in _KH_CRUISE:
+        return "cruise_missile"
+    if number in _KH_BALLISTIC:
+        return "ballistic_missile"
+    return "missile"
+
+
+# ---------------------------------------------------------------------------------------------
+# Status
+# ---------------------------------------------------------------------------------------------
+
+
+def _assign_statuses(doc: Document, low: str, counts: list[_Count], cues: list[_Cue]) -> None:
+    """Set the status of every count from the cues around it (see the module docstring)."""
+    text = doc.text
+    cues = [c for c in cues if c.kind != "launched" or not _in_relative_clause(text, c.start)]
+    mode = _document_mode(cues)
+    cue_starts = [c.start for c in cues]
+    post = [_post_cue(text, low, c) for c in counts]
+    # a coordination shares the participle after its last member: "300 drones and 37 missiles were downed"
+    for i in range(len(counts) - 2, -1, -1):
+        if post[i] is None and post[i + 1] is not None and counts[i + 1].whole_of is None:
+            gap = text[counts[i].end:counts[i + 1].start]
+            if _COORDINATION_GAP_RE.fullmatch(gap):
+                post[i] = post[i + 1]
+    for i, count in enumerate(counts):
+        if count.whole_of is not None:
+            continue
+        count.status = _status(doc, count, counts[:i], post[i], cues, cue_starts, mode)
+    for count in counts:
+        if count.whole_of is not None:
+            part = count.whole_of.status
+            count.status = part if part in ("supplied", "requested") else "launched"
+
+
+def _document_mode(cues: list[_Cue]) -> str:
+    """`supplied` for an article about aid (more aid words than attack verbs in the sentences that
+    hold counts), else `launched`."""
+    supply = sum(1 for c in cues if c.kind in ("supplied", "weak_supplied"))
+    attack = sum(1 for c in cues if c.kind in ("launched", "intercepted"))
+    return "supplied" if supply > attack else "launched"
+
+
+def _in_relative_clause(text: str, start: int) -> bool:
+    """True for a launch verb in a reduced relative clause after plural weapons: "missiles Russia
+    fired", "drones that the enemy had launched". The verb belongs to those weapons, not to the
+    count after it ("destroyed all five missiles Russia fired overnight, plus 48 out of 53 drones")."""
+    words = text[max(0, start - 50):start].split()
+    if words and words[-1] in ("had", "has", "have"):
+        words.pop()
+    for size in (2, 1):
+        if len(words) > size and " ".join(words[-size:]) in _RELATIVE_SUBJECTS:
+            del words[-size:]
+            break
+    else:
+        return False
+    if words and words[-1] in ("that", "which"):
+        words.pop()
+    return bool(words) and words[-1] in _PLURAL_WEAPON_WORDS
+
+
+def _post_cue(text: str, low: str, count: _Count) -> str | None:
+    """The status given by a participle right after the count ("were downed", "have arrived")."""
+    match = _POST_CUE_RE.match(low, count.end)
+    if not match:
+        return None
+    kind = _cue_kind(match)
+    if kind == "intercepted" and _POST_OTHER_RE.match(text, count.end):
+        return "other"  # "neutralised by electronic warfare" is jamming, not a shoot-down
+    return kind
+
+
+def _cue_kind(match: re.Match) -> str:
+    """The cue kind of a match of _POST_CUE_RE."""
+    return _CUE_KIND_OF_GROUP[match.lastgroup]
+
+
+def _status(doc: Document, count: _Count, earlier: list[_Count], post: str | None, cues: list[_Cue],
+            cue_starts: list[int], mode: str) -> str:
+    """The status of one count."""
+    kind = post
+    if kind is None:
+        kind = _pre_cue(doc, count, cues, cue_starts)
+    if kind is None and count.antecedent is not None and count.antecedent.status:
+        return count.antecedent.status
+    sentence = count.sentence
+    if kind is None:
+        kind = _weak_cue(count, sentence.start, sentence.end, cues, cue_starts)
+    if kind is None:
+        kind = _recent_same_class(doc, count, earlier, sentence.no)
+    if kind is None:
+        kind = mode
+    if kind == "send":
+        kind = "supplied" if mode == "supplied" else "launched"
+    if kind == "weak_launched":
+        kind = "launched"
+    if kind == "weak_supplied":
+        kind = "supplied"
+    if kind == "intercepted" and count.ground:
+        kind = "other"
+    return kind
+
+
+def _pre_cue(doc: Document, count: _Count, cues: list[_Cue], cue_starts: list[int]) -> str | None:
+    """The nearest strong cue before the count within its clause (a ';' ends a clause)."""
+    sentence = count.sentence
+    clause_start = max(sentence.start, doc.text.rfind(";", sentence.start, count.start) + 1)
+    nearest = None
+    for j in range(bisect_left(cue_starts, count.number_start) - 1, -1, -1):
+        cue = cues[j]
+        if cue.start < clause_start:
+            return None
+        if cue.kind in _STRONG and cue.end <= count.number_start:
+            nearest = j
+            break
+    if nearest is None:
+        return None
+    kind = cues[nearest].kind
+    if kind in ("supplied", "send") and nearest > 0:
+        # "asked the allies to send ...", "request that the U.S. supply ...": a request verb governing
+        # the supply verb (same phrase, no comma between) makes the weapons requested
+        request = cues[nearest - 1]
+        between = doc.text[request.end:cues[nearest].start]
+        if request.kind == "requested" and request.start >= clause_start and len(between) < 80 \
+                and not re.search(r"[,;:]", between):
+            return "requested"
+    return kind
+
+
+def _weak_cue(count: _Count, start: int, end: int, cues: list[_Cue], cue_starts: list[int]) -> str | None:
+    """The nearest weak (noun) cue anywhere in the sentence."""
+    best = None
+    best_distance = None
+    for j in range(bisect_left(cue_starts, start), len(cues)):
+        cue = cues[j]
+        if cue.start >= end:
+            break
+        if cue.kind not in ("weak_launched", "weak_supplied"):
+            continue
+        distance = count.start - cue.end if cue.end <= count.start else cue.start - count.end
+        if best_distance is None or distance < best_distance:
+            best, best_distance = cue.kind, distance
+    return best
+
+
+def _recent_same_class(doc: Document, count: _Count, earlier: list[_Count], sentence_no: int) -> str | None:
+    """The status of the latest count of the same class in this or the three sentences before."""
+    floor = doc.sentences[max(0, sentence_no - 3)].start
+    for other in reversed(earlier):
+        if other.start < floor:
+            break
+        if other.weapon_type == count.weapon_type and other.status:
+            return other.status
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Output
+# ---------------------------------------------------------------------------------------------
+
+
+def _bounds(count: _Count) -> tuple[int | None, int | None]:
+    """(count_low, count_high) implied by the wording.
+
+    exact: the value both ways; more_than: value + 1, open; at_least: value, open; up_to: open, value
+    ("fewer than 50": 49); about: a ±10% band, or [90%, value] for "nearly"/"almost"; vague: the
+    conventional lower bound of the word (dozens 24, hundreds 200, several 3), else unknown.
+    """
+    value = count.value
+    if count.qualifier == "vague":
+        return _VAGUE_LOW.get(count.vague_word or ""), None
+    if value is None:
+        return None, None
+    if count.qualifier == "exact":
+        return value, value
+    if count.qualifier == "more_than":
+        return value + 1, None
+    if count.qualifier == "at_least":
+        return value, None
+    if count.qualifier == "up_to":
+        strict = count.qualifier_word in ("fewer than", "less than")
+        return None, value - 1 if strict else value
+    low = math.floor(value * 0.9)
+    if count.qualifier_word in _BELOW_WORDS:
+        return low, value
+    return low, math.ceil(value * 1.1)
+
+
+def _as_row(doc: Document, count: _Count) -> dict:
+    """The table row of a count (the registry adds the common columns)."""
+    low, high = _bounds(count)
+    return {
+        "char_start": count.start,
+        "char_end": count.end,
+        "weapon_type": count.weapon_type,
+        "weapon_name": count.weapon_name,
+        "count_value": count.value,
+        "count_low": low,
+        "count_high": high,
+        "qualifier": count.qualifier,
+        "vague_word": count.vague_word,
+        "status": count.status or "launched",
+        "event_date": event_date(doc, count.sentence.no),
+    }

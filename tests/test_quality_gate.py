@@ -1,0 +1,51 @@
+"""Extraction quality is a ratchet: F1 per table on the dev and seed gold must stay above stored floors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from transforms.evaluation import score_folder
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = REPO / "tests" / "golden"
+FLOORS = json.loads((GOLDEN / "quality_floors.json").read_text())
+SETS = {
+    "dev": (GOLDEN / "dev" / "articles", GOLDEN / "dev" / "gold.jsonl"),
+    "seeds": (REPO / "data" / "raw", GOLDEN / "dev" / "seeds_gold.jsonl"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_f1_stays_above_the_floors(name):
+    articles, gold = SETS[name]
+    report = score_folder(articles, gold)
+    assert report.missing_documents == []
+    scores = report.scores
+    observed = {"overall": scores["overall"]["f1"],
+                **{t: scores[t]["f1"] for t in ("weapon_counts", "regions_affected", "tariff_rates", "date_mentions")},
+                "weapon_qualifier_accuracy": scores["weapon_qualifier_accuracy"],
+                "weapon_status_accuracy": scores["weapon_status_accuracy"]}
+    below = {k: (round(observed[k], 3), floor) for k, floor in FLOORS[name].items() if observed[k] < floor}
+    assert not below, f"{name}: below the floor (observed, floor): {below}\n" + report.format(with_errors=True)
+
+
+@pytest.mark.flow
+@pytest.mark.usefixtures("prefect_harness")
+def test_newsfacts_eval_gives_the_reference_scorers_numbers(tmp_path, capsys):
+    from flows.cli import main
+
+    articles, gold = SETS["dev"]
+    db = tmp_path / "dev.duckdb"
+    main(["run", str(articles), "--lake", str(tmp_path / "lake"), "--db", str(db), "--docs", str(tmp_path / "docs"),
+          "--marts", str(tmp_path / "marts"), "--quiet"])
+    capsys.readouterr()
+    assert main(["eval", "--db", str(db), "--gold", str(gold)]) == 0
+    ours = capsys.readouterr().out.strip()
+    reference = subprocess.run([sys.executable, str(GOLDEN / "score_reference.py"), "--db", str(db), "--gold",
+                                str(gold)], capture_output=True, text=True, check=True).stdout.strip()
+    assert ours == reference

@@ -1,0 +1,314 @@
+"""date_mentions: every calendar day, week, month or year named in a text, resolved to its period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from transforms.documents import make_document
+from transforms.extract import date_mentions
+from transforms.extract._event_dates import event_date, main_event_date
+
+THU = dt.date(2025, 10, 16)  # a Thursday
+SUN = dt.date(2019, 5, 5)  # a Sunday (GOLD_FORMAT rule 19)
+
+
+def _doc(text: str, published: dt.date | None):
+    return make_document(text, source_name="t.txt", source_uri="file:///t.txt", published_date=published)
+
+
+def _mentions(text: str, published: dt.date | None) -> list[tuple[str, str, str | None]]:
+    doc = _doc(text, published)
+    return [(doc.text[r["char_start"]:r["char_end"]], r["granularity"],
+             r["period_start"].isoformat() if r["period_start"] else None)
+            for r in date_mentions.extract(doc)]
+
+
+ABSOLUTE_DAYS = [
+    ("Russia struck Kyiv on October 13.", THU, [("on October 13", "day", "2025-10-13")]),
+    ("The talks opened Oct. 13 in Geneva.", THU, [("Oct. 13", "day", "2025-10-13")]),
+    ("Sanctions took effect Oct 13.", THU, [("Oct 13", "day", "2025-10-13")]),
+    ("The strike on 13 October killed two.", THU, [("on 13 October", "day", "2025-10-13")]),
+    ("LIVE | 2025-10-13 | Strikes on Kharkiv", THU, [("2025-10-13", "day", "2025-10-13")]),
+    ("The ceasefire began on October 13, 2024.", THU, [("on October 13, 2024", "day", "2024-10-13")]),
+    ("Washington, Jul 11, 2018", THU, [("Jul 11, 2018", "day", "2018-07-11")]),
+    ("Early on Tuesday, March 11, drones hit Moscow.", dt.date(2025, 3, 11),
+     [("Early on Tuesday, March 11", "day", "2025-03-11")]),
+    ("Tariffs rise to 50%, effective Wednesday, June 4th.", dt.date(2025, 5, 31),
+     [("Wednesday, June 4th", "day", "2025-06-04")]),
+    ("NEW YORK, April 25th. /TASS/. Officials spoke.", dt.date(2024, 4, 25), [("April 25th", "day", "2024-04-25")]),
+    ("11 February 2025\nDrones hit Saratov.", None, [("11 February 2025", "day", "2025-02-11")]),
+    ("The duties added on 8 and 9 April 2025 will go.", None,
+     [("on 8 and 9 April 2025", "day", "2025-04-08"), ("on 8 and 9 April 2025", "day", "2025-04-09")]),
+    ("The summit is planned for Oct. 24-25 in Brussels.", THU,
+     [("Oct. 24-25", "day", "2025-10-24"), ("Oct. 24-25", "day", "2025-10-25")]),
+    ("On the night of 23-24 April, Russia attacked Kyiv.", dt.date(2025, 4, 24),
+     [("On the night of 23-24 April", "day", "2025-04-24")]),
+    ("The attack started on the evening of March 6.", dt.date(2025, 3, 7),
+     [("on the evening of March 6", "day", "2025-03-06")]),
+    ("It went on until the early hours of March 7.", dt.date(2025, 3, 7),
+     [("until the early hours of March 7", "day", "2025-03-07")]),
+    ("Kyiv reported strikes on 10.10.2025 and on 2025/10/11.", THU,
+     [("on 10.10.2025", "day", "2025-10-10"), ("on 2025/10/11", "day", "2025-10-11")]),
+    ("Talks were held on the 13th of October.", THU, [("on the 13th of October", "day", "2025-10-13")]),
+]
+
+YEAR_FROM_THE_ANCHOR = [
+    ("In late November, the two leaders agreed a truce.", SUN, [("In late November", "month", "2018-11-01")]),
+    ("Tariffs will rise to 30 percent on Oct. 1.", dt.date(2019, 8, 23), [("on Oct. 1", "day", "2019-10-01")]),
+    ("The process opened on July 10 to impose tariffs by October.", dt.date(2018, 7, 11),
+     [("on July 10", "day", "2018-07-10"), ("by October", "month", "2018-10-01")]),
+    ("Moscow escalated its air campaign last October.", dt.date(2023, 3, 9),
+     [("last October", "month", "2022-10-01")]),
+    ("This year's biggest barrage was on March 9.", dt.date(2023, 12, 29),
+     [("This year", "year", "2023-01-01"), ("on March 9", "day", "2023-03-09")]),
+    ("In January, the EU will decide on new duties.", dt.date(2024, 12, 20),
+     [("In January", "month", "2025-01-01")]),
+    ("Russia fired 1,000 drones in December.", dt.date(2024, 1, 3), [("in December", "month", "2023-12-01")]),
+    ("Retaliatory duties of 5 or 10 percent apply from September.", dt.date(2019, 8, 23),
+     [("from September", "month", "2019-09-01")]),
+]
+
+MONTHS_AND_YEARS = [
+    ("It was the biggest attack since late August.", THU, [("since late August", "month", "2025-08-01")]),
+    ("The US will keep its pre-April 2025 tariffs.", None, [("pre-April 2025", "month", "2025-04-01")]),
+    ("The invasion began in February 2022.", THU, [("in February 2022", "month", "2022-02-01")]),
+    ("The plant was built in 2024 and damaged since 2023.", THU,
+     [("in 2024", "year", "2024-01-01"), ("since 2023", "year", "2023-01-01")]),
+    ("The jets could be in service in early 2024.", dt.date(2023, 8, 21), [("in early 2024", "year", "2024-01-01")]),
+    ("Officials met in mid-October.", THU, [("in mid-October", "month", "2025-10-01")]),
+    ("The war escalated from 2022 to 2024.", THU, [("from 2022", "year", "2022-01-01"), ("2024", "year", "2024-01-01")]),
+    ("Deliveries slowed in March and April.", THU,
+     [("in March", "month", "2025-03-01"), ("April", "month", "2025-04-01")]),
+    ("In the first half of 2025, exports fell.", THU, [("In the first half of 2025", "year", "2025-01-01")]),
+    ("Prices rose 3.5% in 2024.", THU, [("in 2024", "year", "2024-01-01")]),
+]
+
+WEEKDAYS = [
+    ("At least six people were killed on Thursday.", THU, [("on Thursday", "day", "2025-10-16")]),
+    ("Zelensky will meet Trump at the White House on Friday.", THU, [("on Friday", "day", "2025-10-17")]),
+    ("On Friday, Zelensky will meet Trump.", THU, [("On Friday", "day", "2025-10-17")]),
+    ("The conversation comes ahead of Trump's scheduled Friday meeting.", THU, [("Friday", "day", "2025-10-17")]),
+    ("In an interview on Sunday, Zelensky asked for air defence.", THU, [("on Sunday", "day", "2025-10-12")]),
+    ("The talks were held last Thursday in Geneva.", THU, [("last Thursday", "day", "2025-10-09")]),
+    ("The deadline is next Tuesday.", THU, [("next Tuesday", "day", "2025-10-21")]),
+    ("Blasts were heard early Sunday in Odesa.", dt.date(2024, 11, 17), [("early Sunday", "day", "2024-11-17")]),
+    ("Russia hit the grid during the Monday morning commute.", dt.date(2024, 8, 26),
+     [("Monday morning", "day", "2024-08-26")]),
+    ("Friday's strikes damaged nine power facilities.", dt.date(2022, 12, 17), [("Friday's", "day", "2022-12-16")]),
+    ("Power stations came under attack overnight into Sunday.", dt.date(2024, 11, 17),
+     [("overnight into Sunday", "day", "2024-11-17")]),
+    ("The strike happened late on Tuesday night.", THU, [("late on Tuesday night", "day", "2025-10-14")]),
+    ("President Trump said Sunday that on Friday he will raise tariffs.", SUN,
+     [("Sunday", "day", "2019-05-05"), ("on Friday", "day", "2019-05-10")]),
+    ("CNBC said a deal was possible by this Friday.", SUN, [("by this Friday", "day", "2019-05-10")]),
+    ("Trump said on Saturday that he will meet Putin on Monday.", dt.date(2025, 10, 19),
+     [("on Saturday", "day", "2025-10-18"), ("on Monday", "day", "2025-10-20")]),
+]
+
+RELATIVE_PERIODS = [
+    ("Zelensky arrives in Washington later this week.", THU, [("later this week", "week", "2025-10-13")]),
+    ("Earlier this week, Russian forces attacked a hospital.", THU,
+     [("Earlier this week", "week", "2025-10-13")]),
+    ("Last week, Rostov and Bryansk were targeted.", dt.date(2024, 12, 19), [("Last week", "week", "2024-12-09")]),
+    ("Officials will meet next week.", THU, [("next week", "week", "2025-10-20")]),
+    ("Trump indicated over the weekend that he would act.", THU, [("over the weekend", "week", "2025-10-06")]),
+    ("Over the weekend, Zelenskiy announced a new drone.", dt.date(2024, 8, 26),
+     [("Over the weekend", "week", "2024-08-19")]),
+    ("Liu He is due to lead a delegation to Washington this week.", SUN, [("this week", "week", "2019-05-06")]),
+    ("Last week, both sides reported progress.", SUN, [("Last week", "week", "2019-04-29")]),
+    ("This week, Russia launched 500 drones.", dt.date(2025, 10, 19), [("This week", "week", "2025-10-13")]),
+    ("It was the sixth time this month that gas sites were hit.", THU, [("this month", "month", "2025-10-01")]),
+    ("Duties on a further $16 billion are due next month.", dt.date(2018, 7, 11),
+     [("next month", "month", "2018-08-01")]),
+    ("Earlier this month, the EU agreed new sanctions.", THU, [("Earlier this month", "month", "2025-10-01")]),
+    ("It was the third biggest attack so far this year.", dt.date(2024, 11, 17),
+     [("so far this year", "year", "2024-01-01")]),
+    ("Six jets are due by the end of this year, then eight next year.", dt.date(2023, 8, 21),
+     [("by the end of this year", "year", "2023-01-01"), ("next year", "year", "2024-01-01")]),
+    ("Since the start of the year, no strike used as many missiles.", dt.date(2025, 3, 7),
+     [("Since the start of the year", "year", "2025-01-01")]),
+    ("A deal is expected by year-end.", THU, [("by year-end", "year", "2025-01-01")]),
+    ("Prices fell last year.", THU, [("last year", "year", "2024-01-01")]),
+]
+
+RELATIVE_DAYS = [
+    ("Kyiv was attacked yesterday.", THU, [("yesterday", "day", "2025-10-15")]),
+    ("Ukraine said today it downed 40 drones.", THU, [("today", "day", "2025-10-16")]),
+    ("\"Great progress was made with today's call,\" Trump said.", THU, [("today's", "day", "2025-10-16")]),
+    ("This morning's strike was the sixth this year.", dt.date(2024, 6, 1),
+     [("This morning", "day", "2024-06-01"), ("this year", "year", "2024-01-01")]),
+    ("Air raid alerts are expected tonight.", THU, [("tonight", "day", "2025-10-16")]),
+    ("Drones struck Odesa last night.", THU, [("last night", "day", "2025-10-15")]),
+    ("The summit ends tomorrow.", THU, [("tomorrow", "day", "2025-10-17")]),
+]
+
+HOLIDAYS = [
+    ("Russia attacked on Christmas Day.", dt.date(2024, 12, 25), [("on Christmas Day", "day", "2024-12-25")]),
+    ("Ukrainians sheltered on Christmas morning.", dt.date(2024, 12, 25),
+     [("on Christmas morning", "day", "2024-12-25")]),
+    ("\"Putin deliberately chose Christmas for an attack,\" he wrote.", dt.date(2024, 12, 25),
+     [("Christmas", "day", "2024-12-25")]),
+    ("Strikes continued on New Year's Eve.", dt.date(2024, 1, 3), [("on New Year's Eve", "day", "2023-12-31")]),
+    ("Kyiv was hit on New Year's Day.", dt.date(2024, 1, 3), [("on New Year's Day", "day", "2024-01-01")]),
+]
+
+QUOTED_TODAY = [
+    # A quoted "today" is the day it was spoken: the news day of the lead (rule 20).
+    ("Zelensky hailed the decision on Sunday.\nFrederiksen said \"today we announced that we will donate "
+     "19 jets\".", dt.date(2023, 8, 21),
+     [("on Sunday", "day", "2023-08-20"), ("today", "day", "2023-08-20")]),
+    ("\"Today, Russia used nearly every type of weapon,\" Zelensky wrote.", dt.date(2023, 12, 29),
+     [("Today", "day", "2023-12-29")]),
+    ("Zelensky said: \"Today we are stronger than yesterday.\"", THU,
+     [("Today", "day", "2025-10-16"), ("yesterday", "day", "2025-10-15")]),
+]
+
+WITHOUT_ANCHOR = [
+    ("Friday's strikes damaged nine power facilities.", None, [("Friday's", "day", None)]),
+    ("On March 6, 2025, and in 2024, strikes hit Kyiv; in August and last week too.", None,
+     [("On March 6, 2025", "day", "2025-03-06"), ("in 2024", "year", "2024-01-01"), ("in August", "month", None),
+      ("last week", "week", None)]),
+]
+
+NOT_DATES = [
+    ("Russia fired 40 drones overnight.", THU),
+    ("The call came a day before the summit.", THU),
+    ("The barrage lasted two hours, and talks must end within two weeks.", THU),
+    ("They agreed a 90-day pause and more aid over the next year.", THU),
+    ("For months Kyiv had asked for jets; the assault lasted 24 hours.", THU),
+    ("This spring was wet and winter will be hard.", THU),
+    ("Blasts were heard at around 7:00 am (0500 GMT).", THU),
+    ("Putin may speak first. \"I may say that,\" Trump said.", THU),
+    ("Thousands joined a march through Kyiv.", THU),
+    ("Demand fell by 50%, and the missiles fly 1,600 kilometers.", THU),
+    ("Theresa May met Zelensky in London.", THU),
+    ("Black Friday sales fell, the Sunday Times reported.", THU),
+    ("USA Today and Russia Today covered the talks.", THU),
+    ("The last week has been hard, and the past year harder.", THU),
+    ("Russia built 2,000 drones and 2025 more shells; Tu-95 bombers flew.", THU),
+    ("Section 301 and 232 tariffs stay; Kh-101 missiles were used.", THU),
+    ("Moscow's invasion began just over a year ago.", THU),
+    ("The Christmas tree in Kyiv was lit.", THU),
+]
+
+
+def _cases(*groups):
+    return [case for group in groups for case in group]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    _cases(ABSOLUTE_DAYS, YEAR_FROM_THE_ANCHOR, MONTHS_AND_YEARS, WEEKDAYS, RELATIVE_PERIODS, RELATIVE_DAYS,
+           HOLIDAYS, QUOTED_TODAY, WITHOUT_ANCHOR),
+    ids=[
+        "month_day", "abbreviated_month_dot", "abbreviated_month", "day_month", "iso_in_headline",
+        "month_day_year", "dateline_month_day_year", "weekday_month_day", "weekday_picks_the_year",
+        "ordinal_dateline", "day_month_year_line", "two_days_one_mention", "day_range", "night_of_range",
+        "evening_of", "early_hours_of", "numeric_dates", "ordinal_of_month",
+        "past_month_previous_year", "future_day_next_months", "by_month_nearest", "last_month_name",
+        "earlier_day_same_year", "future_month_next_year", "past_month_previous_year_in_january",
+        "from_month_nearest",
+        "since_late_month", "pre_month_year", "month_year", "years_after_cues", "early_year_is_year",
+        "mid_month", "year_range_words", "month_list", "first_half_of_year", "year_after_percentage",
+        "publication_weekday", "future_weekday", "fronted_future_weekday", "attributive_scheduled_weekday",
+        "past_weekday", "last_weekday", "next_weekday", "early_weekday", "weekday_morning",
+        "possessive_weekday", "overnight_into_weekday", "late_on_weekday_night", "said_sunday_that_will_friday",
+        "this_weekday_on_sunday", "past_and_future_weekdays_on_sunday",
+        "later_this_week", "earlier_this_week", "last_week", "next_week", "over_the_weekend_past",
+        "over_the_weekend_on_monday", "sunday_this_week_future", "sunday_last_week", "sunday_this_week_past",
+        "this_month_after_time", "next_month", "earlier_this_month", "so_far_this_year", "end_of_this_year",
+        "since_start_of_the_year", "year_end", "last_year",
+        "yesterday", "today", "todays_in_quote", "this_morning_possessive", "tonight", "last_night", "tomorrow",
+        "christmas_day", "christmas_morning", "christmas_alone", "new_years_eve_previous_year", "new_years_day",
+        "quoted_today_is_the_lead_day", "quoted_today_without_lead_day", "quoted_today_lead_in_quote",
+        "no_anchor_relative_unresolved", "no_anchor_absolute_resolves",
+    ],
+)
+def test_date_mentions(text, published, expected):
+    assert _mentions(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    NOT_DATES,
+    ids=["bare_overnight", "a_day_before", "durations", "ninety_day_and_next_year_durations", "for_months_24_hours",
+         "seasons", "clock_time", "may_as_verb", "march_as_noun", "percentages_and_distances", "theresa_may",
+         "named_weekdays", "publications_named_today", "the_last_week_duration", "counts_and_model_numbers",
+         "section_numbers", "ago_expressions", "christmas_tree"],
+)
+def test_not_date_mentions(text, published):
+    assert _mentions(text, published) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "granularity", "period", "resolution"),
+    [
+        ("Talks will resume next week.", "week", ("2025-10-20", "2025-10-26"), "relative"),
+        ("The plant was hit in February.", "month", ("2025-02-01", "2025-02-28"), "relative"),
+        ("The truce was agreed in 2024.", "year", ("2024-01-01", "2024-12-31"), "absolute"),
+        ("The strike came on 2 April 2025.", "day", ("2025-04-02", "2025-04-02"), "absolute"),
+        ("Russia attacked on Friday.", "day", ("2025-10-10", "2025-10-10"), "relative"),
+    ],
+    ids=["week_monday_to_sunday", "month_first_to_last_day", "year_jan_to_dec", "absolute_day", "relative_day"],
+)
+def test_periods_and_resolution(text, granularity, period, resolution):
+    (row,) = date_mentions.extract(_doc(text, THU))
+    assert row["granularity"] == granularity
+    assert (row["period_start"].isoformat(), row["period_end"].isoformat()) == period
+    assert row["resolution"] == resolution
+    assert row["anchor_date"] == THU
+
+
+def test_unresolved_rows_have_no_period():
+    (row,) = date_mentions.extract(_doc("Strikes resumed on Friday.", None))
+    assert (row["period_start"], row["period_end"], row["anchor_date"], row["resolution"]) == (
+        None, None, None, "unresolved")
+
+
+def test_extract_returns_fresh_rows_and_caches_the_resolution():
+    doc = _doc("Russia attacked on Thursday. Talks follow next week.", THU)
+    first = date_mentions.extract(doc)
+    first[0]["fact_id"] = "mutated"
+    second = date_mentions.extract(doc)
+    assert "fact_id" not in second[0]
+    assert date_mentions.CACHE_KEY in doc.cache
+    assert len(second) == 2
+
+
+def test_offsets_hold_the_mention():
+    text = "KYIV, Oct 16 - Russia fired 300 drones overnight into Thursday and on Oct. 14, officials said."
+    doc = _doc(text, THU)
+    for row in date_mentions.extract(doc):
+        assert 0 <= row["char_start"] < row["char_end"] <= len(doc.text)
+        assert doc.text[row["char_start"]:row["char_end"]].strip() == doc.text[row["char_start"]:row["char_end"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence_no", "expected"),
+    [
+        ("Russia strikes Ukraine's grid\nRussia fired 300 drones early Thursday. Eight regions lost power.", 2,
+         dt.date(2025, 10, 16)),
+        ("Russia strikes Ukraine's grid\nRussia fired 300 drones on Tuesday. Eight regions lost power.", 2,
+         dt.date(2025, 10, 14)),
+        ("Ukraine downs drones\nRussia launched a massive overnight attack. Eight regions lost power.", 2, THU),
+        ("Talks stall\nZelensky met Trump. Russia fired 50 missiles on Sunday and will strike on Friday.", 2,
+         dt.date(2025, 10, 12)),
+        ("Talks stall\nZelensky met Trump.\nIn March, Russia fired 50 missiles.", 2, None),
+        ("Talks stall\nZelensky met Trump.\nRussia fired 50 missiles.", 2, None),
+        ("Grid hit\nOn Thursday, Russia launched 400 drones. Eight regions lost power.", 2, THU),
+    ],
+    ids=["same_paragraph_lead_day", "past_weekday_in_lead", "overnight_lead_is_the_anchor",
+         "past_day_wins_over_future", "month_only_sentence_has_no_day", "no_date_anywhere",
+         "paragraph_day_carries_over"],
+)
+def test_event_date(text, sentence_no, expected):
+    doc = _doc(text, THU)
+    assert event_date(doc, sentence_no) == expected
+
+
+def test_main_event_date_is_cached():
+    doc = _doc("Strikes\nRussia fired 40 drones on Wednesday.", THU)
+    assert main_event_date(doc) == dt.date(2025, 10, 15)
+    assert doc.cache["main_event_date"] == dt.date(2025, 10, 15)

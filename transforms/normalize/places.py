@@ -1,0 +1,511 @@
+"""Gazetteer of Ukrainian and Russian subdivisions and notable cities, keyed to ISO 3166-2 codes.
+
+pycountry (`pycountry.subdivisions`) is the source of every code and of the official names, which
+are transliterated adjectives ("Poltavska oblast", "Belgorodskaya oblast'", "Severnaya Osetiya,
+Respublika"); those match through `normalize_place` like any other spelling. English-language news
+writes these places differently ("Poltava region", "Kharkov", "North Ossetia"), so the tables below
+add, per pycountry code, the normalised English name and the spellings news uses, and map notable
+cities to the subdivision that contains them. The tables are domain data: every code is checked
+against pycountry when this module is imported.
+
+A spelling can mean up to three things, resolved by how the text uses it:
+- with a type word ("Kharkiv region", "regions of Kharkiv and Poltava") it names the subdivision;
+- bare ("Kharkiv") it names the city of that name when there is one (Kyiv the city is UA-30, while
+  "Kyiv region" is UA-32), otherwise the subdivision when its name stands alone ("Crimea",
+  "Tatarstan"), otherwise nothing.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import pycountry
+
+COUNTRIES = ("UA", "RU")
+
+# ---------------------------------------------------------------------------------------------------
+# English names of the subdivisions and the spellings English-language news uses for them.
+# code -> (normalised English name, spelling variants of the stem). The stem of the English name
+# ("Poltava" of "Poltava Oblast") is always a spelling, so only other variants are listed.
+# A name without a type word ("Crimea", "Tatarstan", "Kyiv") can stand alone in the text.
+# ---------------------------------------------------------------------------------------------------
+UKRAINE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "UA-05": ("Vinnytsia Oblast", ("Vinnytsya", "Vinnitsa", "Vinnytsa")),
+    "UA-07": ("Volyn Oblast", ("Volhynia", "Volyn'")),
+    "UA-09": ("Luhansk Oblast", ("Lugansk",)),
+    "UA-12": ("Dnipropetrovsk Oblast", ("Dnipro", "Dnepropetrovsk", "Dnipropetrovs'k", "Dnepr")),
+    "UA-14": ("Donetsk Oblast", ("Donets'k",)),
+    "UA-18": ("Zhytomyr Oblast", ("Zhitomir",)),
+    "UA-21": ("Zakarpattia Oblast", ("Zakarpattya", "Transcarpathia", "Transcarpathian")),
+    "UA-23": ("Zaporizhzhia Oblast", ("Zaporizhia", "Zaporizhzhya", "Zaporizhya", "Zaporozhye",
+                                      "Zaporizhzhe", "Zaporozhzhia")),
+    "UA-26": ("Ivano-Frankivsk Oblast", ("Ivano-Frankovsk", "Ivano-Frankivs'k")),
+    "UA-30": ("Kyiv", ("Kiev", "Kyiv City", "Kiev City")),
+    "UA-32": ("Kyiv Oblast", ("Kiev",)),
+    "UA-35": ("Kirovohrad Oblast", ("Kirovograd", "Kyrovohrad", "Kropyvnytskyi", "Kropyvnytskyy")),
+    "UA-40": ("Sevastopol", ("Sebastopol",)),
+    "UA-43": ("Crimea", ("Krym", "Autonomous Republic of Crimea", "Crimean Peninsula")),
+    "UA-46": ("Lviv Oblast", ("Lvov", "L'viv")),
+    "UA-48": ("Mykolaiv Oblast", ("Mykolayiv", "Nikolaev", "Nikolayev")),
+    "UA-51": ("Odesa Oblast", ("Odessa",)),
+    "UA-53": ("Poltava Oblast", ()),
+    "UA-56": ("Rivne Oblast", ("Rovno",)),
+    "UA-59": ("Sumy Oblast", ()),
+    "UA-61": ("Ternopil Oblast", ("Ternopol",)),
+    "UA-63": ("Kharkiv Oblast", ("Kharkov",)),
+    "UA-65": ("Kherson Oblast", ()),
+    "UA-68": ("Khmelnytskyi Oblast", ("Khmelnytsky", "Khmelnytskyy", "Khmelnytskiy", "Khmelnitsky")),
+    "UA-71": ("Cherkasy Oblast", ("Cherkassy",)),
+    "UA-74": ("Chernihiv Oblast", ("Chernigov",)),
+    "UA-77": ("Chernivtsi Oblast", ("Chernovtsy",)),
+}
+
+RUSSIA: dict[str, tuple[str, tuple[str, ...]]] = {
+    "RU-AD": ("Adygea", ("Adygeya", "Adyghea")),
+    "RU-AL": ("Altai Republic", ()),
+    "RU-ALT": ("Altai Krai", ("Altay",)),
+    "RU-AMU": ("Amur Oblast", ()),
+    "RU-ARK": ("Arkhangelsk Oblast", ("Archangelsk",)),
+    "RU-AST": ("Astrakhan Oblast", ()),
+    "RU-BA": ("Bashkortostan", ("Bashkiria",)),
+    "RU-BEL": ("Belgorod Oblast", ()),
+    "RU-BRY": ("Bryansk Oblast", ()),
+    "RU-BU": ("Buryatia", ("Buryatiya",)),
+    "RU-CE": ("Chechnya", ("Chechen Republic",)),
+    "RU-CHE": ("Chelyabinsk Oblast", ()),
+    "RU-CHU": ("Chukotka", ()),
+    "RU-CU": ("Chuvashia", ("Chuvash Republic",)),
+    "RU-DA": ("Dagestan", ("Daghestan",)),
+    "RU-IN": ("Ingushetia", ()),
+    "RU-IRK": ("Irkutsk Oblast", ()),
+    "RU-IVA": ("Ivanovo Oblast", ()),
+    "RU-KAM": ("Kamchatka Krai", ("Kamchatka",)),
+    "RU-KB": ("Kabardino-Balkaria", ("Kabardino-Balkar Republic",)),
+    "RU-KC": ("Karachay-Cherkessia", ("Karachayevo-Cherkessia", "Karachay-Cherkess Republic")),
+    "RU-KDA": ("Krasnodar Krai", ()),
+    "RU-KEM": ("Kemerovo Oblast", ("Kuzbass",)),
+    "RU-KGD": ("Kaliningrad Oblast", ()),
+    "RU-KGN": ("Kurgan Oblast", ()),
+    "RU-KHA": ("Khabarovsk Krai", ()),
+    "RU-KHM": ("Khanty-Mansi Autonomous Okrug", ("Khanty-Mansiysk", "Yugra")),
+    "RU-KIR": ("Kirov Oblast", ()),
+    "RU-KK": ("Khakassia", ("Khakasia",)),
+    "RU-KL": ("Kalmykia", ()),
+    "RU-KLU": ("Kaluga Oblast", ()),
+    "RU-KO": ("Komi", ()),
+    "RU-KOS": ("Kostroma Oblast", ()),
+    "RU-KR": ("Karelia", ()),
+    "RU-KRS": ("Kursk Oblast", ()),
+    "RU-KYA": ("Krasnoyarsk Krai", ()),
+    "RU-LEN": ("Leningrad Oblast", ()),
+    "RU-LIP": ("Lipetsk Oblast", ()),
+    "RU-MAG": ("Magadan Oblast", ()),
+    "RU-ME": ("Mari El", ()),
+    "RU-MO": ("Mordovia", ()),
+    "RU-MOS": ("Moscow Oblast", ()),
+    "RU-MOW": ("Moscow", ()),
+    "RU-MUR": ("Murmansk Oblast", ()),
+    "RU-NEN": ("Nenets Autonomous Okrug", ()),
+    "RU-NGR": ("Novgorod Oblast", ()),
+    "RU-NIZ": ("Nizhny Novgorod Oblast", ("Nizhniy Novgorod", "Nizhni Novgorod")),
+    "RU-NVS": ("Novosibirsk Oblast", ()),
+    "RU-OMS": ("Omsk Oblast", ()),
+    "RU-ORE": ("Orenburg Oblast", ()),
+    "RU-ORL": ("Oryol Oblast", ("Orel",)),
+    "RU-PER": ("Perm Krai", ()),
+    "RU-PNZ": ("Penza Oblast", ()),
+    "RU-PRI": ("Primorsky Krai", ("Primorye", "Primorskiy")),
+    "RU-PSK": ("Pskov Oblast", ()),
+    "RU-ROS": ("Rostov Oblast", ()),
+    "RU-RYA": ("Ryazan Oblast", ()),
+    "RU-SA": ("Yakutia", ("Sakha", "Sakha Republic")),
+    "RU-SAK": ("Sakhalin Oblast", ()),
+    "RU-SAM": ("Samara Oblast", ()),
+    "RU-SAR": ("Saratov Oblast", ()),
+    "RU-SE": ("North Ossetia-Alania", ("North Ossetia", "North Ossetia–Alania")),
+    "RU-SMO": ("Smolensk Oblast", ()),
+    "RU-SPE": ("Saint Petersburg", ("St Petersburg", "St. Petersburg")),
+    "RU-STA": ("Stavropol Krai", ()),
+    "RU-SVE": ("Sverdlovsk Oblast", ()),
+    "RU-TA": ("Tatarstan", ()),
+    "RU-TAM": ("Tambov Oblast", ()),
+    "RU-TOM": ("Tomsk Oblast", ()),
+    "RU-TUL": ("Tula Oblast", ()),
+    "RU-TVE": ("Tver Oblast", ()),
+    "RU-TY": ("Tuva", ("Tyva",)),
+    "RU-TYU": ("Tyumen Oblast", ()),
+    "RU-UD": ("Udmurtia", ()),
+    "RU-ULY": ("Ulyanovsk Oblast", ()),
+    "RU-VGG": ("Volgograd Oblast", ()),
+    "RU-VLA": ("Vladimir Oblast", ()),
+    "RU-VLG": ("Vologda Oblast", ()),
+    "RU-VOR": ("Voronezh Oblast", ()),
+    "RU-YAN": ("Yamalo-Nenets Autonomous Okrug", ("Yamal",)),
+    "RU-YAR": ("Yaroslavl Oblast", ()),
+    "RU-YEV": ("Jewish Autonomous Oblast", ()),
+    "RU-ZAB": ("Zabaykalsky Krai", ("Zabaikalsky", "Transbaikal")),
+}
+
+# ---------------------------------------------------------------------------------------------------
+# Notable cities and towns -> the subdivision containing them. Display name first, then other
+# spellings. A city named like its subdivision ("Kharkiv") is listed so that a bare mention in an
+# attack context resolves to the city ("Kharkiv", code UA-63). Names that are also common first names
+# or unit names (Vladimir, Azov, Marinka) are left out on purpose.
+# ---------------------------------------------------------------------------------------------------
+CITIES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "UA-05": (("Vinnytsia", "Vinnytsya", "Vinnitsa"), ("Khmilnyk",), ("Zhmerynka",), ("Kalynivka",),
+              ("Ladyzhyn",)),
+    "UA-07": (("Lutsk",), ("Kovel",), ("Volodymyr-Volynskyi",)),
+    "UA-09": (("Luhansk", "Lugansk"), ("Sievierodonetsk", "Severodonetsk", "Sieverodonetsk"),
+              ("Lysychansk",), ("Alchevsk",), ("Rubizhne",), ("Starobilsk",), ("Kreminna",),
+              ("Svatove",)),
+    "UA-12": (("Dnipro", "Dnipropetrovsk", "Dnepropetrovsk", "Dnepr"), ("Kryvyi Rih", "Kryvyy Rih",
+              "Kryvyi Rig", "Krivoy Rog", "Kriviy Rih"), ("Nikopol",), ("Pavlohrad",),
+              ("Kamianske", "Kamyanske"), ("Marhanets",), ("Synelnykove",), ("Novomoskovsk",),
+              ("Zhovti Vody",), ("Pokrov",)),
+    "UA-14": (("Donetsk",), ("Mariupol",), ("Kramatorsk",), ("Sloviansk", "Slovyansk", "Slavyansk"),
+              ("Bakhmut", "Artemivsk"), ("Avdiivka", "Avdeyevka"), ("Pokrovsk",),
+              ("Kostiantynivka", "Kostyantynivka", "Konstantinovka"), ("Druzhkivka",), ("Toretsk",),
+              ("Chasiv Yar",), ("Vuhledar", "Ugledar"), ("Selydove",), ("Myrnohrad",), ("Horlivka",
+              "Gorlovka"), ("Makiivka", "Makeyevka"), ("Kurakhove",), ("Lyman",), ("Siversk",),
+              ("Dobropillia",), ("Volnovakha",), ("Velyka Novosilka",)),
+    "UA-18": (("Zhytomyr", "Zhitomir"), ("Korosten",), ("Berdychiv",), ("Ovruch",)),
+    "UA-21": (("Uzhhorod", "Uzhgorod"), ("Mukachevo",)),
+    "UA-23": (("Zaporizhzhia", "Zaporizhia", "Zaporizhzhya", "Zaporizhya", "Zaporozhye"), ("Melitopol",),
+              ("Enerhodar", "Energodar"), ("Berdiansk", "Berdyansk"), ("Orikhiv",), ("Huliaipole",
+              "Gulyaipole"), ("Tokmak",), ("Vasylivka",), ("Stepnohirsk",)),
+    "UA-26": (("Ivano-Frankivsk", "Ivano-Frankovsk"), ("Burshtyn",), ("Kalush",), ("Kolomyia",)),
+    "UA-30": (("Kyiv", "Kiev"),),
+    "UA-32": (("Bila Tserkva", "Belaya Tserkov"), ("Bucha",), ("Irpin",), ("Brovary",), ("Boryspil",),
+              ("Vyshhorod",), ("Fastiv",), ("Obukhiv",), ("Vasylkiv",), ("Hostomel",),
+              ("Borodianka",)),
+    "UA-35": (("Kropyvnytskyi", "Kropyvnytskyy", "Kirovohrad", "Kirovograd"), ("Oleksandriia",
+              "Oleksandria"), ("Svitlovodsk",)),
+    "UA-40": (("Sevastopol",),),
+    "UA-43": (("Simferopol",), ("Kerch",), ("Feodosia", "Feodosiya"), ("Yevpatoria", "Evpatoria"),
+              ("Dzhankoi", "Dzhankoy"), ("Saky",), ("Yalta",)),
+    "UA-46": (("Lviv", "Lvov"), ("Drohobych",), ("Stryi",), ("Chervonohrad", "Sheptytskyi")),
+    "UA-48": (("Mykolaiv", "Mykolayiv", "Nikolaev", "Nikolayev"), ("Ochakiv",), ("Pervomaisk",),
+              ("Voznesensk",), ("Yuzhnoukrainsk",)),
+    "UA-51": (("Odesa", "Odessa"), ("Izmail",), ("Chornomorsk",), ("Pivdennyi", "Yuzhne"),
+              ("Bilhorod-Dnistrovskyi",), ("Reni",), ("Podilsk",)),
+    "UA-53": (("Poltava",), ("Kremenchuk", "Kremenchug"), ("Myrhorod", "Mirgorod"), ("Lubny",),
+              ("Horishni Plavni",)),
+    "UA-56": (("Rivne", "Rovno"), ("Varash",), ("Dubno",)),
+    "UA-59": (("Sumy",), ("Okhtyrka",), ("Shostka",), ("Konotop",), ("Romny",), ("Lebedyn",),
+              ("Bilopillia",), ("Hlukhiv",)),
+    "UA-61": (("Ternopil", "Ternopol"), ("Chortkiv",)),
+    "UA-63": (("Kharkiv", "Kharkov"), ("Izium", "Izyum"), ("Kupiansk", "Kupyansk"),
+              ("Chuhuiv", "Chuguev"), ("Lozova",), ("Balakliia", "Balakleya"), ("Vovchansk",
+              "Volchansk"), ("Zolochiv",), ("Merefa",), ("Bohodukhiv",)),
+    "UA-65": (("Kherson",), ("Nova Kakhovka",), ("Kakhovka",), ("Beryslav",), ("Skadovsk",),
+              ("Henichesk",), ("Oleshky",), ("Hola Prystan",)),
+    "UA-68": (("Khmelnytskyi", "Khmelnytskyy", "Khmelnytsky", "Khmelnitsky"), ("Starokostiantyniv",
+              "Starokostyantyniv"), ("Shepetivka",), ("Netishyn",), ("Kamianets-Podilskyi",)),
+    "UA-71": (("Cherkasy", "Cherkassy"), ("Uman",), ("Smila",), ("Zolotonosha",)),
+    "UA-74": (("Chernihiv", "Chernigov"), ("Nizhyn",), ("Pryluky",), ("Novhorod-Siverskyi",)),
+    "UA-77": (("Chernivtsi", "Chernovtsy"),),
+    "RU-AD": (("Maykop", "Maikop"),),
+    "RU-AL": (("Gorno-Altaysk",),),
+    "RU-AST": (("Astrakhan",),),
+    "RU-BA": (("Ufa",), ("Salavat",), ("Sterlitamak",)),
+    "RU-BEL": (("Belgorod",), ("Shebekino",), ("Valuyki",), ("Graivoron", "Grayvoron"),
+               ("Stary Oskol",), ("Gubkin",)),
+    "RU-BRY": (("Bryansk",), ("Klintsy",), ("Starodub",), ("Novozybkov",)),
+    "RU-CE": (("Grozny",),),
+    "RU-CHE": (("Chelyabinsk",),),
+    "RU-CU": (("Cheboksary",),),
+    "RU-DA": (("Makhachkala",), ("Kaspiysk",), ("Derbent",)),
+    "RU-IVA": (("Ivanovo",),),
+    "RU-KB": (("Nalchik",),),
+    "RU-KDA": (("Krasnodar",), ("Novorossiysk",), ("Tuapse",), ("Sochi",), ("Anapa",), ("Yeysk", "Yeisk"),
+               ("Slavyansk-na-Kubani",), ("Primorsko-Akhtarsk",), ("Krymsk",), ("Afipsky",),
+               ("Ilsky",), ("Tikhoretsk",)),
+    "RU-KGD": (("Kaliningrad",),),
+    "RU-KIR": (("Kirov",),),
+    "RU-KLU": (("Kaluga",), ("Obninsk",)),
+    "RU-KOS": (("Kostroma",),),
+    "RU-KRS": (("Kursk",), ("Kurchatov",), ("Sudzha",), ("Lgov",), ("Rylsk",), ("Zheleznogorsk",),
+               ("Korenevo",)),
+    "RU-LEN": (("Kirishi",), ("Ust-Luga",), ("Primorsk",), ("Vyborg",)),
+    "RU-LIP": (("Lipetsk",), ("Yelets",)),
+    "RU-MOS": (("Domodedovo",), ("Ramenskoye",), ("Podolsk",), ("Khimki",), ("Balashikha",),
+               ("Mytishchi",), ("Krasnogorsk",), ("Lyubertsy",), ("Kolomna",), ("Sergiev Posad",
+               "Sergiyev Posad"), ("Zhukovsky",), ("Kashira",), ("Noginsk",), ("Odintsovo",),
+               ("Korolyov", "Korolev"), ("Elektrostal",), ("Dubna",), ("Vidnoye",), ("Kubinka",)),
+    "RU-MOW": (("Moscow", "Moskva"),),
+    "RU-MUR": (("Murmansk",), ("Severomorsk",)),
+    "RU-NGR": (("Veliky Novgorod",),),
+    "RU-NIZ": (("Nizhny Novgorod", "Nizhniy Novgorod"), ("Kstovo",), ("Dzerzhinsk",)),
+    "RU-NVS": (("Novosibirsk",),),
+    "RU-ORE": (("Orenburg",), ("Orsk",)),
+    "RU-ORL": (("Oryol", "Orel"), ("Livny",)),
+    "RU-PER": (("Perm",),),
+    "RU-PNZ": (("Penza",),),
+    "RU-PSK": (("Pskov",),),
+    "RU-ROS": (("Rostov-on-Don", "Rostov-na-Donu", "Rostov"), ("Taganrog",), ("Novoshakhtinsk",),
+               ("Shakhty",), ("Kamensk-Shakhtinsky",), ("Millerovo",), ("Bataysk", "Bataisk"),
+               ("Novocherkassk",), ("Volgodonsk",), ("Morozovsk",)),
+    "RU-RYA": (("Ryazan",),),
+    "RU-SAM": (("Samara",), ("Syzran",), ("Novokuibyshevsk", "Novokuybyshevsk"), ("Tolyatti",
+               "Togliatti")),
+    "RU-SAR": (("Saratov",), ("Engels",), ("Balakovo",)),
+    "RU-SE": (("Vladikavkaz",), ("Mozdok",), ("Beslan",)),
+    "RU-SMO": (("Smolensk",),),
+    "RU-SPE": (("Saint Petersburg", "St Petersburg", "St. Petersburg", "Sankt-Peterburg"),),
+    "RU-STA": (("Stavropol",), ("Nevinnomyssk",), ("Budyonnovsk", "Budennovsk")),
+    "RU-SVE": (("Yekaterinburg", "Ekaterinburg"),),
+    "RU-TA": (("Kazan",), ("Yelabuga", "Elabuga"), ("Alabuga",), ("Nizhnekamsk",),
+              ("Naberezhnye Chelny",), ("Almetyevsk",)),
+    "RU-TAM": (("Tambov",), ("Michurinsk",)),
+    "RU-TUL": (("Tula",), ("Aleksin",)),
+    "RU-TVE": (("Tver",), ("Toropets",), ("Konakovo",)),
+    "RU-TYU": (("Tyumen",),),
+    "RU-UD": (("Izhevsk",), ("Votkinsk",)),
+    "RU-ULY": (("Ulyanovsk",),),
+    "RU-VGG": (("Volgograd",), ("Kamyshin",), ("Kotovo",), ("Volzhsky",)),
+    "RU-VLG": (("Vologda",), ("Cherepovets",)),
+    "RU-VOR": (("Voronezh",), ("Liski",), ("Borisoglebsk",), ("Rossosh",)),
+    "RU-YAR": (("Yaroslavl",),),
+    "RU-CHU": (("Anadyr",),),
+    "RU-ME": (("Yoshkar-Ola",),),
+    "RU-MO": (("Saransk",),),
+}
+
+# Spellings that name a subdivision on their own although its English name carries a type word:
+# "Volyn" and "Transcarpathia" mean the oblast, "Primorye" the krai.
+STANDALONE_ALIASES: dict[str, str] = {
+    "Volyn": "UA-07", "Volhynia": "UA-07", "Zakarpattia": "UA-21", "Transcarpathia": "UA-21",
+    "Primorye": "RU-PRI", "Kamchatka": "RU-KAM", "Kuzbass": "RU-KEM", "Yugra": "RU-KHM",
+    "Sakhalin": "RU-SAK",
+}
+
+# Words naming a kind of subdivision; `normalize_place` drops them.
+TYPE_WORDS = (
+    "oblast", "oblasts", "oblasti", "region", "regions", "province", "provinces", "krai", "kray",
+    "territory", "republic", "respublika", "autonomous", "avtonomna", "avtonomnaya", "avtonomnyy",
+    "okrug",
+)
+# Dropped from lookup keys too, but naming the city rather than a subdivision ("Kyiv City" is UA-30).
+CITY_WORDS = ("city", "municipality")
+_TYPE_WORD_RE = re.compile(rf"\b(?:{'|'.join(TYPE_WORDS)})\b")
+_KEY_NOISE_RE = re.compile(rf"\b(?:{'|'.join(TYPE_WORDS + CITY_WORDS)}|of|the)\b")
+# pycountry's type words, dropped from an official name to get the spelling searched for in text
+_OFFICIAL_TYPE_RE = re.compile(r",?\s*\b(?:oblast|respublika|avtonomnyy okrug|avtonomnaya oblast|kray)\b'?",
+                               re.IGNORECASE)
+_APOSTROPHES = re.compile(r"[\u0027\u2019\u02bc\u2018\u0060\u00b4]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015,.]+")
+_CITY_KINDS = ("City", "Autonomous city")
+
+
+@dataclass(frozen=True)
+class Subdivision:
+    """An ISO 3166-2 subdivision: code, country, English name and pycountry's official name and type."""
+
+    code: str
+    country: str
+    name: str
+    official: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class City:
+    """A city or town: English display name and the subdivision that contains it."""
+
+    name: str
+    code: str
+    country: str
+
+
+@dataclass(frozen=True)
+class PlaceName:
+    """What one spelling can name: a subdivision (with a type word), a city, a stand-alone region."""
+
+    region: Subdivision | None
+    city: City | None
+    standalone: Subdivision | None
+
+    def bare(self) -> tuple[str, str, str] | None:
+        """(English name, ISO 3166-2 code, country) of a bare mention, or None when it names nothing.
+
+        A city wins over its namesake subdivision: "Kharkiv" struck is the city (UA-63), "Kyiv" UA-30.
+        """
+        if self.city is not None:
+            return self.city.name, self.city.code, self.city.country
+        if self.standalone is not None:
+            return self.standalone.name, self.standalone.code, self.standalone.country
+        return None
+
+    def typed(self) -> tuple[str, str, str] | None:
+        """(English name, code, country) of a mention with a type word ("Kharkiv region", "Kyiv Oblast")."""
+        target = self.region or self.standalone
+        if target is None:
+            return None
+        return target.name, target.code, target.country
+
+
+def normalize_words(text: str) -> str:
+    """Lower-case ASCII words of `text`: diacritics and apostrophes removed, hyphens and dots as spaces."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    folded = _APOSTROPHES.sub("", folded).lower()
+    return _SEPARATORS.sub(" ", folded).strip()
+
+
+def normalize_place(text: str) -> str:
+    """The lookup key of a place name: its words without type words ("Kyïvs'ka oblast" -> "kyivska").
+
+    "St" is read as "saint", so "St. Petersburg" and "Saint Petersburg" share a key.
+    """
+    words = normalize_words(text)
+    if words.startswith("st "):
+        words = "saint " + words[3:]
+    return " ".join(_KEY_NOISE_RE.sub(" ", words).split())
+
+
+@lru_cache(maxsize=4096)
+def has_type_word(text: str) -> bool:
+    """True when a spelling carries a type word itself ("Chechen Republic", "Kyiv City")."""
+    return _TYPE_WORD_RE.search(normalize_words(text)) is not None
+
+
+def _stem(name: str) -> str:
+    """The English name without its type word: "Poltava Oblast" -> "Poltava"."""
+    return re.sub(r"\s+(?:Oblast|Krai|Autonomous Okrug|Autonomous Oblast)$", "", name)
+
+
+def _english() -> dict[str, tuple[str, tuple[str, ...]]]:
+    return {**UKRAINE, **RUSSIA}
+
+
+def _check_codes() -> None:
+    """Fail at import when a table names a code pycountry does not know, or misses a subdivision."""
+    known = {sub.code for country in COUNTRIES for sub in pycountry.subdivisions.get(country_code=country)}
+    english = set(_english())
+    unknown = (english | set(CITIES) | set(STANDALONE_ALIASES.values())) - known
+    if unknown:
+        raise ValueError(f"codes unknown to pycountry: {sorted(unknown)}")
+    if known - english:
+        raise ValueError(f"subdivisions without an English name: {sorted(known - english)}")
+
+
+_check_codes()
+
+
+@cache
+def subdivisions() -> dict[str, Subdivision]:
+    """Every Ukrainian and Russian subdivision by ISO 3166-2 code, with its English name."""
+    english = _english()
+    out: dict[str, Subdivision] = {}
+    for country in COUNTRIES:
+        for sub in sorted(pycountry.subdivisions.get(country_code=country), key=lambda s: s.code):
+            out[sub.code] = Subdivision(sub.code, country, english[sub.code][0], sub.name, sub.type)
+    return out
+
+
+def subdivision(code: str) -> Subdivision | None:
+    """The subdivision of an ISO 3166-2 code, or None when the gazetteer does not hold it."""
+    return subdivisions().get(code.upper())
+
+
+def cities() -> dict[str, City]:
+    """Every city of the gazetteer by lookup key of each of its spellings."""
+    return _index()[2]
+
+
+def official_spelling(official: str) -> str:
+    """pycountry's official name as text writes it: type words dropped ("Poltavska oblast" -> "Poltavska")."""
+    return " ".join(_OFFICIAL_TYPE_RE.sub(" ", official).split()).strip(" ,")
+
+
+@cache
+def _index() -> tuple[dict[str, PlaceName], tuple[str, ...], dict[str, City]]:
+    """(lookup key -> PlaceName, every spelling to search for in text, lookup key -> City)."""
+    regions: dict[str, Subdivision] = {}
+    standalone: dict[str, Subdivision] = {}
+    city_by_key: dict[str, City] = {}
+    spellings: set[str] = set()
+    english = _english()
+    for code, sub in subdivisions().items():
+        official = official_spelling(sub.official)
+        # cities (Kyiv, Moscow) and republics stand alone in pycountry's own naming
+        official_alone = sub.kind in _CITY_KINDS or sub.kind == "Republic"
+        name_alone = not has_type_word(_stem(sub.name)) and _stem(sub.name) == sub.name
+        for spelling in (_stem(sub.name), *english[code][1], official):
+            key = normalize_place(spelling)
+            # a city subdivision shares its stem with the oblast around it: "Kyiv region" is UA-32
+            if sub.kind not in _CITY_KINDS and not has_type_word(spelling):
+                regions.setdefault(key, sub)
+            if name_alone or (spelling == official and official_alone) or has_type_word(spelling):
+                standalone.setdefault(key, sub)
+            spellings.add(spelling)
+    for spelling, code in STANDALONE_ALIASES.items():
+        standalone.setdefault(normalize_place(spelling), subdivisions()[code])
+        spellings.add(spelling)
+    for code, groups in CITIES.items():
+        for group in groups:
+            city = City(group[0], code, code[:2])
+            for spelling in group:
+                city_by_key.setdefault(normalize_place(spelling), city)
+                spellings.add(spelling)
+    index = {
+        key: PlaceName(regions.get(key), city_by_key.get(key), standalone.get(key))
+        for key in set(regions) | set(city_by_key) | set(standalone)
+    }
+    return index, tuple(sorted(s for s in spellings if s)), city_by_key
+
+
+@lru_cache(maxsize=4096)
+def lookup(text: str) -> PlaceName | None:
+    """What a place spelling names ("Kharkov", "Kyivska oblast", "North Ossetia"), or None."""
+    return _index()[0].get(normalize_place(text))
+
+
+def spellings() -> tuple[str, ...]:
+    """Every spelling of a place in the gazetteer, as text writes it ("Kryvyi Rih", "Odessa")."""
+    return _index()[1]
+
+
+def trie_pattern(words: list[str]) -> str:
+    """A regex matching exactly `words`, factored as a character trie so that matching stays fast."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = [_char_pattern(ch) + render(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            body = "(?:" + body + ")?"
+        return body
+
+    return render(trie)
+
+
+def _char_pattern(ch: str) -> str:
+    # spaces and hyphens are interchangeable in transliterated names; apostrophes are optional
+    if ch in " -\u2013":
+        return r"[ \-\u2010-\u2013]"
+    if ch in "'\u2019":
+        return r"['\u2019\u02bc]?"
+    return re.escape(ch)
+
+
+@cache
+def place_regex() -> re.Pattern[str]:
+    """A compiled regex finding any gazetteer spelling (the longest at each position).
+
+    Case-sensitive: place names are proper names, and an all-caps dateline ("KYIV -") is not a place hit.
+    It has no word-boundary guards, which would slow the scan down: callers check that a match is a
+    whole word.
+    """
+    return re.compile(trie_pattern(list(spellings())))
