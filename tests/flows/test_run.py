@@ -121,7 +121,8 @@ def test_sample_marts_answer_the_corroboration_and_tariff_questions(sample_dir, 
     assert (tmp_path / "marts" / "mart_claim_corroboration.parquet").exists()
 
 
-def test_models_lists_every_model_with_its_dependencies(capsys):
+def test_models_lists_every_model_with_its_dependencies(capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "250")
     assert main(["models"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "mart_claim_corroboration" in out and "fct_weapon_reports" in out and "stg_documents" in out
