@@ -1,4 +1,4 @@
-"""The event date of a fact: a date in its sentence, else the document's main event date."""
+"""The event date of a fact: a day named in its sentence or paragraph, else the document's main event date."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ BY_SENTENCE_CACHE_KEY = "date_mentions_by_sentence"
 
 # Words of the lead that place the main event on the publication day without naming a date: a report
 # of "a massive overnight attack" is dated the morning it ends.
-_SAME_DAY_EVENT = re.compile(r"\b(?:overnight|this morning|earlier today|early today|tonight)\b", re.IGNORECASE)
+_SAME_DAY_EVENT = re.compile(r"\b(?:overnight|this morning|earlier today|early today|tonight)\b",
+                             re.IGNORECASE)
 
 
 def event_date(doc: Document, sentence_no: int) -> dt.date | None:

@@ -148,7 +148,8 @@ def weekend_week(anchor: dt.date, relation: str | None, tense: str) -> tuple[dt.
     return week_bounds(day)
 
 
-def relative_week(anchor: dt.date, offset: int, tense: str, *, sunday_starts_week: bool) -> tuple[dt.date, dt.date]:
+def relative_week(anchor: dt.date, offset: int, tense: str, *,
+                  sunday_starts_week: bool) -> tuple[dt.date, dt.date]:
     """The ISO week `offset` weeks from the anchor's ("last week" -1, "this week" 0, "next week" +1).
 
     A Sunday article speaks of weeks the American way (Sunday to Saturday): its "last week" is the week
@@ -175,23 +176,34 @@ def choose_year_for_day(month: int, day: int, anchor: dt.date, tense: str,
     Otherwise a past-tense mention takes the latest year that is not after the anchor, a future one the
     earliest that is not before it, and a neutral one the nearest year.
     """
-    candidates = [(year, date) for year in (anchor.year - 1, anchor.year, anchor.year + 1)
+    candidates = [date for year in (anchor.year - 1, anchor.year, anchor.year + 1)
                   if (date := safe_date(year, month, day)) is not None]
-    if not candidates:
-        return None
     if weekday is not None:
-        matching = [(year, date) for year, date in candidates if date.weekday() == weekday]
+        matching = [date for date in candidates if date.weekday() == weekday]
         if matching:
-            return min(matching, key=lambda pair: abs(pair[1] - anchor))[0]
-    if tense == PAST:
-        eligible = [year for year, date in candidates if date <= anchor + TENSE_SLACK]
+            return min(matching, key=lambda date: abs(date - anchor)).year
+    chosen = by_direction(candidates, anchor, tense)
+    return chosen.year if chosen else None
+
+
+def by_direction(dates: list[dt.date | None], anchor: dt.date, direction: str) -> dt.date | None:
+    """The date among `dates` (the same day in nearby years) that a mention pointing that way means.
+
+    PAST: the latest not after the anchor (give or take TENSE_SLACK); FUTURE: the earliest not before
+    it; NEAREST (or when none fits): the nearest.
+    """
+    existing = [date for date in dates if date is not None]
+    if not existing:
+        return None
+    if direction == PAST:
+        eligible = [date for date in existing if date <= anchor + TENSE_SLACK]
         if eligible:
             return max(eligible)
-    elif tense == FUTURE:
-        eligible = [year for year, date in candidates if date >= anchor - TENSE_SLACK]
+    elif direction == FUTURE:
+        eligible = [date for date in existing if date >= anchor - TENSE_SLACK]
         if eligible:
             return min(eligible)
-    return min(candidates, key=lambda pair: abs(pair[1] - anchor))[0]
+    return min(existing, key=lambda date: abs(date - anchor))
 
 
 def choose_year_for_month(month: int, anchor: dt.date, tense: str) -> int:

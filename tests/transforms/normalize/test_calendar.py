@@ -1,4 +1,4 @@
-"""Calendar arithmetic (weeks, weekdays, years of year-less dates) and the publication date read from a text."""
+"""Calendar arithmetic (weeks, weekdays, years of year-less dates) and the publication date of a text."""
 
 from __future__ import annotations
 
@@ -63,8 +63,9 @@ def test_choose_year_for_day(month, day, anchor, tense, weekday, expected):
 
 @pytest.mark.parametrize(
     ("month", "anchor", "tense", "expected"),
-    [(8, THU, cal.PAST, 2025), (11, dt.date(2019, 5, 5), cal.PAST, 2018), (10, dt.date(2018, 7, 11), cal.NEAREST, 2018),
-     (1, dt.date(2024, 12, 20), cal.FUTURE, 2025), (12, dt.date(2024, 1, 3), cal.PAST, 2023)],
+    [(8, THU, cal.PAST, 2025), (11, dt.date(2019, 5, 5), cal.PAST, 2018),
+     (10, dt.date(2018, 7, 11), cal.NEAREST, 2018), (1, dt.date(2024, 12, 20), cal.FUTURE, 2025),
+     (12, dt.date(2024, 1, 3), cal.PAST, 2023)],
     ids=["past_this_year", "past_last_year", "nearest_ahead", "future_next_year", "past_december_in_january"],
 )
 def test_choose_year_for_month(month, anchor, tense, expected):
@@ -75,7 +76,8 @@ def test_choose_year_for_month(month, anchor, tense, expected):
     ("anchor", "relation", "tense", "expected_monday"),
     [(THU, None, cal.PAST, "2025-10-06"), (dt.date(2024, 8, 26), None, cal.PAST, "2024-08-19"),
      (dt.date(2025, 10, 19), None, cal.PAST, "2025-10-13"), (THU, None, cal.FUTURE, "2025-10-13"),
-     (THU, "next", cal.PAST, "2025-10-20"), (dt.date(2025, 10, 19), "next", cal.PAST, "2025-10-20"), (dt.date(2025, 10, 19), "last", cal.PAST, "2025-10-06")],
+     (THU, "next", cal.PAST, "2025-10-20"), (dt.date(2025, 10, 19), "next", cal.PAST, "2025-10-20"),
+     (dt.date(2025, 10, 19), "last", cal.PAST, "2025-10-06")],
     ids=["thursday_recent_weekend", "monday_weekend_just_past", "sunday_own_weekend", "future_coming_weekend",
          "next_weekend_after_the_coming_one", "next_weekend_on_a_sunday", "last_weekend_on_a_sunday"],
 )
@@ -101,8 +103,8 @@ def test_thanksgiving_is_the_fourth_thursday():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Saratov refinery on fire\n11 February 2025\n\nRussia's Defence Ministry says...", dt.date(2025, 2, 11)),
-        ("Analysis: U.S. fires another round of tariffs\nJul 11, 2018\n\nWashington is...", dt.date(2018, 7, 11)),
+        ("Saratov refinery on fire\n11 February 2025\n\nRussia's Defence Ministry...", dt.date(2025, 2, 11)),
+        ("Analysis: U.S. fires more tariffs at China\nJul 11, 2018\n\nWashington...", dt.date(2018, 7, 11)),
         ("Trump to lift tariffs\nPublished: May 5, 2019 10:30 GMT\nDeclaring that...", dt.date(2019, 5, 5)),
         ("LIVE | 2024-06-01 | Energy sites in five regions hit\nSaturday's salvo...", dt.date(2024, 6, 1)),
         ("Strikes on Kyiv\nKYIV, Oct 16, 2025 (Reuters) - Russia launched...", dt.date(2025, 10, 16)),
@@ -120,12 +122,13 @@ def test_infer_published_date(text, expected):
     "text",
     [
         "Russian rocket salvo cuts Kharkiv's power\nKharkiv has no electricity after Friday's strikes.",
-        "Washington and Beijing cut tariffs\nThe two sides agreed on 12 May 2025 to cut tariffs. From 14 May 2025...",
+        "Geneva deal\nThe two sides agreed on 12 May 2025 to cut tariffs. From 14 May 2025...",
         "Strikes\n11 February 2025\n12 February 2025\nRussia's ministry said...",
         "KIEV, August 1. /TASS/. The United States has delivered four HIMARS.",
         "Budget talks\nThe plan for 2025 was agreed in March 2024.",
     ],
-    ids=["no_date_at_all", "body_dates_only", "two_different_date_lines", "dateline_without_year", "months_and_years"],
+    ids=["no_date_at_all", "body_dates_only", "two_different_date_lines", "dateline_without_year",
+         "months_and_years"],
 )
 def test_infer_published_date_is_conservative(text):
     assert cal.infer_published_date(text) is None
