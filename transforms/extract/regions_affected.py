@@ -27,7 +27,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.contract import DATE, INT32, STRING, Column, Table, fact_columns
 from transforms.documents import Document, Sentence
@@ -105,7 +106,7 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         "airstrikes", "drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs", "shahed",
         "shaheds", "projectile", "projectiles", "artillery", "glide bomb", "glide bombs"),
 }
-_SPECIFIC = frozenset(_LABELS) - {"strike"}
+_SPECIFIC_LABELS = frozenset(_LABELS) - {"strike"}
 _PRIORITY = {label: rank for rank, label in enumerate(_LABELS)}
 
 # Words that make the attack in their clause hypothetical ("could enable strikes on Moscow").
@@ -124,10 +125,11 @@ _SUBCLAUSE_BREAK_WORDS = ("after", "before", "as", "while", "when", "since", "be
                           "but", "whereas", "ahead of", "amid", "despite")
 
 _CUE_LABEL = {phrase: label for label, phrases in _CUE_WORDS.items() for phrase in phrases}
-# Cues whose reading depends on their neighbours (see _cue_label).
+# Cues whose reading depends on their neighbours (see _cue_label); the others have a fixed label.
 _CONDITIONAL_CUES = frozenset(
     phrase for phrase, label in _CUE_LABEL.items()
     if label in ("casualties", "damage", "gas_production_halted", "refinery_fire")) | {"destroyed"}
+_FIXED_LABEL = {phrase: label for phrase, label in _CUE_LABEL.items() if phrase not in _CONDITIONAL_CUES}
 
 
 def _word_trie(phrases) -> re.Pattern[str]:
@@ -135,12 +137,16 @@ def _word_trie(phrases) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9'’-])" + places.trie_pattern(list(phrases)))
 
 
-# Generic attack words only tell that the sentence reports an attack; the specific cues also label it.
-_GENERIC_CUE_RE = _word_trie(_CUE_WORDS["strike"])
-_SPECIFIC_CUE_RE = _word_trie(phrase for phrase, label in _CUE_LABEL.items() if label != "strike")
-_HYPOTHETICAL_RE = _word_trie(_HYPOTHETICAL_WORDS)
+# One scan of a sentence finds its cues and hypothetical words. Generic attack words only tell that
+# the sentence reports an attack; the specific cues also label it.
+_GENERIC_CUE, _SPECIFIC_CUE, _HYPOTHETICAL_WORD = 0, 1, 2
+_MARKER_KIND = {phrase: _HYPOTHETICAL_WORD for phrase in _HYPOTHETICAL_WORDS}
+_MARKER_KIND.update({phrase: _SPECIFIC_CUE if label != "strike" else _GENERIC_CUE
+                     for phrase, label in _CUE_LABEL.items()})
+_MARKER_RE = _word_trie(_MARKER_KIND)
 _HYPOTHESIS_BREAK_RE = re.compile(r"[;:,]\s|\s[-–—]\s|(?<![a-z])(?:" + "|".join(_HYPOTHESIS_BREAK_WORDS) + r")\b")
-_SUBCLAUSE_BREAK_RE = re.compile(r";|:\s|\s[-–—]\s|(?<![a-z])(?:" + "|".join(_SUBCLAUSE_BREAK_WORDS) + r")\b")
+_SUBCLAUSE_BREAK_RE = re.compile(r";|:\s|\s[-–—]\s|(?<![a-z])(?:" + places.trie_pattern(list(_SUBCLAUSE_BREAK_WORDS))
+                                 + r")(?![a-z])")
 # A new main clause, whose cues do not label a place of the previous one.
 _CLAUSE_BREAK_RE = re.compile(r";|:\s|\s[-–—]\s|,\s+(?:and|but|while|whereas|where)\s")
 
@@ -200,7 +206,9 @@ _DESTINATION_WORDS = frozenset((
     "return", "returns", "returned", "returning", "flew", "arrived"))
 _ACTOR_PREPOSITIONS = frozenset(("from", "by", "for", "with"))
 _TYPE_NOUNS = frozenset(("region", "regions", "oblast", "oblasts", "province", "provinces", "republic", "krai"))
-_TOKEN_STRIP = "\"“”‘'’()[]"
+# Quotes and brackets are dropped; ",", ";", ":" and "." become words of their own. Apostrophes stay
+# inside words ("ukraine's").
+_TOKEN_TABLE = str.maketrans({**{ch: " " for ch in "\"“”‘()[]"}, **{ch: f" {ch} " for ch in ",;:."}})
 
 # ---------------------------------------------------------------------------------------------------
 # Text right after a name (anchored regex matches).
@@ -212,52 +220,81 @@ _TYPE_BEFORE = re.compile(
     r"(?:(?P<adj>\b(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central)\s+)?"
     r"\b(?P<noun>regions?|oblasts?|provinces?|republic|krai)\s+of\s+(?:the\s+)?$", _I)
 # Links between the names of one coordinated list; only a strict link shares a type word.
-_STRICT_LINK = re.compile(r"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+|\s*/\s*)", _I)
+_STRICT_LINKS = frozenset((", ", " and ", ", and ", " or ", ", or ", "/", " / ", ","))
 _LOOSE_LINK = re.compile(
     r"(?:\s+(?:on|in|near|at)\s+the\s+[\w' -]{1,30}?|,\s+(?:the\s+|a\s+|an\s+)?[\w'’ -]{1,40}?)?"
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or)\s+)(?:the\s+)?(?:(?:north|south|east|west)\w*\s+|central\s+)?"
     r"(?:(?:city|town|village|port)\s+of\s+)?", _I)
-# A facility named after the place, a geographic feature or an organisation ("Zaporizhzhia NPP").
+# A facility named after the place, a geographic feature or an organisation ("Zaporizhzhia NPP"),
+# possibly after a list of such names ("the Sheremetyevo, Vnukovo and Domodedovo airports").
 _FACILITY_NOUN = (
     r"(?:\s*,\s*[A-Z][\w-]+)*(?:,?\s+(?:and|or)\s+[A-Z][\w-]+)?\s+(?:(?:International\s+)?Airports?|airports?|"
     r"nuclear|Nuclear|NPP|HPP|hydroelectric|Hydroelectric|hydropower|dam|Dam|reservoir|Reservoir|river|River|"
     r"Sea|Bay|Strait|Lagoon|bridge|Bridge|plants?|Plant|power\s+plant|air\s*bases?|Air\s*Base|airbases?|"
     r"airfields?|Post|Independent|Times|School|University|Institute|Exchange|Patriarchate|Zoo|Dynamo)\b")
-_FACILITY_AFTER = re.compile(_FACILITY_NOUN)
-# "Moscow's Vnukovo and Domodedovo airports": a facility of the place, named after another place
-_POSSESSED_FACILITY = re.compile(r"['’]s\s+[A-Z][\w-]+" + _FACILITY_NOUN)
-# The place suffered the predicate ("Odesa reportedly lost power", "Kharkiv, the second city, has no power").
-_AFFECTED_AFTER = re.compile(
-    r"(?:\s*,[^,.;]{1,60},)?\s+(?:\w+ly\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|got|came|"
-    r"comes|remains?|remained)\s+(?:\w+ly\s+)?(?:hit|struck|attacked|targeted|shelled|bombed|pounded|rocked|"
-    r"hammered|battered|damaged|destroyed|left|plunged|without|under|among|in\s+darkness|blacked|cut|again)|"
-    r"(?:suffered|sustained|lost|took|endured|experienced|faced|saw|recorded|had\s+no|has\s+no|have\s+no)\b)", _I)
-# The place acts or speaks ("Moscow has warned", "Kyiv sees", "Moscow, whose").
-_ACTOR_AFTER = re.compile(
-    r"(?:\s*,\s*(?:whose|which\s+has)\b|\s+(?:\w+ly\s+)?(?:has|have|had|will|would|could|should|may|might|must|"
-    r"can|cannot|does|did|is|was|are|were|says?|said|warn\w*|claim\w*|den(?:y|ies|ied)|accus\w*|sees?|saw|"
-    r"lack\w*|wants?|wanted|intend\w*|ask\w*|receiv\w*|launch\w*|fir(?:e|es|ed)|struck|strikes|attack\w*|"
-    r"retaliat\w*|respond\w*|urg\w*|call\w*|insist\w*|hop\w*|believ\w*|argu\w*|reject\w*|agre\w*|announc\w*|"
-    r"demand\w*|condemn\w*|welcom\w*|plan\w*|expect\w*|needs?|needed|sought|seeks?|stat\w*|intensifi\w*|"
-    r"escalat\w*|continu\w*|us(?:e|es|ed)|buil[dt]s?|sen[dt]s?|suppl\w*|sign\w*|dismiss\w*|blam\w*|"
-    r"consider\w*|describ\w*|vow\w*|threat\w*|promis\w*|refus\w*|pledg\w*|recogni\w*|confirm\w*|offer\w*|"
-    r"propos\w*|caution\w*|not\w*|add\w*|hosts?|hosted|gets?|got|wins?|won|joins?|joined|tri(?:es|ed))\b)", _I)
-# The name is a title or an institution ("Kyiv officials", "Kharkiv mayor Ihor Terekhov").
-_ACTOR_NOUN_AFTER = re.compile(
-    r"\s+(?:city\s+)?(?:officials?|authorities|government|regime|leaders?|leadership|mayor|governor|"
-    r"administration|council|police|prosecutors?|military|forces|troops|army|Post|Independent|Times)\b", _I)
-# After "X's": infrastructure or parts of the place that can be hit; anything else is the place acting.
-_POSSESSIVE = re.compile(r"['’]s\b")
-_POSSESSED_AFFECTED = re.compile(
-    r"['’]s\s+(?:(?-i:[A-Z])|(?:\w+\s+){0,2}(?:electricity|power|heat|heating|water|gas|energy|grid|infrastructure|"
-    r"districts?|suburbs?|outskirts|centre|center|downtown|streets?|residential|residents|homes|houses|"
-    r"buildings|apartments?|neighbou?rhoods?|skies|sky|people|population|civilians|metro|hospitals?|"
-    r"schools?|railway|station|port|substations?|refinery|oil|supply|supplies)\b)", _I)
-# A facility that lies in the place ("Novoshakhtinsk refinery ablaze").
-_FACILITY_IN_PLACE = re.compile(
-    r"\s+(?:oil\s+|fuel\s+)?(?:refinery|refineries|depot|terminal|port|seaport|substation|thermal\s+power|TPP|"
-    r"CHP|railway\s+station|train\s+station|station|market|mall|shopping|hospital|factory|apartment|"
-    r"residential)\b", _I)
+# What follows a name, as one regex whose first matching alternative names the reading:
+_AFTER = re.compile(
+    # "Moscow's Vnukovo and Domodedovo airports": a facility of the place, named after another place
+    r"(?P<possessed_facility>['’]s\s+[A-Z][\w-]+" + _FACILITY_NOUN + r")"
+    # "Kharkiv's electricity", "Kyiv's Sviatoshynskyi district": infrastructure or parts of the place
+    r"|(?P<possessed_part>['’]s\s+(?:[A-Z]|(?i:(?:\w+\s+){0,2}(?:electricity|power|heat|heating|water|gas|energy|"
+    r"grid|infrastructure|districts?|suburbs?|outskirts|centre|center|downtown|streets?|residential|residents|"
+    r"homes|houses|buildings|apartments?|neighbou?rhoods?|skies|sky|people|population|civilians|metro|"
+    r"hospitals?|schools?|railway|station|port|substations?|refinery|oil|supply|supplies)\b)))"
+    # "Moscow's mayor", "Kyiv's attempts": anything else a place owns makes it an actor
+    r"|(?P<possessive>['’]s\b)"
+    # "the Zaporizhzhia nuclear power plant", "the Dnipro River", "the Kyiv Post"
+    r"|(?P<facility>" + _FACILITY_NOUN + r")"
+    # the place suffered the predicate: "Odesa reportedly lost power", "Kharkiv, the second city, has no power"
+    r"|(?P<affected>(?i:(?:\s*,[^,.;]{1,60},)?\s+(?:\w+ly\s+)?(?:(?:was|were|is|are|has\s+been|have\s+been|"
+    r"had\s+been|got|came|comes|remains?|remained)\s+(?:\w+ly\s+)?(?:hit|struck|attacked|targeted|shelled|bombed|"
+    r"pounded|rocked|hammered|battered|damaged|destroyed|left|plunged|without|under|among|in\s+darkness|blacked|"
+    r"cut|again)|(?:suffered|sustained|lost|took|endured|experienced|faced|saw|recorded|had\s+no|has\s+no|"
+    r"have\s+no)\b)))"
+    # a facility that lies in the place: "Novoshakhtinsk refinery ablaze"
+    r"|(?P<facility_in_place>(?i:\s+(?:oil\s+|fuel\s+)?(?:refinery|refineries|depot|terminal|port|seaport|"
+    r"substation|thermal\s+power|TPP|CHP|railway\s+station|train\s+station|station|market|mall|shopping|"
+    r"hospital|factory|apartment|residential)\b))"
+    # the name is a title or an institution: "Kyiv officials", "Kharkiv mayor Ihor Terekhov"
+    r"|(?P<title>(?i:\s+(?:city\s+)?(?:officials?|authorities|government|regime|leaders?|leadership|mayor|"
+    r"governor|administration|council|police|prosecutors?|military|forces|troops|army)\b)|\s+(?:Post|Independent|"
+    r"Times)\b)"
+    # the place acts or speaks: "Moscow has warned", "Kyiv sees", "Moscow, whose"
+    r"|(?P<acts>(?i:\s*,\s*(?:whose|which\s+has)\b|\s+(?:\w+ly\s+)?(?:has|have|had|will|would|could|should|"
+    r"may|might|must|can|cannot|does|did|is|was|are|were|says?|said|warn\w*|claim\w*|den(?:y|ies|ied)|accus\w*|"
+    r"sees?|saw|lack\w*|wants?|wanted|intend\w*|ask\w*|receiv\w*|launch\w*|fir(?:e|es|ed)|struck|strikes|"
+    r"attack\w*|retaliat\w*|respond\w*|urg\w*|call\w*|insist\w*|hop\w*|believ\w*|argu\w*|reject\w*|agre\w*|"
+    r"announc\w*|demand\w*|condemn\w*|welcom\w*|plan\w*|expect\w*|needs?|needed|sought|seeks?|stat\w*|"
+    r"intensifi\w*|escalat\w*|continu\w*|us(?:e|es|ed)|buil[dt]s?|sen[dt]s?|suppl\w*|sign\w*|dismiss\w*|"
+    r"blam\w*|consider\w*|describ\w*|vow\w*|threat\w*|promis\w*|refus\w*|pledg\w*|recogni\w*|confirm\w*|"
+    r"offer\w*|propos\w*|caution\w*|not\w*|add\w*|hosts?|hosted|gets?|got|wins?|won|joins?|joined|"
+    r"tri(?:es|ed))\b))")
+# _AFTER is tried only when the next word could start one of its readings (most names are followed by
+# "and", "on", "overnight" ...): a comma, a capitalised word, an adverb in -ly, or one of these prefixes.
+_AFTER_PREFIXES = tuple(sorted(set((
+    # facilities and organisations
+    "nuclear", "npp", "hpp", "hydro", "dam", "reservoir", "river", "sea", "bay", "strait", "lagoon", "bridge",
+    "plant", "power", "air", "airbase", "airfield", "airport", "international", "post", "independent", "times",
+    "school", "universit", "institute", "exchange", "patriarchate", "zoo", "dynamo",
+    # affected predicates and facilities in the place
+    "was", "were", "is", "are", "has", "have", "had", "got", "came", "comes", "remain", "suffered", "sustained",
+    "lost", "took", "endured", "experienced", "faced", "saw", "recorded", "oil", "fuel", "refiner", "depot",
+    "terminal", "port", "seaport", "substation", "thermal", "tpp", "chp", "railway", "train", "station",
+    "market", "mall", "shopping", "hospital", "factory", "apartment", "residential",
+    # titles and institutions
+    "city", "official", "authorities", "government", "regime", "leader", "mayor", "governor", "administration",
+    "council", "police", "prosecutor", "military", "forces", "troops", "army",
+    # the place acting
+    "will", "would", "could", "should", "may", "might", "must", "can", "does", "did", "say", "said", "warn",
+    "claim", "den", "accus", "see", "lack", "want", "intend", "ask", "receiv", "launch", "fir", "struck",
+    "strikes", "attack", "retaliat", "respond", "urg", "call", "insist", "hop", "believ", "argu", "reject",
+    "agre", "announc", "demand", "condemn", "welcom", "plan", "expect", "need", "sought", "seek", "stat",
+    "intensifi", "escalat", "continu", "us", "buil", "send", "sent", "suppl", "sign", "dismiss", "blam",
+    "consider", "describ", "vow", "threat", "promis", "refus", "pledg", "recogni", "confirm", "offer", "propos",
+    "caution", "not", "add", "host", "get", "win", "won", "join", "tri"))))
+_NEXT_WORD = re.compile(r"(,?)\s+([\w'’-]+)")
+
+
 # "City, Month day -" or "City (Agency) -" datelines name where the story was filed, not what was hit.
 _DATELINE_AFTER = re.compile(
     r"(?:,\s*(?:Ukraine|Russia))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\.?)?\s*"
@@ -277,8 +314,16 @@ _COUNT = re.compile(
     r"(?P<noun>regions?|provinces?|oblasts?)\b"
     r"(?P<of>\s+of\s+(?P<country>Ukraine|Russia))?", _I)
 _COUNT_NOUNS = ("region", "province", "oblast")
-# The words a count's number can start with.
-_COUNT_NUMBER_WORDS = frozenset(("half", "a", "an", *UNITS, *TENS))
+# The words a count's number can be written with, those that may stand between it and the region noun,
+# and those of a qualifier before it.
+_COUNT_NUMBER_WORDS = frozenset((*UNITS, *TENS, "dozen", "hundred"))
+_COUNT_FILLER = frozenset((
+    "half", "a", "an", "of", "the", "its", "country's", "country’s", "ukraine's", "ukraine’s", "russia's",
+    "russia’s", "ukrainian", "russian", "other", "more", "different", "separate", "border", "frontline",
+    "front-line", "northern", "southern", "eastern", "western", "central"))
+_COUNT_QUALIFIER_WORDS = frozenset((
+    "more", "than", "over", "at", "least", "up", "to", "nearly", "almost", "about", "around", "some", "as",
+    "many", "fewer", "less"))
 _COUNT_LOOKBACK_WORDS = 8
 # "of the country's 24 regions", "all 24 regions": a total, not the regions affected
 _COUNT_TOTAL_BEFORE = re.compile(
@@ -287,9 +332,7 @@ _COUNT_TOTAL_BEFORE = re.compile(
 _OVER_AS_QUALIFIER = re.compile(r"\b(?:in|across|to|for|from|of|on|affecting)\s+$", _I)
 _A_DOZEN = re.compile(r"an?\s+dozen", _I)
 _COUNTRY_WORDS = (("UA", re.compile(r"\bUkrain", _I)), ("RU", re.compile(r"\bRussia", _I)))
-_WINDOW = 80
-# A hypothetical word's scope ends at the next clause break, so its search may reach further back.
-_HYPOTHESIS_WINDOW = 160
+_WINDOW = 64
 
 
 @dataclass(slots=True)
@@ -303,55 +346,105 @@ class _Name:
     typed: bool = False
     mention_start: int = -1
     mention_end: int = -1
+    after: str | None = None  # the _AFTER reading of the text right after the name
+    type_after: re.Match[str] | None = None
 
 
 class _Context:
-    """One sentence and what is known about it, computed on demand: whether it reports an impact at all,
-    its impact cues (document offsets) and its clause breaks."""
+    """One sentence and its markers, each list found on first use: generic and specific impact cues,
+    hypothetical words and clause breaks (document offsets, in text order)."""
 
-    __slots__ = ("sentence", "lower", "_has_cue", "_cues", "_clause_breaks", "_subclause_breaks")
+    __slots__ = ("sentence", "text", "lower", "_generic", "_cues", "_hypothetical", "_hypothesis_breaks",
+                 "_subclause_breaks", "_clause_breaks")
 
-    def __init__(self, sentence: Sentence, lower: str) -> None:
+    def __init__(self, sentence: Sentence, text: str, lower: str) -> None:
         self.sentence = sentence
+        self.text = text
         self.lower = lower
-        self._has_cue: bool | None = None
+        self._generic: list[int] | None = None
         self._cues: list[tuple[int, int, str]] | None = None
-        self._clause_breaks: list[tuple[int, int]] | None = None
+        self._hypothetical: list[int] | None = None
+        self._hypothesis_breaks: list[int] | None = None
         self._subclause_breaks: list[int] | None = None
+        self._clause_breaks: list[tuple[int, int]] | None = None
 
-    def has_cue(self) -> bool:
-        """True when the sentence reports an attack, outage or damage (a negated cue does not count)."""
-        if self._has_cue is None:
-            self._has_cue = self.first_cue(self.sentence.start, self.sentence.end) is not None
-        return self._has_cue
+    def _scan(self) -> None:
+        """Find the cues and hypothetical words of the sentence."""
+        lower, sentence = self.lower, self.sentence
+        generic: list[int] = []
+        cues: list[tuple[int, int, str]] = []
+        hypothetical: list[int] = []
+        for match in _MARKER_RE.finditer(lower, sentence.start, sentence.end):
+            end = match.end()
+            if not _ends_word(lower, end):
+                continue
+            phrase = match.group()
+            kind = _MARKER_KIND[phrase]
+            if kind == _GENERIC_CUE:
+                generic.append(match.start())
+            elif kind == _SPECIFIC_CUE:
+                label = _FIXED_LABEL.get(phrase) or _cue_label(lower, sentence, phrase, match.start(), end)
+                if label is not None:
+                    cues.append((match.start(), end, label))
+            elif not (phrase == "may" and self.text[match.start()] == "M"):  # "May" is the month
+                hypothetical.append(match.start())
+        self._generic, self._cues, self._hypothetical = generic, cues, hypothetical
 
-    def first_cue(self, start: int, end: int) -> int | None:
-        """Offset of an impact cue in [start, end) (a generic one first), or None."""
-        for match in _GENERIC_CUE_RE.finditer(self.lower, start, end):
-            if _is_word(self.lower, match.start(), match.end()):
-                return match.start()
-        return next((c[0] for c in self.cues() if start <= c[0] < end and c[2] != "no_damage"), None)
+    def generic(self) -> list[int]:
+        """Starts of the generic attack words ("strike", "drones")."""
+        if self._generic is None:
+            self._scan()
+        return self._generic
 
     def cues(self) -> list[tuple[int, int, str]]:
         """(start, end, label) of every specific impact cue; "no damage" has the label "no_damage"."""
         if self._cues is None:
-            found = []
-            for match in _SPECIFIC_CUE_RE.finditer(self.lower, self.sentence.start, self.sentence.end):
-                label = self._label(match)
-                if label is not None:
-                    found.append((match.start(), match.end(), label))
-            self._cues = found
+            self._scan()
         return self._cues
 
-    def _label(self, match: re.Match[str]) -> str | None:
-        end = match.end()
-        lower = self.lower
-        if end < len(lower) and (lower[end].isalnum() or lower[end] == "-"):
-            return None
-        phrase = match.group()
-        if phrase in _CONDITIONAL_CUES:
-            return _cue_label(lower, self.sentence, phrase, match.start(), end)
-        return _CUE_LABEL[phrase]
+    def has_cue(self) -> bool:
+        """True when the sentence reports an attack, outage or damage (a negated cue does not count)."""
+        return bool(self.generic()) or any(label != "no_damage" for _, _, label in self.cues())
+
+    def has_generic_in(self, start: int, end: int) -> bool:
+        """True when a generic attack word starts in [start, end)."""
+        generic = self.generic()
+        index = bisect.bisect_left(generic, start)
+        return index < len(generic) and generic[index] < end
+
+    def has_cue_in(self, start: int, end: int) -> bool:
+        """True when an impact cue starts in [start, end)."""
+        generic = self.generic()
+        index = bisect.bisect_left(generic, start)
+        if index < len(generic) and generic[index] < end:
+            return True
+        return any(start <= cue_start < end and label != "no_damage" for cue_start, _, label in self.cues())
+
+    def is_hypothetical(self, position: int) -> bool:
+        """True when the clause leading to `position` holds a hypothetical word ("could enable strikes on")."""
+        if self._hypothetical is None:
+            self._scan()
+        if not self._hypothetical:
+            return False
+        if self._hypothesis_breaks is None:
+            self._hypothesis_breaks = [m.end() for m in _HYPOTHESIS_BREAK_RE.finditer(
+                self.lower, self.sentence.start, self.sentence.end)]
+        breaks = self._hypothesis_breaks
+        index = bisect.bisect_right(breaks, position) - 1
+        clause_start = breaks[index] if index >= 0 else self.sentence.start
+        first = bisect.bisect_left(self._hypothetical, clause_start)
+        return first < len(self._hypothetical) and self._hypothetical[first] < position
+
+    def subclause(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end), subordinate clauses ("after", "as", "while") cut off."""
+        if self._subclause_breaks is None:
+            self._subclause_breaks = [m.start() for m in _SUBCLAUSE_BREAK_RE.finditer(
+                self.lower, self.sentence.start, self.sentence.end)]
+        breaks = self._subclause_breaks
+        index = bisect.bisect_right(breaks, start) - 1
+        index_after = bisect.bisect_left(breaks, end)
+        return (breaks[index] if index >= 0 else self.sentence.start,
+                breaks[index_after] if index_after < len(breaks) else self.sentence.end)
 
     def clause_breaks(self) -> list[tuple[int, int]]:
         """Spans of the breaks between main clauses (";", " - ", ", and ")."""
@@ -359,13 +452,6 @@ class _Context:
             self._clause_breaks = [m.span() for m in _CLAUSE_BREAK_RE.finditer(
                 self.lower, self.sentence.start, self.sentence.end)]
         return self._clause_breaks
-
-    def subclause_breaks(self) -> list[int]:
-        """Starts of the breaks between clauses, subordinate ones included ("after", "as", "while")."""
-        if self._subclause_breaks is None:
-            self._subclause_breaks = [m.start() for m in _SUBCLAUSE_BREAK_RE.finditer(
-                self.lower, self.sentence.start, self.sentence.end)]
-        return self._subclause_breaks
 
 
 def extract(doc: Document) -> list[dict]:
@@ -378,7 +464,7 @@ def extract(doc: Document) -> list[dict]:
         return []
     contexts: dict[int, _Context] = {}
     rows = _named_rows(doc, lower, matches, contexts)
-    rows.extend(_count_rows(doc, lower, nouns, rows, contexts))
+    rows.extend(_count_rows(doc, lower, nouns, rows, contexts, {m.end() for m in matches}))
     for row in rows:
         row["event_date"] = event_date(doc, row.pop("_sentence_no"))
     return rows
@@ -392,6 +478,11 @@ def _lower(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+def _ends_word(text: str, end: int) -> bool:
+    """True when no letter, digit or hyphen follows position `end`."""
+    return end >= len(text) or not (text[end].isalnum() or text[end] == "-")
+
+
 def _is_word(text: str, start: int, end: int) -> bool:
     """True when [start, end) is a whole word: no letter, digit or hyphen joins it on either side."""
     return not ((start > 0 and (text[start - 1].isalnum() or text[start - 1] == "-"))
@@ -401,11 +492,11 @@ def _is_word(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------------------------------
 # Sentence markers
 # ---------------------------------------------------------------------------------------------------
-def _context(lower: str, sentence: Sentence, cache: dict[int, _Context]) -> _Context:
+def _context(text: str, lower: str, sentence: Sentence, cache: dict[int, _Context]) -> _Context:
     """The context of a sentence, one per sentence."""
     context = cache.get(sentence.no)
     if context is None:
-        context = cache[sentence.no] = _Context(sentence, lower)
+        context = cache[sentence.no] = _Context(sentence, text, lower)
     return context
 
 
@@ -426,19 +517,6 @@ def _cue_label(lower: str, sentence: Sentence, phrase: str, start: int, end: int
     return label
 
 
-def _is_hypothetical(text: str, lower: str, floor: int, position: int) -> bool:
-    """True when the clause leading to `position` holds a hypothetical word ("could enable strikes on")."""
-    for match in _HYPOTHETICAL_RE.finditer(lower, floor, position):
-        # "May" with a capital inside a sentence is the month
-        if match.group() == "may" and text[match.start()] == "M":
-            continue
-        if not _is_word(lower, match.start(), match.end()):
-            continue
-        if _HYPOTHESIS_BREAK_RE.search(lower, match.end(), position) is None:
-            return True
-    return False
-
-
 # ---------------------------------------------------------------------------------------------------
 # Named places
 # ---------------------------------------------------------------------------------------------------
@@ -446,13 +524,18 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]], context
     """Rows of the named places the text describes as hit or affected, one per place per sentence."""
     rows: list[dict] = []
     by_sentence: dict[int, list[_Name]] = {}
-    for match in matches:
-        sentence = doc.sentence_at(match.start())
-        by_sentence.setdefault(sentence.no, []).append(_Name(match.start(), match.end(), match.group(), sentence))
+    sentences = doc.sentences
+    index = 0
+    for match in matches:  # in text order, like the sentences
+        start = match.start()
+        while index + 1 < len(sentences) and sentences[index + 1].start <= start:
+            index += 1
+        sentence = sentences[index]
+        by_sentence.setdefault(sentence.no, []).append(_Name(start, match.end(), match.group(), sentence))
     text = doc.text
     for no, names in by_sentence.items():
         sentence = names[0].sentence
-        context = _context(lower, sentence, contexts)
+        context = _context(text, lower, sentence, contexts)
         if not context.has_cue():
             continue
         seen: set[tuple[str, str]] = set()
@@ -472,7 +555,7 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]], context
                     "iso_3166_2": code,
                     "country_iso2": country,
                     "region_count": None,
-                    "impact": _impact(text, lower, context, name),
+                    "impact": _impact(text, context, name.mention_start, name.mention_end),
                     "_sentence_no": no,
                 })
     return rows
@@ -485,15 +568,16 @@ def _chains(text: str, names: list[_Name]) -> list[list[_Name]]:
     previous: _Name | None = None
     for name in names:
         name.mention_start, name.mention_end = name.start, name.end
-        after = _TYPE_AFTER.match(text, name.end, name.sentence.end)
+        name.type_after = after = _TYPE_AFTER.match(text, name.end, name.sentence.end)
         if after and after.group().strip().lower() != "regional":
             name.mention_end = after.end()
         name.typed = places.has_type_word(name.spelling)
-        if previous is not None and previous.mention_end == previous.end and _STRICT_LINK.fullmatch(
-                text, previous.end, name.start):
+        gap = name.start - (previous.mention_end if previous is not None else 0)
+        if previous is not None and previous.mention_end == previous.end and gap <= 7 and text[
+                previous.end:name.start].lower() in _STRICT_LINKS:
             chains[-1].append(name)
             strict[-1].append(name)
-        elif previous is not None and _LOOSE_LINK.fullmatch(text, previous.mention_end, name.start):
+        elif previous is not None and gap <= 90 and _LOOSE_LINK.fullmatch(text, previous.mention_end, name.start):
             chains[-1].append(name)
             strict.append([name])
         else:
@@ -513,7 +597,7 @@ def _type_group(text: str, group: list[_Name]) -> None:
     mention; a singular one covers the last name only ("Kyiv and Kyiv region").
     """
     first, last = group[0], group[-1]
-    after = _TYPE_AFTER.match(text, last.end, last.sentence.end)
+    after = last.type_after
     if after:
         if len(group) > 1 and after.group("plural"):
             for name in group:
@@ -522,7 +606,7 @@ def _type_group(text: str, group: list[_Name]) -> None:
         else:
             last.typed = True
         return
-    if not text.endswith(("of ", "the "), max(first.sentence.start, first.start - 4), first.start):
+    if not text.endswith(("of ", "of the "), max(first.sentence.start, first.start - 7), first.start):
         return
     before = _TYPE_BEFORE.search(text, max(first.sentence.start, first.start - 40), first.start)
     if before:
@@ -544,80 +628,76 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
     """True when the list's names are described as hit or affected (see the module docstring)."""
     head, last = chain[0], chain[-1]
     sentence = head.sentence
-    floor = max(sentence.start, head.mention_start - _WINDOW)
-    if _is_hypothetical(text, lower, max(sentence.start, head.mention_start - _HYPOTHESIS_WINDOW),
-                        head.mention_start):
+    if context.is_hypothetical(head.mention_start):
         return False
-    words = _words_before(lower, floor, head.mention_start)
+    words = _words_before(lower, max(sentence.start, head.mention_start - _WINDOW), head.mention_start)
     if all(name.typed for name in chain):
         # a subdivision named with its type word is a place; it only fails as a launch site
         return not _is_origin(words)
-    if last.mention_end == last.end and _FACILITY_AFTER.match(text, last.end, sentence.end):
+    for name in chain:
+        name.after = _reading_after(text, name.end, sentence.end)
+    if last.mention_end == last.end and last.after == "facility":
         return False
     if head.start == sentence.start and _DATELINE_AFTER.match(text, head.end, sentence.end):
         return False
     if any(name.typed for name in chain):
         return True
     core = _strip_descriptor(words)
-    if any(_accept_bare(text, name, core if name is head else None) for name in chain):
+    if any(_accept_bare(name, core if name is head else None) for name in chain):
         return True
-    return _accept_locative(text, lower, chain, core, context)
+    return _accept_locative(lower, chain, core, context)
 
 
-def _accept_bare(text: str, name: _Name, core: list[str] | None) -> bool:
+def _reading_after(text: str, end: int, limit: int) -> str | None:
+    """The _AFTER reading of the text after a name ("facility", "affected", "acts" ...), or None."""
+    if text[end:end + 1] not in ("'", "’"):
+        following = _NEXT_WORD.match(text, end, limit)
+        if following is None:
+            return None
+        word = following.group(2)
+        if word in ("and", "or"):
+            # only a list of facility names can follow: "the Vnukovo and Domodedovo airports"
+            return "facility" if _FACILITY_AFTER.match(text, end, limit) else None
+        if not (following.group(1) or word[0].isupper() or word.endswith("ly")
+                or word.lower().startswith(_AFTER_PREFIXES)):
+            return None
+    match = _AFTER.match(text, end, limit)
+    return match.lastgroup if match else None
+
+
+def _accept_bare(name: _Name, core: list[str] | None) -> bool:
     """True when one bare name stands in a frame that makes it a place that was hit or affected.
 
     `core` holds the words before the name, descriptors removed; None for a name inside a list.
     """
-    end = name.sentence.end
-    if _POSSESSIVE.match(text, name.end, end):
-        return (_POSSESSED_AFFECTED.match(text, name.end, end) is not None
-                and not _POSSESSED_FACILITY.match(text, name.end, end))
-    if _FACILITY_AFTER.match(text, name.end, end):
-        return False
-    if _AFFECTED_AFTER.match(text, name.end, end) or _FACILITY_IN_PLACE.match(text, name.end, end):
+    if name.after in ("possessed_part", "affected", "facility_in_place"):
         return True
-    if _ACTOR_NOUN_AFTER.match(text, name.end, end) or core is None or _is_actor(core):
+    if name.after in ("possessed_facility", "possessive", "facility", "title") or core is None or _is_actor(core):
         return False
     # "attacks on Moscow have become more frequent": the frame before the name wins over the verb after it
     return _is_attack_object(core)
 
 
-def _accept_locative(text: str, lower: str, chain: list[_Name], core: list[str], context: _Context) -> bool:
+def _accept_locative(lower: str, chain: list[_Name], core: list[str], context: _Context) -> bool:
     """True for a list after a locative ("in", "over", "among them") whose own clause reports an impact.
 
     "Blasts were reported in Odesa" counts; "allies in Kyiv pledged more air defence after the attacks"
     does not: the attack belongs to another clause.
     """
     head, last = chain[0], chain[-1]
-    if _is_actor(core) or _ACTOR_NOUN_AFTER.match(text, last.end, last.sentence.end):
+    if _is_actor(core) or last.after == "title":
         return False
-    if not (_is_locative(core) or (_is_list_intro(core) and not _ACTOR_AFTER.match(text, last.end,
-                                                                                      last.sentence.end))):
+    if not (_is_locative(core) or (_is_list_intro(core) and last.after != "acts")):
         return False
-    breaks = context.subclause_breaks()
-    index = bisect.bisect_right(breaks, head.start) - 1
-    start = breaks[index] if index >= 0 else head.sentence.start
-    index = bisect.bisect_left(breaks, last.end)
-    end = breaks[index] if index < len(breaks) else head.sentence.end
-    return context.first_cue(start, end) is not None
+    return context.has_cue_in(*context.subclause(head.start, last.end))
 
 
 def _words_before(lower: str, floor: int, position: int) -> list[str]:
-    """The words of lower[floor:position], punctuation (",", ";", ":") as words of their own."""
-    parts = lower[floor:position].split()
-    if floor > 0 and parts and not lower[floor - 1].isspace() and not lower[floor].isspace():
-        parts = parts[1:]  # cut mid-word
-    words: list[str] = []
-    for part in parts:
-        part = part.strip(_TOKEN_STRIP)
-        tail = part[-1:] if part[-1:] in (",", ";", ":", ".") else ""
-        word = part.rstrip(",;:.").strip(_TOKEN_STRIP)
-        if word:
-            words.append(word)
-        if tail:
-            words.append(tail)
-    return words
+    """The words of lower[floor:position]; punctuation (",", ";", ":", ".") as words of their own."""
+    if floor > 0 and not lower[floor - 1].isspace():
+        space = lower.find(" ", floor, position)  # the window starts mid-word: skip that word
+        floor = position if space < 0 else space
+    return lower[floor:position].translate(_TOKEN_TABLE).split()
 
 
 def _strip_descriptor(words: list[str]) -> list[str]:
@@ -699,39 +779,41 @@ def _is_origin(words: list[str]) -> bool:
 # ---------------------------------------------------------------------------------------------------
 # Impact labels
 # ---------------------------------------------------------------------------------------------------
-def _impact(text: str, lower: str, context: _Context, name: _Name) -> str:
-    """The impact label of a place: the nearest specific cue of its clause, else "strike"."""
-    clause_start, clause_end = context.sentence.start, context.sentence.end
-    for start, end in context.clause_breaks():
-        if end <= name.mention_start:
-            clause_start = end
-        elif start >= name.mention_end:
-            clause_end = start
+def _impact(text: str, context: _Context, start: int, end: int) -> str:
+    """The impact label of the mention [start, end): the nearest specific cue of its clause, "strike" when
+    its clause holds only generic attack words, else the nearest specific cue of the sentence."""
+    sentence = context.sentence
+    clause_start, clause_end = sentence.start, sentence.end
+    for break_start, break_end in context.clause_breaks():
+        if break_end <= start:
+            clause_start = break_end
+        elif break_start >= end:
+            clause_end = break_start
             break
-    cues = context.cues()
-    in_clause = [c for c in cues if clause_start <= c[0] < clause_end and c[2] != "no_damage"]
-    # a clause of its own ("Kyiv region - ...") with no cue takes the cues of the whole sentence
-    pool = [c for c in (in_clause or cues) if c[2] in _SPECIFIC]
-    label = "strike"
-    if pool:
-        # the nearest specific cue wins; the order of _LABELS breaks ties
-        label = min(pool, key=lambda c: (_distance(c, name), _PRIORITY[c[2]]))[2]
-    if label in ("strike", "damage", "explosions") and _OVER_END.search(
-            text, max(clause_start, name.mention_start - 12), name.mention_start):
+    best_label, best_key, clause_best, clause_key, no_damage = "strike", None, None, None, False
+    for cue_start, cue_end, label in context.cues():
+        if label == "no_damage":
+            no_damage = True
+            continue
+        distance = start - cue_end if cue_end <= start else (cue_start - end if cue_start >= end else 0)
+        key = (distance, _PRIORITY[label])
+        if best_key is None or key < best_key:
+            best_label, best_key = label, key
+        if clause_start <= cue_start < clause_end and (clause_key is None or key < clause_key):
+            clause_best, clause_key = label, key
+    if clause_best is not None:
+        label = clause_best
+    elif context.has_generic_in(clause_start, clause_end) and (clause_start, clause_end) != (
+            sentence.start, sentence.end):
+        label = "strike"
+    else:
+        # a clause of its own ("Kyiv region - ...") takes the cues of the whole sentence
+        label = best_label
+    if label in ("strike", "damage", "explosions") and _OVER_END.search(text, max(clause_start, start - 12), start):
         label = "drones_shot_down"  # drones downed "over the Kursk region"
-    if label == "drones_shot_down" and any(c[2] == "no_damage" for c in cues):
+    if label == "drones_shot_down" and no_damage:
         label = "drones_shot_down_no_damage"
     return label
-
-
-def _distance(cue: tuple[int, int, str], name: _Name) -> int:
-    """Characters between a cue and a mention; 0 when they overlap."""
-    start, end, _ = cue
-    if end <= name.mention_start:
-        return name.mention_start - end
-    if start >= name.mention_end:
-        return start - name.mention_end
-    return 0
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -754,11 +836,13 @@ def _count_nouns(lower: str) -> list[tuple[int, int]]:
 
 
 def _count_rows(doc: Document, lower: str, nouns: list[tuple[int, int]], named: list[dict],
-                contexts: dict[int, _Context]) -> list[dict]:
+                contexts: dict[int, _Context], name_ends: set[int]) -> list[dict]:
     """Rows of affected-region counts ("eight regions"), with the country they belong to."""
     rows = []
     text = doc.text
     for noun_start, noun_end in nouns:
+        if noun_start - 1 in name_ends:
+            continue  # "Kharkiv region": a named region, not a count
         sentence = doc.sentence_at(noun_start)
         match = _count_before(text, lower, sentence, noun_start, noun_end)
         if match is None:
@@ -767,16 +851,14 @@ def _count_rows(doc: Document, lower: str, nouns: list[tuple[int, int]], named: 
         if count is None or count <= 0 or count > 200:
             continue
         floor = max(sentence.start, match.start() - _WINDOW)
-        context = _context(lower, sentence, contexts)
+        context = _context(text, lower, sentence, contexts)
         if (not context.has_cue() or _COUNT_TOTAL_BEFORE.search(text, floor, match.start())
-                or _is_hypothetical(text, lower, max(sentence.start, match.start() - _HYPOTHESIS_WINDOW),
-                                    match.start())):
+                or context.is_hypothetical(match.start())):
             continue
         start = match.start()
         if match.group("qual") and match.group("qual").lower().startswith("over") and not _OVER_AS_QUALIFIER.search(
                 text, floor, match.start()):
             start = match.start("num")  # "downed over nine regions": "over" is the preposition
-        probe = _Name(start, match.end(), match.group(), sentence, True, start, match.end())
         rows.append({
             "char_start": start,
             "char_end": match.end(),
@@ -784,7 +866,7 @@ def _count_rows(doc: Document, lower: str, nouns: list[tuple[int, int]], named: 
             "iso_3166_2": None,
             "country_iso2": _count_country(doc, match, sentence, named),
             "region_count": count,
-            "impact": _impact(text, lower, context, probe),
+            "impact": _impact(text, context, start, match.end()),
             "_sentence_no": sentence.no,
         })
     return rows
@@ -793,29 +875,39 @@ def _count_rows(doc: Document, lower: str, nouns: list[tuple[int, int]], named: 
 def _count_before(text: str, lower: str, sentence: Sentence, noun_start: int, noun_end: int) -> re.Match[str] | None:
     """The longest count phrase ending at this region noun ("at least three regions"), or None.
 
-    The number stands at most five words before the noun ("14 of Ukraine's 24 Ukrainian regions") and
-    a qualifier at most three words before the number ("as many as"), so only those starts are tried.
+    Walking back from the noun over the words a count phrase may hold between its number and its noun
+    ("of Ukraine's 24", "Ukrainian") finds the number; a qualifier ("more than", "at least") may stand
+    before it. Only those starts are matched against _COUNT.
     """
     words = lower[max(sentence.start, noun_start - 70):noun_start].split()[-_COUNT_LOOKBACK_WORDS:]
-    numbers = [back for back in range(1, min(len(words), 6) + 1)
-               if words[-back][:1].isdigit() or words[-back].split("-")[0] in _COUNT_NUMBER_WORDS]
-    if not numbers:
+    farthest = 0
+    back = 1
+    while back <= len(words):
+        word = words[-back]
+        if word[:1].isdigit() or word.split("-")[0] in _COUNT_NUMBER_WORDS:
+            farthest = back
+        elif word not in _COUNT_FILLER:
+            break
+        back += 1
+    if not farthest:
         return None
-    end = min(sentence.end, noun_end + 12)
-    # character offsets of the candidate starts, from the nearest number to three words before the farthest
+    while back <= len(words) and back <= farthest + 3 and words[-back] in _COUNT_QUALIFIER_WORDS:
+        back += 1
+    # character offsets of the words from the noun back to the first candidate start
+    offsets = []
     offset = noun_start
-    starts = []
-    for back in range(1, min(len(words), numbers[-1] + 3) + 1):
-        offset = lower.rfind(words[-back], sentence.start, offset)
-        if back >= numbers[0]:
-            starts.append(offset)
-    for start in reversed(starts):
+    for index in range(1, back):
+        offset = lower.rfind(words[-index], sentence.start, offset)
+        offsets.append(offset)
+    end = min(sentence.end, noun_end + 12)
+    for start in reversed(offsets):
         match = _COUNT.match(text, start, end)
         if match is not None and match.start("noun") == noun_start:
             return match
     return None
 
 
+@lru_cache(maxsize=1024)
 def _count_value(number: str) -> int | None:
     """The integer of a count's number ("eight" -> 8, "half a dozen" -> 6, "a dozen" -> 12)."""
     if _A_DOZEN.fullmatch(number):

@@ -12,7 +12,7 @@ describing so far (title and earlier tariff sentences).
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -20,7 +20,7 @@ from typing import NamedTuple
 from transforms.contract import DATE, DOUBLE, STRING, Column, Table, fact_columns
 from transforms.documents import Document
 from transforms.extract._event_dates import event_date
-from transforms.normalize.countries import find_countries, phrase_regex
+from transforms.normalize.countries import EU, EU_MEMBERS, country_spans, phrase_regex
 from transforms.normalize.numbers import NUMBER, parse_number
 
 CHANGES = ("raised", "lowered", "set", "threatened", "removed")
@@ -59,7 +59,7 @@ _OTHER_RATE_WORDS = frozenset("""
     interest exchange growth unemployment jobless inflation mortgage savings birth death participation
     vacancy approval poverty literacy employment tax income corporate policy discount lending deposit
     repo prime conversion success failure response survival heart fertility crime default utilization
-    capacity occupancy hit win error mortality infection
+    capacity occupancy hit win error mortality infection benchmark key funds overnight vat sales
 """.split())
 
 # Nouns whose presence between a tariff word and a percentage, or right after the percentage,
@@ -73,7 +73,7 @@ _NON_TARIFF_WORDS = frozenset("""
     odds likelihood majority population households consumers stake stakes interest volume volumes
     capacity margin margins discount discounts savings rating ratings valuation valuations forecast
     forecasts productivity investment investments unemployed poverty capital reserves debt budget cost
-    costs premium return returns support opposition
+    costs premium return returns support opposition fed mortgage mortgages lending borrowing basis
 """.split())
 _NON_TARIFF_NOUN = "|".join(sorted(_NON_TARIFF_WORDS, key=len, reverse=True))
 
@@ -206,6 +206,14 @@ ACTORS: dict[str, tuple[str, ...]] = {
 
 _I = re.IGNORECASE
 _DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b", _I)
+# On lower-cased text, literal alternations let `re` skip ahead fast; IGNORECASE patterns over a
+# whole document cost several times more.
+_UNIT_LOWER = re.compile(r"%|per ?cent|pct")
+_TARIFF_LOWER = re.compile(r"tariff|dut(?:y|ies)|lev(?:y|ies)|customs|tax|surcharge|countermeasure")
+_TARIFF_AT = re.compile(
+    r"(?:tariffs?|duties|duty(?!-free)|levies|levy|customs|surcharges?|taxed|countermeasures?|"
+    r"(?<=import )tax(?:es)?|(?<=export )tax(?:es)?|(?<=border )tax(?:es)?)(?![a-z])"
+)
 # Lower-case substrings that any tariff sentence contains: a fast test before the patterns.
 _TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge")
 _UNIT_KEYWORDS = ("%", "per cent", "percent", "pct")
@@ -217,7 +225,7 @@ _INDEX_WORD = re.compile(r"[\w$][\w'’.&$-]*")
 _DOC_TARIFF_HINT = re.compile(rf"\b(?:{_TARIFF_NOUN})\b|\b(?:taxed)\b", _I)
 
 # A percentage: "50%", "50 percent", "twenty-five per cent", "27.5 pct", "10 percentage points".
-_UNIT_MARK = re.compile(r"%|\b(?:per\s?cent(?P<points>age[-\s]points?)?|pct)\b", _I)
+_UNIT_MARK = re.compile(r"%|\b(?:per\s?cent(?P<points>age[-\s]points?)?|pct)\b")
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£-])(?P<num>{NUMBER})\s*-?\s*$", _I)
 # A bare number coordinated with a following percentage: "5 or 10 percent", "10-25%".
 # Operators joining a bare number to a percentage: "5 or 10 percent", "10-25%".
@@ -231,9 +239,14 @@ _STOP = (
 )
 # "24% of the additional tariffs": a layer of a tariff, whose modifiers are not verbs ("60 percent of
 # Americans oppose the tariffs" is a share of people).
+_LAYER_VERBS = _REMOVE_WORDS | _KEEP_WORDS | _words("""
+    cut cuts cutting reduce reduces reduced reducing halve halves halved halving restore restores restored
+    restoring reinstate reinstates reinstated reinstating
+""")
 _OF_TARIFF_AFTER = re.compile(
     rf"^\s*of\s+(?:(?:the|its|their|all|these|those|such)\s+)?"
-    rf"(?:(?!(?:{_STOP})\b)(?-i:(?![a-z][\w-]*(?:s|ed)\s))[\w.-]+\s+){{0,2}}?(?P<noun>{_TARIFF_NOUN})\b",
+    rf"(?:(?!(?:{_STOP})\b)(?-i:(?![a-z][\w-]*(?:s|ed)\s))[\w.-]+\s+){{0,2}}?(?P<noun>{_TARIFF_NOUN})\b"
+    rf"(?!\s+(?:costs?|revenues?|burden|bill|income|receipts|proceeds)\b)",
     _I,
 )
 # A tariff noun after the percentage, past at most three modifiers: "a 25% retaliatory tariff".
@@ -256,7 +269,7 @@ _CLAUSE_BREAK = re.compile(
     _I,
 )
 _MAX_GOVERNOR_WORDS = 16
-_MAX_SPAN_GAP_WORDS = 6
+_MAX_SPAN_GAP_WORDS = 8
 
 _THREAT_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:rate\s+|tariff\s+)?(?:\w+\s+){0,2}?(?:had\s+|has\s+)?threatened\b", _I)
 _WORD = re.compile(r"[A-Za-z]+")
@@ -272,7 +285,7 @@ _NOUN_MODIFIERS = _words("""
     universal global sweeping further
 """)
 _RATE_APPROX = _APPROX_WORDS | _words("up to as much high least than more less")
-_CURRENT_WORDS = _words("currently existing current now previously formerly earlier")
+_CURRENT_WORDS = _words("currently existing current previously formerly")
 _RANGE_VERBS = ("rang", "vary", "varie", "varied")
 _ANAPHORS = _words("it them they those these this that")
 _ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
@@ -287,7 +300,7 @@ _TIME_WORDS = _words("""
 _GOODS_STOP = _words("""
     to if that which who whom whose when while as because after before unless starting effective
     beginning by will would could may might shall should is are was were has have had be been being
-    over amid despite until within through under via than
+    over amid despite until within through under via than not
 """)
 # Verbs that commonly follow a goods phrase ("the tariff on steel took effect"); the phrase ends there.
 _VERB_AFTER_GOODS = _words("""
@@ -299,8 +312,9 @@ _VERB_AFTER_GOODS = _words("""
     totalled amount amounts amounted amounting account accounts accounted stand stands stood reach
     reaches reached face faces faced facing mark marks marked follow follows followed following
 """)
-_GOODS_TOKEN = re.compile(r"[^\s,;:!?()\"“”]+|[,;:!?()\"“”]")
+_GOODS_TOKEN = re.compile(r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\s,;:!?()\"“”]+|[,;:!?()\"“”]")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _ON_BEFORE_GOODS = re.compile(r"\s*(?:on|against)\s+", _I)
 _APPLY_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?)\s+to\s+", _I)
 _HIT_WITH = re.compile(
@@ -309,27 +323,44 @@ _HIT_WITH = re.compile(
     _I,
 )
 _NOT_LIST_ITEM = _GOODS_STOP | _VERB_AFTER_GOODS | _DETERMINERS | {"and", "or", "with"}
+_GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
 _MAX_GOODS_WORDS = 10
 _MAX_LIST_ITEM_WORDS = 4
 _OWN_GOODS = re.compile(r"(?:its|their)\s", _I)
+# A subject that imposes: "Washington slapped", "the U.S. will impose", "Trump has put".
+_IMPOSING_VERB_AFTER = re.compile(
+    r"(?:['’]s)?(?:\s+(?:has|have|had|will|would|could|is|was|also|then|now|just|already|to))*\s+"
+    r"(?:impos|slap|levi|levy|hit|put|set|announc|rais|hik|doubl|tripl|increas|charg)",
+    _I,
+)
 
 # Roles of a country mention, read from its neighbours.
 _ROLE_POSSESSIVE = re.compile(r"^['’]s\b")
 _ROLE_TARIFF_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*(?P<noun>{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN})\b", _I)
-_TARIFF_STEM_RE = re.compile(r"tariff|dut|lev|custom|tax|surcharge|rate|baseline", _I)
-_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w-]*)")
+_TARIFF_STEMS = ("tariff", "dut", "lev", "custom", "tax", "surcharge", "rate", "baseline")
+_BARE_RATE_AFTER = re.compile(
+    rf"\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:%|-?\s*per\s?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
+    _I,
+)
+_FACES_WORDS = _words("""
+    face faces faced facing pay pays paying paid hit slapped targeted subject subjected charged
+    penalised penalized punished
+""")
 _STOP_WORDS = _words(_STOP.replace("|", " "))
 _ROLE_MADE_AFTER = re.compile(r"^-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
 _ROLE_COMPOUND = re.compile(r"^-\s?[A-Z]")
 # The word(s) right before a country mention that make it a target, a destination or a bystander.
 _TARGET_BEFORE = frozenset("""
-    on against from hit hits hitting slap slaps slapped slapping target targets targeted targeting
+    on against from including hit hits hitting slap slaps slapped slapping target targets targeted targeting
     penalise penalises penalised penalising penalize penalizes penalized penalizing punish punishes
     punished punishing spare spares spared sparing exempt exempts exempted exempting
 """.split())
 _TARGET_BEFORE_PAIRS = frozenset({
     ("built", "in"), ("made", "in"), ("produced", "in"), ("manufactured", "in"), ("assembled", "in"),
     ("grown", "in"), ("sourced", "in"), ("countries", "like"), ("such", "as"),
+    # "the 15% agreed with the European Union": the partner of a deal is the country taxed
+    ("agreed", "with"), ("deal", "with"), ("deals", "with"), ("agreement", "with"), ("struck", "with"),
+    ("reached", "with"), ("negotiated", "with"), ("pact", "with"),
 })
 _EXPORT_WORDS = frozenset("exports export exported shipments shipped sales sold goods products".split())
 _OTHER_BEFORE = frozenset("""
@@ -461,6 +492,18 @@ def _word_index(text: str) -> tuple[list[int], list[str]]:
     return ends, words
 
 
+def _word_start_before(text: str, position: int) -> int:
+    """Start of the word ending right before `position` ("from" in "from 25%")."""
+    ends, _ = _word_index(text)
+    index = bisect_right(ends, position) - 1
+    return _word_starts(text)[index] if index >= 0 else position
+
+
+@lru_cache(maxsize=64)
+def _word_starts(text: str) -> list[int]:
+    return [word.start() for word in _INDEX_WORD.finditer(text)]
+
+
 def _tail_words(text: str, position: int, count: int) -> list[str]:
     """The last `count` words ending at or before `position`, lower-cased."""
     ends, words = _word_index(text)
@@ -485,18 +528,19 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
     return start, end
 
 
-def _names_other_measure(segment: str) -> bool:
-    """True when the text names something a percentage could measure other than a tariff."""
-    return any(word in _NON_TARIFF_WORDS for word in _LETTERS.findall(segment.lower()))
+def _names_other_measure(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] names something a percentage could measure other than a tariff."""
+    return not _NON_TARIFF_WORDS.isdisjoint(_words_between(text, start, end)[2])
 
 
-def _names_goods(segment: str) -> bool:
-    return any(word in _GOODS_WORDS for word in _WORD.findall(segment))
+def _names_goods(text: str, start: int, end: int) -> bool:
+    return not _GOODS_WORDS_LOWER.isdisjoint(_words_between(text, start, end)[2])
 
 
-def _words_in(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[re.Match]:
-    """The words of text[start:end] that belong to `vocabulary` (compared in lower case), in order."""
-    return [m for m in _WORD.finditer(text, max(0, start), end) if m.group(0).lower() in vocabulary]
+def _words_in(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) of the words of text[start:end] that belong to `vocabulary`."""
+    starts, ends, words = _words_between(text, start, end)
+    return [(s, e, w) for s, e, w in zip(starts, ends, words) if w in vocabulary]
 
 
 def _goods_after(text: str, end: int) -> int | None:
@@ -507,17 +551,19 @@ def _goods_after(text: str, end: int) -> int | None:
     Steel" (the company) is not goods.
     """
     position = end + 2 if text.startswith(("'s", "’s"), end) else end
+    starts, ends, _ = _letter_words(text)
     found = None
-    for _ in range(4):
-        word = _NEXT_WORD.match(text, position)
-        if word is None:
-            break
-        value = word.group(1)
+    first = bisect_left(starts, position)
+    for index in range(first, min(first + 4, len(starts))):
+        gap = text[position:starts[index]]
+        if not gap or not gap.isspace():
+            break  # the words must follow one another
+        value = text[starts[index]:ends[index]]
         if value in _GOODS_WORDS:
-            found = word.end()
+            found = ends[index]
         elif found is not None or not value.islower() or value in _STOP_WORDS or value.endswith(("s", "ed")):
             break
-        position = word.end()
+        position = ends[index]
     return found
 
 
@@ -538,7 +584,8 @@ def _percent_tokens(text: str) -> list[Token]:
     windows instead of every position of the sentence.
     """
     tokens = []
-    for unit in _UNIT_MARK.finditer(text):
+    lower = text.lower()
+    for unit in _UNIT_MARK.finditer(lower if len(lower) == len(text) else text):
         # Digits are read backwards by hand; only a word number ("twenty-five percent") needs the pattern.
         end = unit.start()
         while end and text[end - 1] in " -":
@@ -570,6 +617,9 @@ def _is_increment(text: str, token: Token) -> bool:
     # "fell 20%" is a change; after an article the word is an adjective ("a lower 10% rate").
     if words and words[-1] in _CHANGE_VERBS and not (len(words) > 1 and words[-2] in _ARTICLES):
         return True
+    # "a 25% increase" is a change; in "levies of 15% fall on ..." the word after is the verb.
+    if words and words[-1] in ("of", "to", "at", "from"):
+        return False
     return bool(_INCREMENT_AFTER_RE.match(text, token.end))
 
 
@@ -579,23 +629,30 @@ def _governor(text: str, token: Token, clause: tuple[int, int]) -> tuple[tuple[i
     after = text[end:clause[1]]
     next_words = [w.strip(_PUNCTUATION).lower() for w in after[:40].split()[:2]]
     if next_words and next_words[0] == "of":
+        # "suspend 24% of the additional tariffs" acts on a layer of the tariffs; without such a
+        # verb "importers pay 90% of the tariffs" is a share, as is "40% of Chinese imports".
         layer = _OF_TARIFF_AFTER.match(after)
-        if layer:
+        acting = _tail_words(text, start, 2)
+        if layer and any(w in _LAYER_VERBS for w in acting):
             return (end + layer.start("noun"), end + layer.end("noun")), "layer"
-        return None, ""  # "40% of Chinese imports" is a share
+        return None, ""
     if any(word in _NON_TARIFF_WORDS for word in next_words):
         return None, ""  # "5% growth", "a 50% stake"
-    if _TARIFF_STEM_RE.search(after, 0, 45):
+    if any(w.startswith(_TARIFF_STEMS) for w in _next_letter_words(text, end, 4)):
         noun = _NOUN_AFTER.match(after) or _WEAK_NOUN_AFTER.match(after)
-        if noun and _tariff_noun_ok(text, end + noun.start("noun"), noun.group("noun")):
+        if noun and _tariff_noun_ok(text, end + noun.start("noun"), noun.group("noun")) and (
+            noun.group("noun").lower() not in _WEAK_WORDS or _about_trade(text, clause)
+        ):
             return (end + noun.start("noun"), end + noun.end("noun")), "pre"
     window_start = max(clause[0], start - 140)
     last = _last_tariff_word(text, window_start, start)
+    if last is not None and text[last[0]:last[1]].lower() in _WEAK_WORDS and not _about_trade(text, clause):
+        last = None  # "the Fed held rates at 4.5%"
     if last is not None:
         between = text[last[1]:start]
         if _OF_BETWEEN.fullmatch(between):
             return last, "of"
-        if len(between.split()) <= _MAX_GOVERNOR_WORDS and not _names_other_measure(between):
+        if len(between.split()) <= _MAX_GOVERNOR_WORDS and not _names_other_measure(text, last[1], start):
             return last, "before"
     words = _WORD.findall(text, max(clause[0], start - 40), start)
     while words and (words[-1].lower() in _APPROX_WORDS or words[-1].lower() in _ARTICLES or words[-1].lower() in ("up", "to")):
@@ -604,27 +661,81 @@ def _governor(text: str, token: Token, clause: tuple[int, int]) -> tuple[tuple[i
     if verb in _IMPOSE_WORDS or len(words) > 1 and words[-2].lower() in _IMPOSE_WORDS:
         return (start, start), "verb"  # "imposed 25% on steel"
     # "goods transshipped through Vietnam will face 40%": goods facing a bare rate in a tariff text.
-    clause_text = text[clause[0]:clause[1]]
-    if verb in _FACE_WORDS and verb != "taxed" and _names_goods(clause_text) and not _names_other_measure(clause_text):
+    if verb in _FACE_WORDS and verb != "taxed" and _names_goods(text, *clause) and not _names_other_measure(text, *clause):
         return (start, start), "verb"
     return None, ""
 
 
+def _about_trade(text: str, clause: tuple[int, int]) -> bool:
+    """True when a clause is about trade, so that "rate" or "taxed" may mean a tariff: it names goods
+    ("Chinese goods ... would face a 25 percent rate") or a tariff, or a country's rate ("China's rate")."""
+    starts, ends, words = _words_between(text, *clause)
+    if not _GOODS_WORDS_LOWER.isdisjoint(words) or not _TARIFF_WORDS.isdisjoint(words):
+        return True
+    return any(w in _WEAK_WORDS and i and text.startswith(("'s", "’s"), ends[i - 1]) for i, w in enumerate(words))
+
+
 def _last_tariff_word(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Span of the last word of text[start:end] naming a tariff (weak words only where they may)."""
-    last = None
-    previous = ""
-    for word in _WORD.finditer(text, start, end):
-        low = word.group(0).lower()
+    starts, ends, words = _letter_words(text)
+    first = bisect_left(starts, start)
+    for index in range(bisect_right(ends, end) - 1, first - 1, -1):
+        low = words[index]
         if low in _TARIFF_WORDS:
-            if not (low == "duty" and text.startswith("-free", word.end())):
-                last = word.span()
-        elif low in ("tax", "taxes") and previous in _TAX_QUALIFIERS:
-            last = word.span()
-        elif low in _WEAK_WORDS and _tariff_noun_ok(text, word.start(), low):
-            last = word.span()
-        previous = low
-    return last
+            if not (low == "duty" and text.startswith("-free", ends[index])):
+                return starts[index], ends[index]
+        elif low in ("tax", "taxes") and index and words[index - 1] in _TAX_QUALIFIERS:
+            return starts[index], ends[index]
+        elif low in _WEAK_WORDS and not (index and words[index - 1] in _OTHER_RATE_WORDS):
+            return starts[index], ends[index]
+    return None
+
+
+def _first_tariff_word(text: str) -> int | None:
+    """Start of the first tariff noun of a sentence."""
+    starts, _, words = _letter_words(text)
+    for start, word in zip(starts, words):
+        if word in _TARIFF_WORDS:
+            return start
+    return None
+
+
+@lru_cache(maxsize=64)
+def _letter_words(text: str) -> tuple[list[int], list[int], list[str]]:
+    """Starts, ends and lower-cased forms of the runs of letters of a sentence.
+
+    Sentences are indexed once so that the many "which words come before this rate" questions are
+    list slices rather than new regex passes.
+    """
+    starts, ends, words = [], [], []
+    for word in _WORD.finditer(text):
+        starts.append(word.start())
+        ends.append(word.end())
+        words.append(word.group(0).lower())
+    return starts, ends, words
+
+
+def _words_between(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
+    """The runs of letters lying within text[start:end]: starts, ends, lower-cased forms."""
+    starts, ends, words = _letter_words(text)
+    first = bisect_left(starts, max(0, start))
+    last = bisect_right(ends, end)
+    return starts[first:last], ends[first:last], words[first:last]
+
+
+def _next_letter_words(text: str, position: int, count: int) -> list[str]:
+    """The first `count` runs of letters at or after `position`, lower-cased."""
+    starts, _, words = _letter_words(text)
+    index = bisect_left(starts, position)
+    return words[index:index + count]
+
+
+def _parse_rate(number: str) -> float | None:
+    """The value of a rate's number: digits directly, words ("twenty-five") through parse_number."""
+    try:
+        return float(number)
+    except ValueError:
+        return parse_number(number)
 
 
 def _tariff_noun_ok(text: str, position: int, noun: str) -> bool:
@@ -646,7 +757,7 @@ def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
     for index, token in enumerate(tokens):
         if _is_increment(text, token):
             continue
-        value = parse_number(token.num)
+        value = _parse_rate(token.num)
         if value is None:
             continue
         clause = _clause_bounds(text, token.start)
@@ -668,8 +779,7 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     Only a transition ("bring it from 25% to 50%") or a rate reached by a change verb, with a pronoun
     standing for the tariff and nothing else measured in the clause, qualifies.
     """
-    clause_text = text[clause[0]:clause[1]]
-    if _names_other_measure(clause_text):
+    if _names_other_measure(text, *clause):
         return False
     words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
     pairs = zip(words, words[1:])
@@ -706,10 +816,10 @@ def _attach_alternatives(text: str, rate: Rate) -> None:
     if number_start < len(head):
         if number_start and (head[number_start - 1].isalnum() or head[number_start - 1] in "$€£,"):
             return  # "$75" or a word glued to the digits is no rate
-        value = parse_number(head[number_start:])
+        value = _parse_rate(head[number_start:])
     else:
         words = head.split()
-        value = parse_number(words[-1]) if words else None
+        value = _parse_rate(words[-1]) if words else None
         number_start = len(head) - len(words[-1]) if words else 0
     if value is None:
         return
@@ -729,15 +839,14 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
         if rate.dropped:
             continue
         following = by_token.get(index + 1)
-        words = _WORD.findall(text, max(0, rate.start - 60), rate.start)
-        low = [w.lower() for w in words[-5:]]
+        low = _tail_words(text, rate.start, 5)
         from_before = _ends_with_word(text, rate.start, "from")
         if following is not None and text[rate.end:following.start].strip().lower() == "to":
             if from_before and len(low) > 1 and low[-2].startswith(_RANGE_VERBS):
                 continue  # "ranging from 10% to 50%": two rates
             if from_before:
                 following.previous = rate.value
-                following.transition_start = text.lower().rindex("from", 0, rate.start)
+                following.transition_start = _word_start_before(text, rate.start)
                 rate.dropped = True
                 continue
         preceding = by_token.get(index - 1)
@@ -745,7 +854,7 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
         while low and low[-1] in _ARTICLES:
             low.pop()
         if preceding is not None and not preceding.dropped and preceding.previous is None and low and (
-            low[-1] == "from" or low[-1] in ("up", "down") or low[-2:] == ["compared", "with"] or low[-1] == "versus"
+            low[-1] in ("from", "up", "down", "versus") or low[-2:] in (["compared", "with"], ["instead", "of"], ["rather", "than"])
         ):
             preceding.previous = rate.value
             rate.dropped = True
@@ -795,12 +904,15 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
     if last in ("to", "into") and any(w in _EXPORT_WORDS for w in words[:-1]):
         return "destination", None, None  # "exports to the United States": the market that taxes them
+    following = _next_letter_words(text, end, 5)
     after = text[end:end + 70]
-    if _ROLE_FACES_AFTER.match(after):
+    if _BARE_RATE_AFTER.match(after):
+        return "target", None, None  # "the European Union 20%, Japan 24%": a listed country's rate
+    if any(w in _FACES_WORDS for w in following) and _ROLE_FACES_AFTER.match(after):
         return "target", None, None  # "India faces a 50% tariff", "Switzerland was hit with"
     # Modifying a tariff or goods noun decides the role whatever the preposition: "of Chinese
     # imports" is a target, "at Trump's duties" an imposer.
-    if _TARIFF_STEM_RE.search(after, 0, 45):
+    if any(w.startswith(_TARIFF_STEMS) for w in following[:4]):
         tariff = _ROLE_TARIFF_AFTER.match(after)
         if tariff and _tariff_noun_ok(text, end + tariff.start("noun"), tariff.group("noun")):
             return "imposer", end + tariff.start("noun"), None
@@ -814,7 +926,7 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
 
 def _mentions(text: str) -> list[tuple[int, int, str, str]]:
     """Country and actor mentions (start, end, iso2, kind) of one sentence, in order, without overlaps."""
-    spans = [(m.start, m.end, m.iso2, m.kind) for m in find_countries(text)]
+    spans = country_spans(text)
     actors = [(a.start(), a.end(), _ACTOR_CODE[a.group(0)], "actor") for a in _ACTOR_RE.finditer(text)]
     if actors:
         spans = sorted(spans + actors)
@@ -922,8 +1034,8 @@ def _phrase_end(text: str, start: int) -> int:
         low = word.lower().rstrip(".")
         following = tokens[index + 1].group(0).lower().rstrip(".") if index + 1 < len(tokens) else ""
         previous = tokens[index - 1].group(0).lower() if index else ""
-        if index == 0 and (low in _TIME_WORDS or low[:1].isdigit()):
-            return start
+        if index == 0 and (low in _TIME_WORDS or low[:1].isdigit() and (following in _TIME_WORDS or _YEAR.fullmatch(low))):
+            return start  # "on Friday", "on 2 April", "from 2026": a time, not goods
         if _ends_phrase(low, following, previous):
             break
         if low == "and" and following in ("a", "an") and index + 2 < len(tokens) and tokens[index + 2].group(0)[:1].isdigit():
@@ -956,8 +1068,10 @@ def _ends_phrase(word: str, following: str, previous: str) -> bool:
 def _change(text: str, rate: Rate, clause: tuple[int, int]) -> str:
     """raised | lowered | set | threatened | removed, from the wording around the rate."""
     lead_start = max(clause[0], rate.start - 90)
+    if rate.governor and rate.governor[0] < rate.start:
+        lead_start = max(clause[0], min(lead_start, rate.governor[0] - 30))  # "raise tariffs on ... to 50%"
     lead_end = rate.start if rate.transition_start is None else rate.transition_start
-    if not rate.previous and _removes(text, lead_start, lead_end, rate):
+    if not rate.previous and (_removes(text, lead_start, lead_end, rate) or _removes_governor(text, rate, clause)):
         return "removed"
     if _has_condition(text) or _threatening(text, lead_start, lead_end, text[rate.end:min(clause[1], rate.end + 50)]):
         return "threatened"
@@ -965,8 +1079,7 @@ def _change(text: str, rate: Rate, clause: tuple[int, int]) -> str:
         return "raised" if rate.value > rate.previous else "lowered"
     if any(w.lower() in _LAYER_WORDS for w in _WORD.findall(text, max(0, rate.start - 30), rate.start)[-2:]):
         return "raised"  # "an additional 25% tariff"
-    for verb in reversed(_words_in(text, lead_start, lead_end, _SPAN_VERBS)):
-        word = verb.group(0).lower()
+    for _start, _end, word in reversed(_words_in(text, lead_start, lead_end, _SPAN_VERBS)):
         if word in _KEEP_WORDS:
             return "set"
         if word in _LOWER_WORDS:
@@ -981,8 +1094,7 @@ def _removes(text: str, lead_start: int, lead_end: int, rate: Rate) -> bool:
 
     "drop" removes only a layer ("drop 24% of the tariffs"); before a plain rate it is a fall.
     """
-    words = _WORD.findall(text, max(lead_start, lead_end - 40), lead_end)
-    tail = [w.lower() for w in words[-4:]]
+    tail = _words_between(text, max(lead_start, lead_end - 40), lead_end)[2][-4:]
     if "to" in tail:
         return False
     for index in range(len(tail) - 1, -1, -1):
@@ -993,6 +1105,20 @@ def _removes(text: str, lead_start: int, lead_end: int, rate: Rate) -> bool:
             if len(modifiers) <= 2:
                 return not word.startswith("drop") or rate.of_layer
             return False
+    return False
+
+
+def _removes_governor(text: str, rate: Rate, clause: tuple[int, int]) -> bool:
+    """True when a verb of removal governs the tariff noun of the rate: "suspended a first package
+    of retaliatory tariffs of up to 25%", "scrap the tariffs of 10%"."""
+    if rate.governor is None or rate.governor[0] > rate.start or rate.governor[0] == rate.governor[1]:
+        return False
+    if _ends_with_word(text, rate.num_start, "to"):
+        return False  # "lift tariffs on Chinese goods to 25 percent" raises them
+    words = _words_between(text, max(clause[0], rate.governor[0] - 50), rate.governor[0])[2][-6:]
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _REMOVE_WORDS and not words[index].startswith("drop") and words[index] != "back":
+            return len([w for w in words[index + 1:] if w not in _DETERMINERS]) <= 4
     return False
 
 
@@ -1008,32 +1134,30 @@ def _threatening(text: str, lead_start: int, lead_end: int, tail: str) -> bool:
     The words before the rate in its clause are looked at, and the words right after it ("the 30%
     rate Trump had threatened").
     """
-    words = _WORD.findall(text, lead_start, lead_end)
-    for index, word in enumerate(words):
-        low = word.lower()
+    starts, _, words = _words_between(text, lead_start, lead_end)
+    for index, low in enumerate(words):
         # "May" opening a sentence may be the month; the modal is written in lower case.
-        if low in _THREAT_WORDS or word == "may":
+        if low in _THREAT_WORDS or low == "may" and text.startswith("may", starts[index]):
             return True
         if low in ("plan", "plans") and index + 1 < len(words) and words[index + 1] == "to":
             return True
-        if low == "hold" and index > 1 and words[index - 1] == "on" and words[index - 2].lower() == "put":
+        if low == "hold" and index > 1 and words[index - 1] == "on" and words[index - 2] == "put":
             return True
-        if low == "would" and any(w.lower() in _WOULD_THREAT_VERBS for w in words[index + 1:index + 3]):
+        if low == "would" and any(w in _WOULD_THREAT_VERBS for w in words[index + 1:index + 3]):
             return True
     return bool(_THREAT_TAIL.match(tail))
 
 
 def _previous_from_multiplier(text: str, rate: Rate) -> float | None:
     """The earlier rate implied by "doubling ... to 50%" (25), "tripling ... to 75%" (25)."""
-    lead = text[max(0, rate.start - 100):rate.num_start]
-    words = [w.lower() for w in _WORD.findall(lead)]
+    starts, _, words = _words_between(text, rate.start - 100, rate.num_start)
     if not words or words[-1] != "to":
         return None
-    for word in reversed(words[-14:]):
-        if word == "percent" or word == "cent":
-            return None  # "doubled from 25% to 50%" states the previous rate itself
+    for index in range(len(words) - 1, max(-1, len(words) - 15), -1):
         for stem, factor in _MULTIPLIERS.items():
-            if word.startswith(stem):
+            if words[index].startswith(stem):
+                if _DOC_UNIT_HINT.search(text, starts[index], rate.num_start):
+                    return None  # "doubled from 25% to 50%" states the previous rate itself
                 return rate.value / factor
     return None
 
@@ -1044,16 +1168,20 @@ def _mention_span(text: str, rate: Rate, goods_span: tuple[int, int], clause: tu
     if rate.transition_start is not None:
         # "tariffs on Chinese goods will rise from 25% to 30%": the verb and its transition suffice.
         verbs = _words_in(text, max(clause[0], rate.transition_start - 40), rate.transition_start, _SPAN_VERBS)
-        if verbs and len(text[verbs[-1].end():rate.transition_start].split()) <= 3:
-            return verbs[-1].start(), end
+        if verbs and len(text[verbs[-1][1]:rate.transition_start].split()) <= 3:
+            return verbs[-1][0], end
     if rate.governor:
         g_start, g_end = rate.governor
         # In "tariffs of 25% on steel, and of 10% on aluminum" the second phrase starts at its own rate.
         own_start = rate.transition_start if rate.transition_start is not None else rate.num_start
-        shared = g_end <= rate.start and _DOC_UNIT_HINT.search(text, g_end, own_start)
+        # "a 25% levy announced last week, taking the total to 50%": that levy heads another rate.
+        shared = g_end <= rate.start and (
+            _DOC_UNIT_HINT.search(text, g_end, own_start) or _heads_other_rate(text, g_start)
+        )
         # A governor far back ("a 25% levy announced last week, taking the total to 50%") is evidence,
         # not part of the phrase.
-        far = g_end <= rate.start and len(text[g_end:own_start].split()) > _MAX_SPAN_GAP_WORDS
+        near_end = goods_span[1] if goods_span[0] >= 0 and 0 <= goods_span[0] - g_end <= 4 else g_end
+        far = g_end <= rate.start and len(text[near_end:own_start].split()) > _MAX_SPAN_GAP_WORDS
         if not (shared or far):
             start, end = min(start, g_start), max(end, g_end)
     if rate.transition_start is not None:
@@ -1082,19 +1210,30 @@ def _mention_span(text: str, rate: Rate, goods_span: tuple[int, int], clause: tu
         if index < len(words):
             start = words[index].start()  # "retaliatory duties of 5 or 10 percent"
     if goods_span[0] >= 0 and goods_span[0] >= end - 1 and goods_span[0] - end <= 12:
-        end = goods_span[1]
+        end = goods_span[1]  # "a 39% tariff on Swiss goods"
     # A verb governing the rate just before the phrase ("raise tariffs to 25 percent", "suspend 24%
     # of"); a pre-nominal rate is a noun phrase of its own ("keep a 10% baseline tariff").
     lead_start = max(clause[0], start - 60)
     verbs = [] if rate.pre_nominal else _words_in(text, lead_start, start, _SPAN_VERBS | _SPAN_ONLY_WORDS)
     if verbs:
-        verb = verbs[-1]
-        gap = text[verb.end():start]
+        verb_start, verb_end, _ = verbs[-1]
+        gap = text[verb_end:start]
         if len(gap.split()) <= 3 and "," not in gap and ";" not in gap and ":" not in gap:
-            start = verb.start()
+            start = verb_start
     if rate.alternative_start is not None:
         start = min(start, rate.alternative_start)
     return start, end
+
+
+def _heads_other_rate(text: str, noun_start: int) -> bool:
+    """True when the tariff noun at `noun_start` is the head of a pre-nominal rate ("a 25% levy")."""
+    unit = None
+    for unit in _DOC_UNIT_HINT.finditer(text, max(0, noun_start - 30), noun_start):
+        pass
+    if unit is None:
+        return False
+    between = text[unit.end():noun_start].split()
+    return len(between) <= 2 and not _STOP_WORDS.intersection(w.lower() for w in between)
 
 
 def _resolve(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int], goods_span: tuple[int, int],
@@ -1107,8 +1246,16 @@ def _resolve(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int
                 and p.role not in ("other", "both", "destination")] if goods_span[0] >= 0 else []
     targets = list(dict.fromkeys(p.iso2 for p in in_goods))
     imposer_party = None
+    listed = None if rate.pre_nominal else _listed_country(text, parties, rate)
+    if listed is not None:
+        # "Goods from China will face a 34% levy, the European Union 20%, Japan 24%": each country
+        # named right before a bare rate is the target of that rate, taxed by the same imposer.
+        targets = [listed.iso2]
+        for row in reversed(sentence_rows):
+            if row["_clause"] == clause:
+                return [(row["imposing_country_iso2"], listed.iso2)]
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
-        targets, imposer_party = _own_goods(parties, position, clause, goods_span)
+        targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
     if not targets:
         # A rate without goods of its own continues the previous rate of its clause ("..., bringing
         # the total duty to 50%") before any other country the clause happens to name.
@@ -1117,8 +1264,10 @@ def _resolve(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int
                 targets = [row["target_country_iso2"]]
                 break
     if not targets:
-        target = _nearest(parties, position, ("target",), lo, hi) or _nearest(parties, position, ("target",), 0, len(text))
-        targets = [target.iso2] if target else []
+        # Only the rate's own clause: "a 10% universal tariff applies to most countries, while imports
+        # from China face 55%" does not make the 10% a tariff on China.
+        target = _nearest(parties, position, ("target",), lo, hi)
+        targets = _coordinated(text, parties, target) if target else []
     if head is not None and imposer_party is None:
         for party in parties:
             if party.role == "imposer" and party.head == head and party.iso2 not in targets:
@@ -1149,13 +1298,37 @@ def _resolve(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int
                 break
         else:
             imposer = _implicit_imposer(targets, context, sentence_no)
+    if imposer in EU_MEMBERS:
+        imposer = EU  # member states have no tariffs of their own: "Germany's Merz said Europe would ..."
     if not targets:
         target = _implicit_target(imposer, context, sentence_rows)
         targets = [target]
     return [(imposer, target if target != imposer else None) for target in targets]
 
 
-def _own_goods(parties: list[Party], position: int, clause: tuple[int, int],
+def _listed_country(text: str, parties: list[Party], rate: Rate) -> Party | None:
+    """A country named right before a bare rate ("Japan 24%", "Vietnam at 46%"), if any."""
+    for party in parties:
+        if party.iso2 and 0 <= rate.start - party.end <= 5 and text[party.end:rate.start].strip() in ("", "at", ":"):
+            return party
+    return None
+
+
+def _coordinated(text: str, parties: list[Party], first: Party) -> list[str]:
+    """The target `first` and the targets coordinated with it ("the European Union and Japan")."""
+    targets = [first.iso2]
+    index = parties.index(first)
+    previous = first
+    for party in parties[index + 1:]:
+        if party.role != "target" or text[previous.end:party.start].strip() not in (",", "and", ", and", "or", ", or", "&"):
+            break
+        if party.iso2 not in targets:
+            targets.append(party.iso2)
+        previous = party
+    return targets
+
+
+def _own_goods(text: str, parties: list[Party], position: int, clause: tuple[int, int],
                goods_span: tuple[int, int]) -> tuple[list[str], Party | None]:
     """Target and imposer of a rate "on its exports": whose exports they are, and who taxes them.
 
@@ -1171,6 +1344,9 @@ def _own_goods(parties: list[Party], position: int, clause: tuple[int, int],
         return ([owner.iso2] if owner else []), destination
     if subject is None:
         return [], None
+    if not _IMPOSING_VERB_AFTER.match(text, subject.end):
+        # "Brazil would respond to any 50% tariff on its exports": its = the subject's.
+        return [subject.iso2], None
     others = [p for p in parties if p.role in ("subject", "target") and p.iso2 != subject.iso2 and p.start < position]
     return ([others[0].iso2] if others else []), subject
 
@@ -1206,8 +1382,8 @@ def _implicit_target(imposer: str | None, context: Context, sentence_rows: list[
 def _update_context(context: Context, parties: list[Party], text: str) -> None:
     """Learn the trade relation from a tariff sentence without rates ("Beijing would face more tariffs")."""
     if parties:
-        anchor = _DOC_TARIFF_HINT.search(text)
-        position = anchor.start() if anchor else len(text)
+        anchor = _first_tariff_word(text)
+        position = anchor if anchor is not None else len(text)
         target_party = _nearest(parties, position, ("target",), 0, len(text))
         target = target_party.iso2 if target_party else None
         imposer_party = None
@@ -1229,9 +1405,9 @@ def _learn_from_goods(context: Context, text: str) -> None:
     "The list also covers quintessentially American products" makes the U.S. the target of the
     list the previous sentences described, imposed by the other side of the relation.
     """
-    for mention in find_countries(text):
-        if mention.kind in ("name", "demonym") and _goods_after(text, mention.end) is not None:
-            context.record(context.counterpart(mention.iso2), mention.iso2)
+    for _start, end, iso2, kind in country_spans(text):
+        if kind in ("name", "demonym") and _goods_after(text, end) is not None:
+            context.record(context.counterpart(iso2), iso2)
             return
 
 
@@ -1242,10 +1418,12 @@ def extract(doc: Document) -> list[dict]:
     # Cheap substring tests first: most news is not about tariffs and leaves here.
     if not _has_any(lower, _UNIT_KEYWORDS) or not _has_any(lower, _TARIFF_KEYWORDS):
         return []
-    tariff_sentences = _sentences_matching(doc, _DOC_TARIFF_HINT)
+    if len(lower) != len(text):
+        lower = text  # a character whose lower case is longer would shift the offsets
+    tariff_sentences = _sentences_matching(doc, lower, _TARIFF_LOWER, _TARIFF_AT)
     if not tariff_sentences:
         return []
-    unit_sentences = _sentences_matching(doc, _DOC_UNIT_HINT)
+    unit_sentences = _sentences_matching(doc, lower, _UNIT_LOWER)
     context = Context(doc)
     rows: list[dict] = []
     for sentence in doc.sentences:
@@ -1269,15 +1447,48 @@ def extract(doc: Document) -> list[dict]:
             context.record(row["imposing_country_iso2"], row["target_country_iso2"])
         rows.extend(sentence_rows)
         context.last_rate_sentence = sentence.no
+    _complete_headline(doc, rows)
     return rows
 
 
-def _sentences_matching(doc: Document, pattern: re.Pattern[str]) -> set[int]:
-    """Numbers of the sentences where `pattern` matches, from one pass over the document."""
+def _complete_headline(doc: Document, rows: list[dict]) -> None:
+    """Give a headline rate without a target the target the body states for the same rate.
+
+    Headlines are telegraphic ("Swiss scramble after 39% U.S. tariff"); the body then says whose
+    goods the 39% hits. Only the headline borrows: in the body a rate without a target may be global.
+    """
+    if not doc.sentences or doc.title is None or doc.sentences[0].text != doc.title:
+        return
+    headline_end = doc.sentences[0].end
+    for row in rows:
+        if row["char_start"] >= headline_end or row["target_country_iso2"] is not None:
+            continue
+        for other in rows:
+            if other["char_start"] >= headline_end and other["rate_pct"] == row["rate_pct"] and other[
+                "target_country_iso2"
+            ] and other["imposing_country_iso2"] == row["imposing_country_iso2"]:
+                row["target_country_iso2"] = other["target_country_iso2"]
+                break
+
+
+def _sentences_matching(doc: Document, lower: str, pattern: re.Pattern[str],
+                        confirm: re.Pattern[str] | None = None) -> set[int]:
+    """Numbers of the sentences of `lower` (the lower-cased text) where `pattern` matches, and
+    `confirm` matches at the same place: a fast literal search, then a precise check."""
     found = set()
-    for match in pattern.finditer(doc.text):
-        found.add(doc.sentence_at(match.start()).no)
+    starts = [sentence.start for sentence in doc.sentences]
+    for match in pattern.finditer(lower):
+        position = match.start()
+        if confirm is not None and (position and lower[position - 1].isalpha() or not confirm.match(lower, position)):
+            continue  # "level", "relevant", "taxi"
+        found.add(bisect_right(starts, position) - 1)
     return found
+
+
+@lru_cache(maxsize=64)
+def _has_date_cue(sentence: str) -> bool:
+    """True when the sentence names a day, month or year, so that an effective date may be read."""
+    return bool(_DATE_CUE.search(sentence))
 
 
 def _has_any(text: str, keywords: tuple[str, ...]) -> bool:
@@ -1298,8 +1509,11 @@ def _rate_rows(doc: Document, sentence, rate: Rate, parties: list[Party], contex
             rate.previous = previous
     change = _change(s, rate, clause)
     span_start, span_end = _mention_span(s, rate, (goods_start, goods_end), clause)
+    listed = None if rate.pre_nominal else _listed_country(s, parties, rate)
+    if listed is not None:
+        span_start = listed.start  # "Japan 24%"
     directions = _resolve(s, rate, parties, clause, (goods_start, goods_end), context, sentence_rows, sentence.no)
-    effective = event_date(doc, sentence.no) if _DATE_CUE.search(s) else None
+    effective = event_date(doc, sentence.no) if change != "threatened" and _has_date_cue(s) else None
     values = [rate.value] if not rate.alternatives else rate.alternatives + [rate.value]
     rows = []
     for imposer, target in directions:

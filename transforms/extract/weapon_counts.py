@@ -168,6 +168,9 @@ _KH_BALLISTIC = frozenset({"47"})
 # platform ("Patriot missiles" are missiles, "HIMARS rockets" rockets, "Patriot launchers" systems).
 _PLATFORM_CLASSES = frozenset({"air_defense_system", "other", "aircraft", "armored_vehicle"})
 _MUNITION_CLASSES = frozenset({"missile", "rocket", "guided_bomb", "artillery_shell"})
+# Things that fly to their target: a platform noun after their name names their launcher or carrier.
+_AIRBORNE_CLASSES = frozenset({"drone", "missile", "cruise_missile", "ballistic_missile", "rocket", "guided_bomb",
+                               "artillery_shell"})
 # Classes whose destruction is a loss claim (`other`), not an interception.
 _GROUND_CLASSES = frozenset({"air_defense_system", "armored_vehicle"})
 
@@ -178,7 +181,7 @@ _GROUND_CLASSES = frozenset({"air_defense_system", "armored_vehicle"})
 # A named-model token: base, variant suffixes ("-136/131", "-M/KN-23", "/Kh-69"), "-type", plural "s".
 _NAME_TOKEN = (
     rf"(?-i:{_alternation([base for base, _ in _NAMED_MODELS], ignore_case=False)}"
-    r"(?:[-/][0-9A-Z][\w]*)*(?:-(?:type|style|class|like|series))?s?)"
+    r"[0-9A-Z]*(?:[-/][0-9A-Z][\w]*)*(?:-(?:type|style|class|like|series))?s?)"
 )
 
 # Head nouns of a weapon phrase (one word, or a fixed multi-word unit). Which of them really name
@@ -190,7 +193,8 @@ _HEAD_NOUNS = [
     r"bombs?", r"shells?", r"rounds", r"projectiles?", r"aircraft", r"warplanes?", r"jets?", r"planes?",
     r"bombers?", r"helicopters?", r"fighters?", r"tanks?", r"vehicles?", r"APCs?", r"IFVs?", r"MRAPs?",
     r"carriers?", r"howitzers?", r"mortars?", r"launchers?", r"systems?", r"batteries", r"battery", r"units?",
-    r"complexes", r"guns?", r"pieces?", r"warships?", r"submarines?", r"frigates?", r"corvettes?",
+    r"complexes", r"guns?", r"pieces?", r"warships?", r"landing ships?", r"submarines?", r"frigates?",
+    r"corvettes?",
     r"landmines", r"mines", r"targets?", r"weapons?", r"munitions?", r"objects?",
 ]
 _HEAD_NOUN = _alternation(_HEAD_NOUNS)
@@ -225,13 +229,14 @@ _COORD_ADJ = (
     r"|guided|unguided|attack|strike|combat|reconnaissance|kamikaze"
     r"|[A-Za-z]+-(?:launched|based|range|made|built|type)|[A-Za-z]+-)"
 )
-_MOD = rf"(?:{_COORD_ADJ}(?: ?, (?:(?:and|or) )?| (?:and|or) )|{_MOD_WORD} )"
 # The phrase patterns run on the lower-cased scan text (case-insensitive matching is slow in re);
 # whether a head really is a model name ("Grad" rockets, not "grad") is checked on the original text.
 _NAME_TOKEN_LOWER = (
     rf"(?:{_alternation([base.lower() for base, _ in _NAMED_MODELS])}"
-    r"(?:[-/][0-9a-z][\w]*)*(?:-(?:type|style|class|like|series))?s?)"
+    r"[0-9a-z]*(?:[-/][0-9a-z][\w]*)*(?:-(?:type|style|class|like|series))?s?)"
 )
+# A modifier: a coordinated adjective, a model name ("Leopard 2A6 tanks") or any other word but a stop word.
+_MOD = rf"(?:{_COORD_ADJ}(?: ?, (?:(?:and|or) )?| (?:and|or) )|{_NAME_TOKEN_LOWER} |{_MOD_WORD} )"
 _PHRASE = rf"(?P<mods>{_MOD}{{0,6}})(?P<head>{_NAME_TOKEN_LOWER}|{_HEAD_NOUN})(?![\w'’-])"
 
 # Nouns after which a weapon "head" is only a modifier: "drone attacks", "missile debris".
@@ -244,7 +249,7 @@ _COMPOUND_TAILS = frozenset(
     warnings threat threats launch launches type types variant variants model models kind kinds defense
     defence defenses defences barrage barrages salvo salvos wave waves swarm swarms technology technologies
     capability capabilities stock stocks stockpile stockpiles supplies shipment shipments delivery deliveries
-    package packages range ranges siren sirens hit hits impact impacts boat boats ship ships site sites base
+    package packages range ranges siren sirens hits impact impacts boat boats ship ships site sites base
     bases depot depots hangar hangars storage warehouse warehouses industry industries sector market deal
     deals contract contracts agreement agreements purchase purchases sale sales export exports import imports
     order orders cost costs price prices test tests trial trials exercise exercises drill drills incident
@@ -259,10 +264,12 @@ _HEAD_CLASS = {
     "shell": "artillery_shell", "aircraft": "aircraft", "warplane": "aircraft", "jet": "aircraft",
     "plane": "aircraft", "bomber": "aircraft", "helicopter": "aircraft", "apc": "armored_vehicle",
     "ifv": "armored_vehicle", "mrap": "armored_vehicle", "howitzer": "other", "mortar": "other",
-    "warship": "other", "submarine": "other", "frigate": "other", "corvette": "other", "landmine": "other",
+    "warship": "other", "landing ship": "other", "submarine": "other", "frigate": "other", "corvette": "other",
+    "landmine": "other",
     "target": "other", "weapon": "other", "munition": "other",
 }
-_GROUND_HEADS = frozenset({"howitzer", "mortar", "warship", "submarine", "frigate", "corvette", "landmine"})
+_GROUND_HEADS = frozenset({"howitzer", "mortar", "warship", "landing ship", "submarine", "frigate", "corvette",
+                           "landmine"})
 # Singular weapon nouns: as a modifier they must sit right before the head ("missile defense systems");
 # further away they are the subject of a new clause ("one missile struck tanks").
 _GENERIC_SINGULARS = frozenset({"drone", "missile", "rocket", "uav", "bomb", "shell", "tank", "jet"})
@@ -324,26 +331,31 @@ _NUMBER_STARTS = _alternation(
 # Compiled patterns
 # ---------------------------------------------------------------------------------------------
 
-# The text the scans run on: ASCII lower-cased, with line breaks, quotes, brackets and dashes made
-# spaces, so that every word to find follows a space (a pattern starting with a literal space is
+# The text the scans run on (_scan_text): lower-cased, with line breaks, quotes, brackets and dashes
+# made spaces, so that every word to find follows a space (a pattern starting with a literal space is
 # searched much faster than one starting with \b). One character for one: offsets are unchanged.
+_SCAN_SPACES = "\n\"“”‘([—–"
 _SCAN_TABLE = str.maketrans(
-    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, **dict.fromkeys("\n\"“”‘([—–", " ")}
+    {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, **dict.fromkeys(_SCAN_SPACES, " ")}
 )
 # Documents without any of these words have no weapon counts (tariff and trade news). Lower-cased text.
 _HINT_RE = re.compile(_alternation([
-    "drone", "uav", "missile", "rocket", "bomb", "shell", "munition", "aircraft", "jet", "tank", "howitzer",
-    "launcher", "interceptor", "air defen", "target", "weapon", "himars", "atacms", "patriot", "shahed",
-    "kinzhal", "kalibr", "iskander", "tomahawk", "ammunition", "f-16",
-]))
-# Original text.
+    "drone", "uav", "uas", "usv", "quadcopter", "missile", "interceptor", "rocket", "bomb", "shell",
+    "munition", "ammunition", "artillery", "projectile", "aircraft", "jet", "plane", "fighter", "helicopter",
+    "tank", "vehicle", "apc", "ifv", "mrap", "carrier", "howitzer", "mortar", "launcher", "battery",
+    "batteries", "air defen", "self-propelled", "landmine", "warship", "submarine", "frigate", "corvette",
+    "target", "weapon", "aerial", "means of",
+] + [base.lower() for base, _ in _NAMED_MODELS]))
 _PHRASE_RE = re.compile(" " + _PHRASE)  # lower-cased text
 _NAME_RE = re.compile(rf"\b{_NAME_TOKEN}(?![\w])")
 # The base of a model token, in _NAMED_MODELS order (so "Iskander-K" is tried before "Iskander"); the
 # group name gives the model's index.
 _BASE_RE = re.compile(_alternation([(base, f"m{i}") for i, (base, _) in enumerate(_NAMED_MODELS)],
                                     ignore_case=False))
-_X_OF_Y_RE = re.compile(rf" (?:out )?of (?:the )?(?P<num>{NUMBER})(?=[ ])", re.IGNORECASE)
+_X_OF_Y_RE = re.compile(
+    rf" (?:out )?of (?:(?:the|its|their|our|these|those|Russia's|Ukraine's) )?(?P<num>{NUMBER})(?=[ ])",
+    re.IGNORECASE,
+)
 _OF_THE_RE = re.compile(r" of (?:the|these|those|its|their|our|Russia's|Ukraine's)(?= )", re.IGNORECASE)
 _OF_PRONOUN_RE = re.compile(r" of (?:them|those|these|which)\b", re.IGNORECASE)
 _HYPHEN_COMPOUND_RE = re.compile(r"-(?P<head>drone|missile|rocket|UAV|Shahed)(?![\w-])", re.IGNORECASE)
@@ -371,13 +383,24 @@ _ELLIPSIS_TIME_RE = re.compile(
     rf"|in (?:{_MONTHS})\b|by (?:the end of )?(?:the year|next year|this year|(?:19|20)\d\d|(?:{_MONTHS})\b))"
 )
 _BARE_AFTER_RE = re.compile(_ELLIPSIS_FOLLOWERS)
-# A bare number governed by an interception or launch verb: "shot down 92", "shoot down 92 of them".
-_GOVERNING_VERB_RE = re.compile(
-    r"(?:(?:shot|shoot|shoots|shooting|brought|bring|brings|took|take|takes|knocked) down|downed|downs"
-    r"|destroyed|intercepted|neutrali[sz]ed|launched|fired|used) $",
-    re.IGNORECASE,
+# What may follow the number of any elliptical count (a superset of the patterns above). Scan text.
+_ELLIPSIS_START_RE = re.compile(
+    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by|on"
+    r"|were|was|have|had|has|are|is|and|or|also|for|to|from|which|that|while|but|fell|crashed|came|went"
+    r"|got|reached|hit|struck|overnight|nationwide)\b)"
 )
-_DOWN_PARTICLE_RE = re.compile(r"(?:down|downed|destroyed|intercepted|neutrali[sz]ed) $", re.IGNORECASE)
+# Verbs that govern a bare number: "shot down 92", "shoot down 92 of them", "Belgium will provide 30".
+# The verb's last word is part of the mention: "down 92", "provide 30".
+_GOVERNING_VERBS = frozenset(
+    "down downed downs destroyed destroy intercepted intercept neutralized neutralised launched launch fired "
+    "used provided provide delivered deliver sent send supplied supply donated donate pledged gave give "
+    "received receive".split()
+)
+# Plural weapon nouns a governed bare number may refer back to: "Russia attacked with drones. Air
+# defence units downed 25". Lower-cased text.
+_BARE_HEAD_RE = re.compile(
+    r" (?P<head>drones|uavs|missiles|rockets|shaheds|bombs|shells|jets|tanks|interceptors|aircraft)\b"
+)
 # Gaps across which an elliptical count cannot continue a weapon count (it counts casualties).
 _CASUALTY_GAP_RE = re.compile(
     r"\b(?:\w+ing|killed|injured|wounded|hurt|died|dead|hospitali[sz]ed|evacuated|people|civilians|persons"
@@ -409,7 +432,9 @@ _CUES: dict[str, list[str]] = {
     "other": [r"jamm(?:ed|ing)", r"electronic warfare", r"electronic countermeasures", r"suppressed",
               r"locationally lost", r"lost", r"went missing", r"disappeared", r"failed to reach",
               r"did not reach", r"didn't reach", r"crashed", r"diverted", r"redirected", r"captur(?:ed|e|ing)",
-              r"seiz(?:ed|e)", r"produc(?:ed|es|e|ing)", r"manufactur(?:ed|es|e|ing)"],
+              r"seiz(?:ed|e)", r"produc(?:ed|es|e|ing)", r"manufactur(?:ed|es|e|ing)",
+              r"stockpil(?:ed|es|e|ing)", r"amass(?:ed|es|ing)?", r"damag(?:ed|ing)", r"sank", r"sunk",
+              r"sinking"],
     "intercepted": [r"shot down", r"shoot down", r"shoots down", r"shooting down", r"brought down",
                     r"bring down", r"brings down", r"bringing down", r"took down", r"take down",
                     r"takes down", r"taking down", r"knocked down", r"knock down", r"gunned down", r"downed",
@@ -441,6 +466,9 @@ _CUES: dict[str, list[str]] = {
                       r"waves?", r"strikes?", r"struck", r"raids?", r"bombardment", r"onslaught", r"arsenal",
                       r"hitting", r"slam(?:med|s)?", r"against", r"targeted"],
     "weak_supplied": [r"packages?", r"aid", r"assistance", r"military support"],
+    # only as the verb right after a count ("two missiles hit a building"): `hit` when the sentence
+    # also reports interceptions, else the attack wave itself (`launched`, GOLD_FORMAT rule 7)
+    "impact": [r"hit", r"struck", r"slammed(?: into)?", r"smashed into", r"crashed into", r"landed"],
 }
 _STRONG = frozenset({"hit", "other", "intercepted", "requested", "supplied", "send", "launched"})
 # One named group per cue alternative (re has no per-branch labels); the group name gives the kind.
@@ -464,7 +492,7 @@ _NUMBER_SCAN_RE = re.compile(
 )
 # Status cues, over " " + the scan text, in the sentences that hold counts; the name of the group that
 # matched gives the kind (_CUE_KIND_OF_GROUP).
-_CUE_SCAN_RE = re.compile(rf" {_alternation(_cue_alternatives(tuple(_CUES)))}\b")
+_CUE_SCAN_RE = re.compile(rf" {_alternation(_cue_alternatives(tuple(k for k in _CUES if k != 'impact')))}\b")
 # Subjects of a reduced relative clause after weapons ("missiles Russia fired"): _in_relative_clause.
 _RELATIVE_SUBJECTS = frozenset({"Russia", "Moscow", "Ukraine", "Kyiv", "Kiev", "the enemy", "the Russians",
                                 "Russian forces", "it", "they"})
@@ -475,12 +503,19 @@ _PLURAL_WEAPON_WORDS = frozenset({"missiles", "drones", "rockets", "weapons", "U
 _POST_CUE_RE = re.compile(
     r"[\"”’ ]?,? ?(?:(?:which|that) )?"
     r"(?:(?:from|by|of|over|in|near|above|across) (?:the )?[\w.'’-]+(?: [\w.'’-]+)? )?"
-    r"(?:(?:were|was|have been|has been|had been|are|is|being|be|got|had|have|has|will be|would be"
-    r"|could be|to be|are to be|were being) )?"
+    r"(?P<aux>(?:were|was|have been|has been|had been|are|is|being|be|got|had|have|has|will be|would be"
+    r"|could be|to be|are to be|were being)  ?)?"
     r"(?:(?:all|also|then|reportedly|successfully|later|subsequently|eventually|either|already|just|still"
     r"|allegedly) )?"
-    rf"\b{_alternation(_cue_alternatives(('hit', 'other', 'intercepted', 'supplied', 'send', 'launched')))}\b"
+    rf"\b{_alternation(_cue_alternatives(('hit', 'impact', 'other', 'intercepted', 'supplied', 'send', 'launched')))}\b"
 )
+_CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:]")
+_SHOOT_DOWN_RE = re.compile(r"down|intercept", re.IGNORECASE)
+# A verb whose object is a target, right before a count of aircraft or ground systems.
+_TARGET_VERB_RE = re.compile(r"\b(?:hit|hits|hitting|struck|strike|striking|damaged|damaging|targeted) $",
+                             re.IGNORECASE)
+_SEND_RECIPIENT_RE = re.compile(r"\b(?:Ukraine|Kyiv|Kiev|Israel|Taiwan|them|us|it)\b")
+_SEND_DIRECTION_RE = re.compile(r"(?: [a-z]+){0,3}? (to|at|against|toward|towards|into) ", re.IGNORECASE)
 _POST_OTHER_RE = re.compile(r"[^,;.]*\b(?:jamm(?:ed|ing)|electronic warfare|EW)\b")
 _COORDINATION_GAP_RE = re.compile(r"[\"”’]?(?:,? (?:and|or|plus|as well as|along with)|,|:) [\"“]?")
 
@@ -534,7 +569,7 @@ class _Cue:
 def extract(doc: Document) -> list[dict]:
     """Weapon-count rows of one document: span, class, model, count, bounds, qualifier and status."""
     text = doc.text
-    low = text.translate(_SCAN_TABLE)
+    low = _scan_text(text)
     if not _HINT_RE.search(low):
         return []
     counts: list[_Count] = []
@@ -562,6 +597,19 @@ def extract(doc: Document) -> list[dict]:
         count.sentence = doc.sentence_at(count.start)
     _assign_statuses(doc, low, counts, _cues(scan, counts))
     return [_as_row(doc, c) for c in counts]
+
+
+def _scan_text(text: str) -> str:
+    """The scan text of `text` (see _SCAN_SPACES)."""
+    low = text.lower()
+    if len(low) != len(text):
+        # a few letters lower-case to two characters ("İ"); str.translate keeps one for one, but it is
+        # slow on non-ASCII text, so it is only the fallback
+        return text.translate(_SCAN_TABLE)
+    for char in _SCAN_SPACES:
+        if char in low:
+            low = low.replace(char, " ")
+    return low
 
 
 def _cues(scan: str, counts: list[_Count]) -> list[_Cue]:
@@ -650,7 +698,7 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
     text = doc.text
     found = _phrase_after_number(text, low, end)
     if found is None:
-        return _elliptical_count(doc, low, start, end, expression, counts, number_starts) if counts else []
+        return _elliptical_count(doc, low, start, end, expression, counts, number_starts)
     if found is False:
         return []
     (weapon_type, name, ground, phrase_end), total = found
@@ -715,31 +763,37 @@ def _number_value(expression: str) -> int | None:
 
 def _elliptical_count(doc: Document, low: str, start: int, end: int, expression: str, counts: list[_Count],
                       number_starts: list[int]) -> list[_Count]:
-    """A bare number that continues an earlier weapon count ("13 over Rostov Oblast", "three more")."""
+    """A bare number that continues an earlier weapon count: "13 over Rostov Oblast", "three more",
+    "eight next year", "92 of them", "41 were lost", "shot down 92."."""
     text = doc.text
+    if not _ELLIPSIS_START_RE.match(low, end):
+        return []  # cheap exit for the many numbers that count something else
     same_sentence_only = True
     tail = _ELLIPSIS_MORE_RE.match(text, end) or _ELLIPSIS_PLACE_RE.match(text, end) \
         or _ELLIPSIS_TIME_RE.match(text, end)
     if tail is None:
         # "92 of them" may refer back across sentences
         tail = _OF_PRONOUN_RE.match(text, end)
-        same_sentence_only = False
-    if tail is None and not _BARE_AFTER_RE.match(text, end):
+        same_sentence_only = tail is None
+    verb_only = tail is None  # "41 were lost", or "shot down 92." — nothing after the number itself
+    if verb_only and not (_BARE_AFTER_RE.match(text, end) or _POST_CUE_RE.match(low, end)):
         return []
     value = _number_value(expression)
     if not value:
         return []
     mention_start, qualifier, qual_word = _qualifier_before(low, start)
-    before = text[max(0, mention_start - 40):mention_start]
-    particle = _DOWN_PARTICLE_RE.search(before)
-    if tail is None and particle is None:
-        return []  # a bare number is a count only right after an interception verb: "shot down 92."
-    floor = doc.sentence_at(start).start if same_sentence_only else None
+    verb = low[max(0, mention_start - 14):mention_start - 1].rsplit(" ", 1)[-1]
+    governing = verb in _GOVERNING_VERBS and low[mention_start - 1:mention_start] == " "
+    post = _POST_CUE_RE.match(low, end if verb_only else tail.end())
+    if verb_only and not governing and not (post and post.group("aux")):
+        return []
+    floor = doc.sentence_at(start).start if same_sentence_only and not governing else None
     antecedent = _antecedent(doc, counts, floor, start)
+    if antecedent is None and governing:
+        antecedent = _bare_noun_antecedent(doc, low, start)
     if antecedent is None:
         return []
-    governed = bool(_GOVERNING_VERB_RE.search(before))
-    if not governed and not _POST_CUE_RE.match(low, tail.end() if tail else end):
+    if not governing and post is None:
         # continuity: the latest number before this one is part of the antecedent's phrase
         index = bisect_left(number_starts, start)
         previous = number_starts[index - 1] if index >= 1 else None
@@ -747,11 +801,9 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
             return []
         if _CASUALTY_GAP_RE.search(text, antecedent.end, mention_start):
             return []
-    if tail is None:
-        mention_start -= len(before) - particle.start()  # "down 92"
-        mention_end = end
-    else:
-        mention_end = tail.end()
+    mention_end = end if verb_only else tail.end()
+    if verb_only and governing:
+        mention_start -= len(verb) + 1  # "down 92", "provide 30"
     return [_Count(mention_start, mention_end, antecedent.weapon_type, None, value, qualifier, qual_word, None,
                    start, antecedent.ground, elliptical=True, antecedent=antecedent)]
 
@@ -766,6 +818,22 @@ def _antecedent(doc: Document, counts: list[_Count], floor: int | None, start: i
         sentence_no = doc.sentence_at(start).no
         floor = doc.sentences[max(0, sentence_no - 3)].start
     return last if last.start >= floor else None
+
+
+def _bare_noun_antecedent(doc: Document, low: str, start: int) -> _Count | None:
+    """A stand-in antecedent from the latest plural weapon noun in this or the previous sentence."""
+    sentence_no = doc.sentence_at(start).no
+    floor = doc.sentences[max(0, sentence_no - 1)].start
+    last = None
+    for last in _BARE_HEAD_RE.finditer(low, max(0, floor - 1), start):
+        pass
+    if last is None:
+        return None
+    found = _phrase_class("", doc.text[last.start("head"):last.end("head")])
+    if found is None:
+        return None
+    return _Count(last.start("head"), last.end("head"), found[0], None, None, "vague", None, None,
+                  last.start("head"), found[2])
 
 
 def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | None, bool, int] | None:
@@ -802,7 +870,8 @@ def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | 
 def _phrase_class(mods: str, head: str) -> tuple[str, str | None, bool] | None:
     """(class, model name, ground?) from a phrase's modifiers and head noun; None if not a weapon."""
     phrase_text = f"{mods}{head}"
-    name_match = _NAME_RE.search(phrase_text)
+    # every model name has a capital letter: most phrases are ruled out without a search
+    name_match = None if phrase_text.islower() else _NAME_RE.search(phrase_text)
     name, name_class = _model(name_match.group(0)) if name_match else (None, None)
     head_lower = head.lower()
     key = _singular(head_lower)
@@ -814,7 +883,10 @@ def _phrase_class(mods: str, head: str) -> tuple[str, str | None, bool] | None:
         return None
     weapon_type, ground = head_class
     if name_class:
-        if not (name_class in _PLATFORM_CLASSES and weapon_type in _MUNITION_CLASSES):
+        # a platform noun after a munition's name names the platform: "Kalibr carriers", "Iskander
+        # launchers"; a munition noun after a platform's name names the munition: "Patriot missiles"
+        munition_platform = weapon_type == "other" and ground and name_class in _AIRBORNE_CLASSES
+        if not munition_platform and not (name_class in _PLATFORM_CLASSES and weapon_type in _MUNITION_CLASSES):
             weapon_type = name_class
             ground = ground or name_class in _GROUND_CLASSES
     return weapon_type, name, ground
@@ -863,12 +935,12 @@ def _head_class(key: str, head: str, mods: str, name_class: str | None) -> tuple
     if key == "carrier":
         if "personnel" in mods_lower:
             return "armored_vehicle", True
-        if "missile" in mods_lower or "aircraft" in mods_lower:
-            return "other", True
+        if "missile" in mods_lower or "aircraft" in mods_lower or name_class in _AIRBORNE_CLASSES:
+            return "other", True  # "missile carriers", "Kalibr carriers": ships
         return None
     if key == "tank":
-        if re.search(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b", mods_lower):
-            return None
+        if _NOT_ARMOR_TANK_RE.search(mods):
+            return None  # "fuel tanks", "think tanks"
         return "armored_vehicle", True
     if key in ("system", "battery", "unit", "complex", "launcher", "gun", "piece"):
         if _AIR_DEFENSE_WORDS_RE.search(mods) or name_class == "air_defense_system":
@@ -883,11 +955,11 @@ def _head_class(key: str, head: str, mods: str, name_class: str | None) -> tuple
             return name_class, False
         return None
     if key == "mine":
-        if re.search(r"\b(?:anti-tank|anti-personnel|naval|sea|land)\b", mods_lower):
-            return "other", True
+        if _MINE_WORDS_RE.search(mods):
+            return "other", True  # not coal mines
         return None
     if key == "object":
-        return ("other", False) if re.search(r"\b(?:air|aerial|airborne|flying)\b", mods_lower) else None
+        return ("other", False) if _AERIAL_WORDS_RE.search(mods) else None
     if key == "munition" and "cluster" not in mods_lower and name_class is None and "loitering" in mods_lower:
         return "drone", False
     if key in _HEAD_CLASS:
@@ -933,7 +1005,9 @@ def _assign_statuses(doc: Document, low: str, counts: list[_Count], cues: list[_
     post = [_post_cue(text, low, c) for c in counts]
     # a coordination shares the participle after its last member: "300 drones and 37 missiles were downed"
     for i in range(len(counts) - 2, -1, -1):
-        if post[i] is None and post[i + 1] is not None and counts[i + 1].whole_of is None:
+        following = counts[i + 1]
+        if post[i] is None and post[i + 1] is not None and following.whole_of is None \
+                and not following.elliptical:
             gap = text[counts[i].end:counts[i + 1].start]
             if _COORDINATION_GAP_RE.fullmatch(gap):
                 post[i] = post[i + 1]
@@ -943,8 +1017,12 @@ def _assign_statuses(doc: Document, low: str, counts: list[_Count], cues: list[_
         count.status = _status(doc, count, counts[:i], post[i], cues, cue_starts, mode)
     for count in counts:
         if count.whole_of is not None:
+            # the whole of "35 of 53 missiles" is the attack wave; of "12 of its 20 tanks", a fleet
             part = count.whole_of.status
-            count.status = part if part in ("supplied", "requested") else "launched"
+            if part in ("supplied", "requested"):
+                count.status = part
+            else:
+                count.status = "other" if count.ground or count.weapon_type == "aircraft" else "launched"
 
 
 def _document_mode(cues: list[_Cue]) -> str:
@@ -973,72 +1051,109 @@ def _in_relative_clause(text: str, start: int) -> bool:
     return bool(words) and words[-1] in _PLURAL_WEAPON_WORDS
 
 
-def _post_cue(text: str, low: str, count: _Count) -> str | None:
-    """The status given by a participle right after the count ("were downed", "have arrived")."""
+def _post_cue(text: str, low: str, count: _Count) -> tuple[_Cue, bool] | None:
+    """(cue, with an auxiliary?) of the verb right after the count: "were downed" (True), "shot
+    down" (False), "have arrived" (True), "hit a building" (False); None when there is none."""
     match = _POST_CUE_RE.match(low, count.end)
     if not match:
         return None
-    kind = _cue_kind(match)
+    group = match.lastgroup
+    kind = _CUE_KIND_OF_GROUP[group]
     if kind == "intercepted" and _POST_OTHER_RE.match(text, count.end):
-        return "other"  # "neutralised by electronic warfare" is jamming, not a shoot-down
-    return kind
+        kind = "other"  # "neutralised by electronic warfare" is jamming, not a shoot-down
+    cue_start = match.start(group)
+    while cue_start > 0 and low[cue_start - 1] not in " ,":
+        cue_start -= 1  # the group starts after the cue's literal prefix
+    return _Cue(cue_start, match.end(), kind), match.group("aux") is not None
 
 
-def _cue_kind(match: re.Match) -> str:
-    """The cue kind of a match of _POST_CUE_RE."""
-    return _CUE_KIND_OF_GROUP[match.lastgroup]
-
-
-def _status(doc: Document, count: _Count, earlier: list[_Count], post: str | None, cues: list[_Cue],
-            cue_starts: list[int], mode: str) -> str:
+def _status(doc: Document, count: _Count, earlier: list[_Count], post: tuple[_Cue, bool] | None,
+            cues: list[_Cue], cue_starts: list[int], mode: str) -> str:
     """The status of one count."""
-    kind = post
-    if kind is None:
-        kind = _pre_cue(doc, count, cues, cue_starts)
-    if kind is None and count.antecedent is not None and count.antecedent.status:
+    text = doc.text
+    cue = None
+    if post is not None:
+        cue, with_aux = post
+        if not with_aux and cue.kind != "impact":
+            # a bare participle after an object is a modifier of it: "destroyed 23 of the 25 drones
+            # launched at the capital" — the verb right before (no comma between) decides
+            cue = _pre_cue(doc, count, cues, cue_starts, same_phrase=True) or cue
+        if cue.kind == "impact":
+            sentence = count.sentence
+            interceptions = any(sentence.start <= c.start < sentence.end and c.kind == "intercepted"
+                                for c in cues)
+            cue = _Cue(cue.start, cue.end, "hit") if interceptions else None
+    if cue is None:
+        cue = _pre_cue(doc, count, cues, cue_starts)
+    if cue is None and count.antecedent is not None and count.antecedent.status:
         return count.antecedent.status
+    kind = cue.kind if cue is not None else None
     sentence = count.sentence
     if kind is None:
         kind = _weak_cue(count, sentence.start, sentence.end, cues, cue_starts)
     if kind is None:
         kind = _recent_same_class(doc, count, earlier, sentence.no)
     if kind is None:
-        kind = mode
+        # with nothing to go on, tanks and launchers in an attack story are neither launched nor aid
+        ground = count.ground or count.weapon_type == "aircraft"
+        kind = "other" if ground and mode == "launched" else mode
     if kind == "send":
-        kind = "supplied" if mode == "supplied" else "launched"
+        kind = _send_status(text, count, cue, mode)
     if kind == "weak_launched":
         kind = "launched"
     if kind == "weak_supplied":
         kind = "supplied"
-    if kind == "intercepted" and count.ground:
-        kind = "other"
+    if count.weapon_type == "aircraft" or count.ground:
+        if kind == "intercepted" and (count.ground or not _SHOOT_DOWN_RE.search(text, cue.start, cue.end)):
+            kind = "other"  # destroyed on the ground: a loss claim, not an interception
+        elif _TARGET_VERB_RE.search(text, max(0, count.start - 12), count.start):
+            kind = "other"  # the target of a strike: "drones hit 41 Russian aircraft"
     return kind
 
 
-def _pre_cue(doc: Document, count: _Count, cues: list[_Cue], cue_starts: list[int]) -> str | None:
-    """The nearest strong cue before the count within its clause (a ';' ends a clause)."""
+def _send_status(text: str, count: _Count, cue: _Cue | None, mode: str) -> str:
+    """"send": aid when sent to someone ("send Ukraine 10 missiles", "send 10 missiles to Kyiv"), an
+    attack when sent at something ("sent 50 drones at Kyiv"), else the document's mode."""
+    if cue is not None and cue.end <= count.start and _SEND_RECIPIENT_RE.search(text, cue.end, count.start):
+        return "supplied"
+    after = _SEND_DIRECTION_RE.match(text, count.end)
+    if after:
+        return "supplied" if after.group(1).lower() == "to" else "launched"
+    return "supplied" if mode == "supplied" else "launched"
+
+
+def _pre_cue(doc: Document, count: _Count, cues: list[_Cue], cue_starts: list[int],
+             same_phrase: bool = False) -> _Cue | None:
+    """The nearest strong cue before the count within its clause (a ';' ends a clause; with
+    `same_phrase`, any comma or colon does)."""
+    text = doc.text
     sentence = count.sentence
-    clause_start = max(sentence.start, doc.text.rfind(";", sentence.start, count.start) + 1)
+    clause_start = sentence.start
+    for boundary in (";", ",", ":") if same_phrase else (";",):
+        clause_start = max(clause_start, text.rfind(boundary, sentence.start, count.number_start) + 1)
     nearest = None
     for j in range(bisect_left(cue_starts, count.number_start) - 1, -1, -1):
-        cue = cues[j]
-        if cue.start < clause_start:
+        if cues[j].start < clause_start:
             return None
-        if cue.kind in _STRONG and cue.end <= count.number_start:
+        if cues[j].kind in _STRONG and cues[j].end <= count.number_start:
             nearest = j
             break
     if nearest is None:
         return None
-    kind = cues[nearest].kind
-    if kind in ("supplied", "send") and nearest > 0:
+    cue = cues[nearest]
+    previous = cues[nearest - 1] if nearest > 0 else None
+    if previous is None or previous.start < clause_start:
+        return cue
+    between = text[previous.end:cue.start]
+    if cue.kind in ("supplied", "send") and previous.kind == "requested" and len(between) < 80 \
+            and not _CLAUSE_PUNCTUATION_RE.search(between):
         # "asked the allies to send ...", "request that the U.S. supply ...": a request verb governing
         # the supply verb (same phrase, no comma between) makes the weapons requested
-        request = cues[nearest - 1]
-        between = doc.text[request.end:cues[nearest].start]
-        if request.kind == "requested" and request.start >= clause_start and len(between) < 80 \
-                and not re.search(r"[,;:]", between):
-            return "requested"
-    return kind
+        return _Cue(cue.start, cue.end, "requested")
+    if cue.kind == "other" and previous.kind == "intercepted" and between in (" or ", " and ", ", "):
+        # "shot down or jammed 460 of the drones": the defences dealt with them
+        return _Cue(previous.start, previous.end, "intercepted")
+    return cue
 
 
 def _weak_cue(count: _Count, start: int, end: int, cues: list[_Cue], cue_starts: list[int]) -> str | None:

@@ -17,6 +17,13 @@ import pycountry
 EU = "EU"
 EU_NAME = "European Union"
 
+# Member states of the European Union (2025). Trade policy is an exclusive EU competence: a tariff
+# announced by a member state's leader is the Union's tariff.
+EU_MEMBERS = frozenset({
+    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
+    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
+})
+
 # Names and abbreviations news uses besides pycountry's official and common names.
 ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America"),
@@ -302,6 +309,17 @@ def phrase_regex(phrases: list[str]) -> str:
 def country_pattern() -> re.Pattern[str]:
     """A case-sensitive pattern matching any known country phrase, preferring the longest."""
     return re.compile(phrase_regex(list(_lexicon())))
+
+
+def country_spans(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, iso2, kind) of the country mentions of `text`: find_countries without the objects."""
+    lexicon = _lexicon()
+    spans = []
+    for match in country_pattern().finditer(text):
+        code, kind = lexicon[match.group(0)]
+        if code is not None:
+            spans.append((match.start(), match.end(), code, kind))
+    return spans
 
 
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[CountryMention]:
