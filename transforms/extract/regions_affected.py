@@ -232,6 +232,7 @@ _FACILITY_NOUN = (
     r"nuclear|Nuclear|NPP|HPP|hydroelectric|Hydroelectric|hydropower|dam|Dam|reservoir|Reservoir|river|River|"
     r"Sea|Bay|Strait|Lagoon|bridge|Bridge|plants?|Plant|power\s+plant|air\s*bases?|Air\s*Base|airbases?|"
     r"airfields?|Post|Independent|Times|School|University|Institute|Exchange|Patriarchate|Zoo|Dynamo)\b")
+_FACILITY_AFTER = re.compile(_FACILITY_NOUN)
 # What follows a name, as one regex whose first matching alternative names the reading:
 _AFTER = re.compile(
     # "Moscow's Vnukovo and Domodedovo airports": a facility of the place, named after another place

@@ -75,6 +75,8 @@ _NON_TARIFF_WORDS = frozenset("""
     forecasts productivity investment investments unemployed poverty capital reserves debt budget cost
     costs premium return returns support opposition fed mortgage mortgages lending borrowing basis
 """.split())
+# Words of monetary policy and markets: "rate" next to them is not a tariff.
+_MONETARY_WORDS = _NON_TARIFF_WORDS | frozenset("bank banks central federal reserve ecb boe boj rbi".split())
 _NON_TARIFF_NOUN = "|".join(sorted(_NON_TARIFF_WORDS, key=len, reverse=True))
 
 # A percentage right before one of these is an increment or comparison, not a rate.
@@ -239,6 +241,7 @@ _STOP = (
 )
 # "24% of the additional tariffs": a layer of a tariff, whose modifiers are not verbs ("60 percent of
 # Americans oppose the tariffs" is a share of people).
+_OF_AFTER = re.compile(r"\s+of\s")
 _LAYER_VERBS = _REMOVE_WORDS | _KEEP_WORDS | _words("""
     cut cuts cutting reduce reduces reduced reducing halve halves halved halving restore restores restored
     restoring reinstate reinstates reinstated reinstating
@@ -614,17 +617,23 @@ def _is_increment(text: str, token: Token) -> bool:
         words = words[:-2] if tuple(words[-2:]) in _APPROX_PAIRS else words[:-1]
     if words and words[-1] == "by":
         return True  # "raise tariffs by 10%"
-    # "fell 20%" is a change; after an article the word is an adjective ("a lower 10% rate").
+    # "fell 20%" is a change; after an article the word is an adjective ("a lower 10% rate"); a
+    # share of the tariffs ("lift 10% of the tariffs") is judged by what it is a share of.
     if words and words[-1] in _CHANGE_VERBS and not (len(words) > 1 and words[-2] in _ARTICLES):
-        return True
+        return not _OF_AFTER.match(text, token.end)
     # "a 25% increase" is a change; in "levies of 15% fall on ..." the word after is the verb.
     if words and words[-1] in ("of", "to", "at", "from"):
         return False
     return bool(_INCREMENT_AFTER_RE.match(text, token.end))
 
 
-def _governor(text: str, token: Token, clause: tuple[int, int]) -> tuple[tuple[int, int] | None, str]:
-    """The tariff word governing a percentage and how: ("pre" | "of" | "layer" | "before" | "verb"), or None."""
+def _governor(text: str, token: Token, clause: tuple[int, int],
+              recent_rates: bool = False) -> tuple[tuple[int, int] | None, str]:
+    """The tariff word governing a percentage and how: ("pre" | "of" | "layer" | "before" | "verb"), or None.
+
+    `recent_rates` says the previous sentences stated tariff rates, so that "The rate is far above
+    the 15% agreed with the EU" is read as one more.
+    """
     start, end = token.start, token.end
     after = text[end:clause[1]]
     next_words = [w.strip(_PUNCTUATION).lower() for w in after[:40].split()[:2]]
@@ -641,12 +650,12 @@ def _governor(text: str, token: Token, clause: tuple[int, int]) -> tuple[tuple[i
     if any(w.startswith(_TARIFF_STEMS) for w in _next_letter_words(text, end, 4)):
         noun = _NOUN_AFTER.match(after) or _WEAK_NOUN_AFTER.match(after)
         if noun and _tariff_noun_ok(text, end + noun.start("noun"), noun.group("noun")) and (
-            noun.group("noun").lower() not in _WEAK_WORDS or _about_trade(text, clause)
+            noun.group("noun").lower() not in _WEAK_WORDS or _about_trade(text, clause, recent_rates)
         ):
             return (end + noun.start("noun"), end + noun.end("noun")), "pre"
     window_start = max(clause[0], start - 140)
     last = _last_tariff_word(text, window_start, start)
-    if last is not None and text[last[0]:last[1]].lower() in _WEAK_WORDS and not _about_trade(text, clause):
+    if last is not None and text[last[0]:last[1]].lower() in _WEAK_WORDS and not _about_trade(text, clause, recent_rates):
         last = None  # "the Fed held rates at 4.5%"
     if last is not None:
         between = text[last[1]:start]
@@ -666,11 +675,17 @@ def _governor(text: str, token: Token, clause: tuple[int, int]) -> tuple[tuple[i
     return None, ""
 
 
-def _about_trade(text: str, clause: tuple[int, int]) -> bool:
-    """True when a clause is about trade, so that "rate" or "taxed" may mean a tariff: it names goods
-    ("Chinese goods ... would face a 25 percent rate") or a tariff, or a country's rate ("China's rate")."""
+def _about_trade(text: str, clause: tuple[int, int], recent_rates: bool) -> bool:
+    """True when a clause is about trade, so that "rate" or "taxed" may mean a tariff.
+
+    It must not speak of money or the economy ("the Fed kept rates at 4.5% as tariffs weighed"),
+    and it names goods ("Chinese goods ... would face a 25 percent rate") or a tariff, or a
+    country's rate ("China's rate"), or follows sentences that stated tariff rates.
+    """
     starts, ends, words = _words_between(text, *clause)
-    if not _GOODS_WORDS_LOWER.isdisjoint(words) or not _TARIFF_WORDS.isdisjoint(words):
+    if not _MONETARY_WORDS.isdisjoint(words):
+        return False
+    if recent_rates or not _GOODS_WORDS_LOWER.isdisjoint(words) or not _TARIFF_WORDS.isdisjoint(words):
         return True
     return any(w in _WEAK_WORDS and i and text.startswith(("'s", "’s"), ends[i - 1]) for i, w in enumerate(words))
 
@@ -761,7 +776,7 @@ def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
         if value is None:
             continue
         clause = _clause_bounds(text, token.start)
-        governor, how = _governor(text, token, clause)
+        governor, how = _governor(text, token, clause, tariff_context)
         if governor is None and not (tariff_context and _anaphoric(text, token, tokens, index, clause)):
             continue
         rate = Rate(value, token.start, token.end, token.num_start, governor,
