@@ -106,7 +106,6 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         "airstrikes", "drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs", "shahed",
         "shaheds", "projectile", "projectiles", "artillery", "glide bomb", "glide bombs"),
 }
-_SPECIFIC_LABELS = frozenset(_LABELS) - {"strike"}
 _PRIORITY = {label: rank for rank, label in enumerate(_LABELS)}
 
 # Words that make the attack in their clause hypothetical ("could enable strikes on Moscow").
@@ -137,18 +136,18 @@ def _word_trie(phrases) -> re.Pattern[str]:
     return re.compile(r"(?<![a-z0-9'’-])" + places.trie_pattern(list(phrases)))
 
 
-# One scan of a sentence finds its cues and hypothetical words. Generic attack words only tell that
-# the sentence reports an attack; the specific cues also label it.
-_GENERIC_CUE, _SPECIFIC_CUE, _HYPOTHETICAL_WORD = 0, 1, 2
-_MARKER_KIND = {phrase: _HYPOTHETICAL_WORD for phrase in _HYPOTHETICAL_WORDS}
+# One scan of a sentence finds its cues, hypothetical words and subordinate-clause words. Generic attack
+# words only tell that the sentence reports an attack; the specific cues also label it.
+_GENERIC_CUE, _SPECIFIC_CUE, _HYPOTHETICAL_WORD, _BREAK_WORD = range(4)
+_MARKER_KIND = {phrase: _BREAK_WORD for phrase in _SUBCLAUSE_BREAK_WORDS}
+_MARKER_KIND.update({phrase: _HYPOTHETICAL_WORD for phrase in _HYPOTHETICAL_WORDS})
 _MARKER_KIND.update({phrase: _SPECIFIC_CUE if label != "strike" else _GENERIC_CUE
                      for phrase, label in _CUE_LABEL.items()})
 _MARKER_RE = _word_trie(_MARKER_KIND)
+# Punctuation that ends a clause, and the links that open a new main clause after a comma.
+_HARD_BREAKS = (";", ": ", " - ", " – ", " — ")
+_CLAUSE_LINK_WORDS = ("and ", "but ", "while ", "whereas ", "where ")
 _HYPOTHESIS_BREAK_RE = re.compile(r"[;:,]\s|\s[-–—]\s|(?<![a-z])(?:" + "|".join(_HYPOTHESIS_BREAK_WORDS) + r")\b")
-_SUBCLAUSE_BREAK_RE = re.compile(r";|:\s|\s[-–—]\s|(?<![a-z])(?:" + places.trie_pattern(list(_SUBCLAUSE_BREAK_WORDS))
-                                 + r")(?![a-z])")
-# A new main clause, whose cues do not label a place of the previous one.
-_CLAUSE_BREAK_RE = re.compile(r";|:\s|\s[-–—]\s|,\s+(?:and|but|while|whereas|where)\s")
 
 _WEAPON_NEAR = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|targets?|shaheds?|projectiles?)\b")
 _FIRE_NEAR = re.compile(r"\b(?:fires?|ablaze|blaze|burn\w*|flames)\b")
@@ -162,7 +161,7 @@ _NEGATED_BEFORE = re.compile(r"\b(?:no|without|zero|not)\s+(?:one\s+)?(?:\w+\s+)
 _ARTICLES = frozenset(("the", "a", "an"))
 # "the southern city of", "the Black Sea port of", "parts of", "the capital": between frame and name
 _DESCRIPTOR_NOUNS = frozenset((
-    "city", "town", "village", "port", "settlement", "suburb", "suburbs", "outskirts", "centre", "center",
+    "city", "cities", "town", "towns", "village", "villages", "port", "settlement", "suburb", "suburbs", "outskirts", "centre", "center",
     "part", "parts", "area", "areas", "heart", "district", "capital", "region"))
 _DESCRIPTOR_ADJECTIVES = frozenset((
     "central", "downtown", "northern", "southern", "eastern", "western", "north-eastern", "north-western",
@@ -185,12 +184,14 @@ _ATTACK_VERBS = frozenset((
 _ATTACK_PAIRS = frozenset((
     ("slammed", "into"), ("crashed", "into"), ("slams", "into"), ("fell", "on"), ("down", "on"),
     ("rained", "on"), ("falling", "on")))
-# "attack on", "strikes against", "fired at": an attack noun or verb up to six words before the preposition
+# "attack on", "strikes against", "fired at": an attack noun or verb right before the preposition
 _ATTACK_NOUNS = frozenset((
     "attack", "attacks", "strike", "strikes", "raid", "raids", "assault", "assaults", "barrage", "barrages",
     "bombardment", "bombardments", "shelling", "fire", "fired", "offensive", "missile", "missiles", "drone",
     "drones", "rocket", "rockets", "uavs", "salvo", "salvos", "aimed", "launched", "directed", "blow"))
 _ATTACK_PREPOSITIONS = frozenset(("on", "against", "at", "upon"))
+_TIME_WORDS = frozenset(("overnight", "again", "early", "late", "today", "yesterday", "also", "repeatedly", "last",
+                         "night", "morning", "evening", "week"))
 _LIST_INTRO_WORDS = frozenset(("including", "like", "notably", "especially", "particularly"))
 _LIST_INTRO_PAIRS = frozenset((("among", "them"), ("such", "as")))
 # A place after these is a government, partner or destination, not a place that was hit.
@@ -208,7 +209,7 @@ _ACTOR_PREPOSITIONS = frozenset(("from", "by", "for", "with"))
 _TYPE_NOUNS = frozenset(("region", "regions", "oblast", "oblasts", "province", "provinces", "republic", "krai"))
 # Quotes and brackets are dropped; ",", ";", ":" and "." become words of their own. Apostrophes stay
 # inside words ("ukraine's").
-_TOKEN_TABLE = str.maketrans({**{ch: " " for ch in "\"“”‘()[]"}, **{ch: f" {ch} " for ch in ",;:."}})
+_TOKEN_MARKS = tuple((ch, " ") for ch in "\"“”‘()[]") + tuple((ch, f" {ch} ") for ch in ",;:.")
 
 # ---------------------------------------------------------------------------------------------------
 # Text right after a name (anchored regex matches).
@@ -224,7 +225,7 @@ _STRICT_LINKS = frozenset((", ", " and ", ", and ", " or ", ", or ", "/", " / ",
 _LOOSE_LINK = re.compile(
     r"(?:\s+(?:on|in|near|at)\s+the\s+[\w' -]{1,30}?|,\s+(?:the\s+|a\s+|an\s+)?[\w'’ -]{1,40}?)?"
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or)\s+)(?:the\s+)?(?:(?:north|south|east|west)\w*\s+|central\s+)?"
-    r"(?:(?:city|town|village|port)\s+of\s+)?", _I)
+    r"(?:(?:city|cities|town|towns|village|villages|port|ports)\s+of\s+)?", _I)
 # A facility named after the place, a geographic feature or an organisation ("Zaporizhzhia NPP"),
 # possibly after a list of such names ("the Sheremetyevo, Vnukovo and Domodedovo airports").
 _FACILITY_NOUN = (
@@ -352,29 +353,29 @@ class _Name:
 
 
 class _Context:
-    """One sentence and its markers, each list found on first use: generic and specific impact cues,
-    hypothetical words and clause breaks (document offsets, in text order)."""
+    """One sentence and its markers (document offsets, in text order), found by one scan on first use:
+    generic and specific impact cues, hypothetical words, and the words and punctuation that break
+    clauses."""
 
-    __slots__ = ("sentence", "text", "lower", "_generic", "_cues", "_hypothetical", "_hypothesis_breaks",
-                 "_subclause_breaks", "_clause_breaks")
+    __slots__ = ("sentence", "text", "lower", "generic", "cues", "hypothetical", "_break_words",
+                 "_hypothesis_breaks", "_hard_breaks", "_subclause_breaks", "_clause_breaks")
 
     def __init__(self, sentence: Sentence, text: str, lower: str) -> None:
         self.sentence = sentence
         self.text = text
         self.lower = lower
-        self._generic: list[int] | None = None
-        self._cues: list[tuple[int, int, str]] | None = None
-        self._hypothetical: list[int] | None = None
+        self.generic: list[int] = []                       # starts of generic attack words ("strike")
+        self.cues: list[tuple[int, int, str]] = []         # specific cues; "no damage" is "no_damage"
+        self.hypothetical: list[int] = []                  # starts of hypothetical words ("could")
+        self._break_words: list[int] = []                  # starts of "after", "as", "while" ...
         self._hypothesis_breaks: list[int] | None = None
+        self._hard_breaks: list[tuple[int, int]] | None = None
         self._subclause_breaks: list[int] | None = None
         self._clause_breaks: list[tuple[int, int]] | None = None
+        self._scan()
 
     def _scan(self) -> None:
-        """Find the cues and hypothetical words of the sentence."""
         lower, sentence = self.lower, self.sentence
-        generic: list[int] = []
-        cues: list[tuple[int, int, str]] = []
-        hypothetical: list[int] = []
         for match in _MARKER_RE.finditer(lower, sentence.start, sentence.end):
             end = match.end()
             if not _ends_word(lower, end):
@@ -382,50 +383,33 @@ class _Context:
             phrase = match.group()
             kind = _MARKER_KIND[phrase]
             if kind == _GENERIC_CUE:
-                generic.append(match.start())
+                self.generic.append(match.start())
             elif kind == _SPECIFIC_CUE:
                 label = _FIXED_LABEL.get(phrase) or _cue_label(lower, sentence, phrase, match.start(), end)
                 if label is not None:
-                    cues.append((match.start(), end, label))
+                    self.cues.append((match.start(), end, label))
+            elif kind == _BREAK_WORD:
+                self._break_words.append(match.start())
             elif not (phrase == "may" and self.text[match.start()] == "M"):  # "May" is the month
-                hypothetical.append(match.start())
-        self._generic, self._cues, self._hypothetical = generic, cues, hypothetical
-
-    def generic(self) -> list[int]:
-        """Starts of the generic attack words ("strike", "drones")."""
-        if self._generic is None:
-            self._scan()
-        return self._generic
-
-    def cues(self) -> list[tuple[int, int, str]]:
-        """(start, end, label) of every specific impact cue; "no damage" has the label "no_damage"."""
-        if self._cues is None:
-            self._scan()
-        return self._cues
+                self.hypothetical.append(match.start())
 
     def has_cue(self) -> bool:
         """True when the sentence reports an attack, outage or damage (a negated cue does not count)."""
-        return bool(self.generic()) or any(label != "no_damage" for _, _, label in self.cues())
+        return bool(self.generic) or any(label != "no_damage" for _, _, label in self.cues)
 
     def has_generic_in(self, start: int, end: int) -> bool:
         """True when a generic attack word starts in [start, end)."""
-        generic = self.generic()
-        index = bisect.bisect_left(generic, start)
-        return index < len(generic) and generic[index] < end
+        index = bisect.bisect_left(self.generic, start)
+        return index < len(self.generic) and self.generic[index] < end
 
     def has_cue_in(self, start: int, end: int) -> bool:
         """True when an impact cue starts in [start, end)."""
-        generic = self.generic()
-        index = bisect.bisect_left(generic, start)
-        if index < len(generic) and generic[index] < end:
-            return True
-        return any(start <= cue_start < end and label != "no_damage" for cue_start, _, label in self.cues())
+        return self.has_generic_in(start, end) or any(
+            start <= cue_start < end and label != "no_damage" for cue_start, _, label in self.cues)
 
     def is_hypothetical(self, position: int) -> bool:
         """True when the clause leading to `position` holds a hypothetical word ("could enable strikes on")."""
-        if self._hypothetical is None:
-            self._scan()
-        if not self._hypothetical:
+        if not self.hypothetical:
             return False
         if self._hypothesis_breaks is None:
             self._hypothesis_breaks = [m.end() for m in _HYPOTHESIS_BREAK_RE.finditer(
@@ -433,14 +417,32 @@ class _Context:
         breaks = self._hypothesis_breaks
         index = bisect.bisect_right(breaks, position) - 1
         clause_start = breaks[index] if index >= 0 else self.sentence.start
-        first = bisect.bisect_left(self._hypothetical, clause_start)
-        return first < len(self._hypothetical) and self._hypothetical[first] < position
+        first = bisect.bisect_left(self.hypothetical, clause_start)
+        return first < len(self.hypothetical) and self.hypothetical[first] < position
+
+    def _punctuation(self, links: bool) -> list[tuple[int, int]]:
+        """Spans of the hard breaks (";", " - "), and with `links` of ", and", ", but" ..."""
+        lower, start_of, end_of = self.lower, self.sentence.start, self.sentence.end
+        if self._hard_breaks is None:
+            self._hard_breaks = []
+            for mark in _HARD_BREAKS:
+                position = lower.find(mark, start_of, end_of)
+                while position >= 0:
+                    self._hard_breaks.append((position, position + len(mark)))
+                    position = lower.find(mark, position + 1, end_of)
+        spans = list(self._hard_breaks)
+        if links:
+            position = lower.find(", ", start_of, end_of)
+            while position >= 0:
+                if lower.startswith(_CLAUSE_LINK_WORDS, position + 2, end_of):
+                    spans.append((position, lower.find(" ", position + 2, end_of) + 1 or end_of))
+                position = lower.find(", ", position + 2, end_of)
+        return spans
 
     def subclause(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end), subordinate clauses ("after", "as", "while") cut off."""
         if self._subclause_breaks is None:
-            self._subclause_breaks = [m.start() for m in _SUBCLAUSE_BREAK_RE.finditer(
-                self.lower, self.sentence.start, self.sentence.end)]
+            self._subclause_breaks = sorted(self._break_words + [s for s, _ in self._punctuation(False)])
         breaks = self._subclause_breaks
         index = bisect.bisect_right(breaks, start) - 1
         index_after = bisect.bisect_left(breaks, end)
@@ -450,8 +452,7 @@ class _Context:
     def clause_breaks(self) -> list[tuple[int, int]]:
         """Spans of the breaks between main clauses (";", " - ", ", and ")."""
         if self._clause_breaks is None:
-            self._clause_breaks = [m.span() for m in _CLAUSE_BREAK_RE.finditer(
-                self.lower, self.sentence.start, self.sentence.end)]
+            self._clause_breaks = sorted(self._punctuation(True))
         return self._clause_breaks
 
 
@@ -505,7 +506,10 @@ def _cue_label(lower: str, sentence: Sentence, phrase: str, start: int, end: int
     """The label of one impact cue in its context; "no_damage" for "no damage"; None when negated."""
     label = _CUE_LABEL[phrase]
     if label in ("casualties", "damage") or phrase == "destroyed":
-        if _NEGATED_BEFORE.search(lower, max(sentence.start, start - 25), start):
+        window_start = max(sentence.start, start - 25)
+        if (lower.find("no", window_start, start) >= 0 or lower.find("without", window_start, start) >= 0
+                or lower.find("zero", window_start, start) >= 0) and _NEGATED_BEFORE.search(
+                    lower, window_start, start):
             return "no_damage" if label == "damage" else None
     window_start, window_end = max(sentence.start, start - 60), min(sentence.end, end + 80)
     if label == "gas_production_halted" and not _HALT_NEAR.search(lower, window_start, window_end):
@@ -698,7 +702,11 @@ def _words_before(lower: str, floor: int, position: int) -> list[str]:
     if floor > 0 and not lower[floor - 1].isspace():
         space = lower.find(" ", floor, position)  # the window starts mid-word: skip that word
         floor = position if space < 0 else space
-    return lower[floor:position].translate(_TOKEN_TABLE).split()
+    window = lower[floor:position]
+    for mark, spaced in _TOKEN_MARKS:
+        if mark in window:
+            window = window.replace(mark, spaced)
+    return window.split()
 
 
 def _strip_descriptor(words: list[str]) -> list[str]:
@@ -719,6 +727,14 @@ def _strip_descriptor(words: list[str]) -> list[str]:
                     break
         elif last in ("city", "town") and end >= 2 and words[end - 2] in _ARTICLES | _DESCRIPTOR_ADJECTIVES:
             end -= 1
+        elif last == "," and end >= 2 and words[end - 2] in _DESCRIPTOR_NOUNS:
+            # an appositive name: "hit Ukraine's second-largest city, Kharkiv"
+            end -= 2
+            for _ in range(3):
+                if end and words[end - 1] not in _ARTICLES and words[end - 1] not in _FRAME_WORDS:
+                    end -= 1
+                else:
+                    break
         else:
             break
     return words[:end]
@@ -744,11 +760,12 @@ def _is_attack_object(core: list[str]) -> bool:
     if last in _ATTACK_VERBS or _last(core, 2) in _ATTACK_PAIRS:
         return True
     if last in _ATTACK_PREPOSITIONS:
-        for word in reversed(core[-7:-1]):
-            if word in (";", ":"):
-                break
+        # the attack word stands right before the preposition, or before a time word: "strikes overnight on"
+        for word in reversed(core[-4:-1]):
             if word in _ATTACK_NOUNS:
                 return True
+            if word not in _TIME_WORDS:
+                break
     return False
 
 
@@ -792,7 +809,7 @@ def _impact(text: str, context: _Context, start: int, end: int) -> str:
             clause_end = break_start
             break
     best_label, best_key, clause_best, clause_key, no_damage = "strike", None, None, None, False
-    for cue_start, cue_end, label in context.cues():
+    for cue_start, cue_end, label in context.cues:
         if label == "no_damage":
             no_damage = True
             continue

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from transforms.contract import DATE, DOUBLE, STRING, Column, Table, fact_columns
@@ -36,15 +36,24 @@ TABLE = Table(
         Column("target_country_iso2", STRING, "Whose goods it hits; null when the text names none (global)."),
         Column("goods", STRING, "What it covers, as written (Indian goods, steel)."),
         Column("rate_pct", DOUBLE, "The rate in percent.", nullable=False),
-        Column("previous_rate_pct", DOUBLE, "Stated or clearly implied earlier rate (doubling to 50% implies 25)."),
+        Column(
+            "previous_rate_pct",
+            DOUBLE,
+            "Stated or clearly implied earlier rate (doubling to 50% implies 25).",
+        ),
         Column("change", STRING, "What the text says happens to the rate.", nullable=False, values=CHANGES),
         Column("effective_date", DATE, "When the rate takes effect, when given."),
     ),
 )
 
 # ---------------------------------------------------------------------------------------------
-# Vocabularies
+# Vocabularies: tariff words
 # ---------------------------------------------------------------------------------------------
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
 
 # Nouns that name a tariff. "duty-free" is the absence of one; "on duty" never carries a percentage.
 _TARIFF_NOUN = (
@@ -54,17 +63,29 @@ _TARIFF_NOUN = (
 # Words that name a tariff only inside a text already about tariffs ("a 25 percent rate",
 # "currently taxed at 10 percent", "a 10% baseline").
 _WEAK_TARIFF_NOUN = r"rates?|taxed|baseline"
+_TARIFF_WORDS = _words("tariff tariffs duty duties levy levies customs surcharge surcharges")
+_TAX_QUALIFIERS = _words("import export border")
+_WEAK_WORDS = _words("rate rates taxed baseline")
+_TARIFF_STEMS = ("tariff", "dut", "lev", "custom", "tax", "surcharge", "rate", "baseline")
+_IMPOSE_WORDS = _words("impose imposes imposed imposing slap slaps slapped slapping levied levying")
 # "interest rate", "growth rate": a weak tariff noun that names something else.
-_OTHER_RATE_WORDS = frozenset("""
+_OTHER_RATE_WORDS = frozenset(
+    """
     interest exchange growth unemployment jobless inflation mortgage savings birth death participation
     vacancy approval poverty literacy employment tax income corporate policy discount lending deposit
     repo prime conversion success failure response survival heart fertility crime default utilization
     capacity occupancy hit win error mortality infection benchmark key funds overnight vat sales
-""".split())
+""".split()
+)
+
+# ---------------------------------------------------------------------------------------------
+# Vocabularies: what else a percentage measures
+# ---------------------------------------------------------------------------------------------
 
 # Nouns whose presence between a tariff word and a percentage, or right after the percentage,
 # shows the percentage measures something else: "tariffs lifted inflation to 3%".
-_NON_TARIFF_WORDS = frozenset("""
+_NON_TARIFF_WORDS = frozenset(
+    """
     inflation growth gdp economy economies price prices stock stocks share shares index indexes indices
     market markets yield yields bond bonds unemployment jobless poll polls survey surveys approval
     voters respondents turnout vote votes demand sales output production profit profits revenue
@@ -74,11 +95,10 @@ _NON_TARIFF_WORDS = frozenset("""
     capacity margin margins discount discounts savings rating ratings valuation valuations forecast
     forecasts productivity investment investments unemployed poverty capital reserves debt budget cost
     costs premium return returns support opposition fed mortgage mortgages lending borrowing basis
-""".split())
+""".split()
+)
 # Words of monetary policy and markets: "rate" next to them is not a tariff.
 _MONETARY_WORDS = _NON_TARIFF_WORDS | frozenset("bank banks central federal reserve ecb boe boj rbi".split())
-_NON_TARIFF_NOUN = "|".join(sorted(_NON_TARIFF_WORDS, key=len, reverse=True))
-
 # A percentage right before one of these is an increment or comparison, not a rate.
 _INCREMENT_AFTER = (
     r"increases?|rises?|hikes?|jumps?|gains?|drops?|declines?|falls?|cuts?|reductions?|"
@@ -86,7 +106,8 @@ _INCREMENT_AFTER = (
     r"below|cheaper|pricier|dearer|slump|plunge|decrease|decreases|uplift|rebound"
 )
 # A verb (or "by") right before a bare percentage makes it the size of a change: "fell 20%".
-_CHANGE_VERBS = frozenset("""
+_CHANGE_VERBS = frozenset(
+    """
     rose rise rises risen rising fell fall falls fallen falling dropped drop drops dropping jumped jump
     jumps climbed climb climbs surged surge surges soared soar soars plunged plunge plunges plummeted
     slumped tumbled declined decline declines grew grow grows grown gained gain gains lost lose loses
@@ -94,19 +115,33 @@ _CHANGE_VERBS = frozenset("""
     decreases raised raise raises cut cuts lowered lower lowers reduced reduce reduces slashed slashes
     added add adds boosted boost boosts hiked hike hikes lifted lift lifts up down widened narrowed
     eased trimmed shed sheds doubled tripled
-""".split())
+""".split()
+)
 # Approximators that may stand between a verb and a percentage ("fell nearly 20%", "by more than 10%").
-_APPROX_WORDS = frozenset("about around nearly almost some roughly approximately over just only another mere estimated".split())
-_APPROX_PAIRS = frozenset({("more", "than"), ("less", "than"), ("fewer", "than"), ("at", "least"), ("as", "much"),
-                           ("a", "further"), ("a", "mere"), ("an", "estimated"), ("much", "as")})
+_APPROX_WORDS = frozenset(
+    "about around nearly almost some roughly approximately over just only another mere estimated".split()
+)
+_APPROX_PAIRS = frozenset(
+    {
+        ("more", "than"),
+        ("less", "than"),
+        ("fewer", "than"),
+        ("at", "least"),
+        ("as", "much"),
+        ("a", "further"),
+        ("a", "mere"),
+        ("an", "estimated"),
+        ("much", "as"),
+    }
+)
 _APPROX = (
     r"about|around|nearly|almost|some|roughly|approximately|over|more\s+than|less\s+than|"
     r"fewer\s+than|as\s+much\s+as|at\s+least|an\s+estimated|another|a\s+further|a\s+mere|just|only"
 )
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
+# ---------------------------------------------------------------------------------------------
+# Vocabularies: how a rate changes
+# ---------------------------------------------------------------------------------------------
 
 # Change vocabulary, looked for in the words before the rate in its clause.
 _THREAT_WORDS = _words("""
@@ -124,8 +159,9 @@ _REMOVE_WORDS = _words("""
     suspend suspends suspended suspending scrap scraps scrapped scrapping remove removes removed
     removing eliminate eliminates eliminated eliminating waive waives waived waiving pause pauses
     paused pausing lift lifts lifted lifting repeal repeals repealed repealing revoke revokes revoked
-    revoking rescind rescinds rescinded rescinding exempt exempts exempted exempting drop drops dropped dropping abolish abolishes abolished abolishing withdraw withdraws
-    withdrew withdrawn withdrawing back
+    revoking rescind rescinds rescinded rescinding exempt exempts exempted exempting drop drops dropped
+    dropping abolish abolishes abolished abolishing withdraw withdraws withdrew withdrawn withdrawing
+    back
 """)
 _LOWER_WORDS = _words("""
     cut cuts cutting lower lowers lowered lowering reduce reduces reduced reducing slash slashes
@@ -149,11 +185,53 @@ _FACE_WORDS = _words("face faces faced facing taxed")
 # Verbs that may open a mention without saying how the rate changes ("taking the total to 50%").
 _SPAN_ONLY_WORDS = _words("take takes taking took set sets setting put puts putting")
 _SPAN_VERBS = _RAISE_WORDS | _LOWER_WORDS | (_REMOVE_WORDS - {"back"}) | _KEEP_WORDS | _FACE_WORDS
-_DETERMINERS = _words("the its their a an all some these those this that")
 # An added layer of tariff: "an additional 25% tariff" is raised.
 _LAYER_WORDS = _words("additional extra further higher increased another")
+_LAYER_VERBS = (
+    _REMOVE_WORDS
+    | _KEEP_WORDS
+    | _words("""
+    cut cuts cutting reduce reduces reduced reducing halve halves halved halving restore restores restored
+    restoring reinstate reinstates reinstated reinstating
+""")
+)
 # Multipliers that imply the earlier rate: "doubling duties ... to 50%" implies 25.
 _MULTIPLIERS = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+_CURRENT_WORDS = _words("currently existing current previously formerly")
+_RANGE_VERBS = ("rang", "vary", "varie", "varied")
+_ANAPHORS = _words("it them they those these this that")
+_ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
+
+# ---------------------------------------------------------------------------------------------
+# Vocabularies: phrase structure
+# ---------------------------------------------------------------------------------------------
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_DETERMINERS = _words("the its their a an all some these those this that")
+# Function words that cannot sit between a rate and the tariff noun it modifies.
+_STOP = (
+    r"on|of|in|for|from|to|and|or|but|with|by|at|as|that|which|who|after|before|since|amid|"
+    r"while|when|if|than|is|are|was|were|will|would|could|should|has|have|had|be|been|the|a|an|"
+    r"because|over|under|into|against|until|during|through|per|this|these|those|its|their"
+)
+_STOP_WORDS = _words(_STOP.replace("|", " "))
+# Span starts: an article and modifiers before a pre-nominal rate ("an additional 25% tariff"),
+# modifiers before a tariff noun ("retaliatory duties of 5 or 10 percent").
+_RATE_MODIFIERS = _words("""
+    additional extra further higher increased another new flat blanket uniform baseline overall average
+    retaliatory reciprocal punitive minimum maximum total combined effective
+""")
+_NOUN_MODIFIERS = _words("""
+    retaliatory additional extra new punitive reciprocal baseline blanket overall countervailing anti
+    dumping antidumping import export steel aluminum car auto higher combined total average effective
+    universal global sweeping further
+""")
+_RATE_APPROX = _APPROX_WORDS | _words("up to as much high least than more less")
+_PUNCTUATION = ",;:.!?\"'“”‘’()[]"
+
+# ---------------------------------------------------------------------------------------------
+# Vocabularies: goods
+# ---------------------------------------------------------------------------------------------
 
 # Goods nouns: a demonym or country before one of these names the target ("Chinese goods").
 _GOODS_WORDS = _words("""
@@ -172,19 +250,133 @@ _GOODS_WORDS = _words("""
     manufacturers makers producers industry industries sector companies firms brands cargo purchases
     supplies supply
 """)
+_GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
+# Goods: "on <what>" after the tariff, up to the end of its phrase.
+_TIME_WORDS = _words("""
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    today tomorrow yesterday
+""")
+_PERIOD_WORDS = _words("day week weekend month year quarter spring summer autumn fall winter") | _TIME_WORDS
+# Words that end a goods phrase: "on steel [from] 25%", "on Chinese goods [if] Beijing ...".
+_GOODS_STOP = _words("""
+    to if that which who whom whose when while as because after before unless starting effective
+    beginning by will would could may might shall should is are was were has have had be been being
+    over amid despite until within through under via than not
+""")
+# Verbs that commonly follow a goods phrase ("the tariff on steel took effect"); the phrase ends there.
+_VERB_AFTER_GOODS = _words("""
+    took take takes taking went goes go came come comes kick kicks kicked began begin begins start
+    starts started remain remains remained rose rise rises fell fall falls jump jumps jumped climb
+    climbs climbed drop drops dropped hit hits cover covers covered apply applies applied affect
+    affects affected cost costs mean means meant say says said announced imposed expected due do
+    does did can cannot must includes included including according totaling totalling totaled
+    totalled amount amounts amounted amounting account accounts accounted stand stands stood reach
+    reaches reached face faces faced facing mark marks marked follow follows followed following
+""")
+_NOT_LIST_ITEM = _GOODS_STOP | _VERB_AFTER_GOODS | _DETERMINERS | {"and", "or", "with"}
 
+# ---------------------------------------------------------------------------------------------
+# Vocabularies: roles of countries
+# ---------------------------------------------------------------------------------------------
 
+# The word(s) right before a country mention that make it a target, a destination or a bystander.
+_TARGET_BEFORE = frozenset(
+    """
+    on against from including hit hits hitting slap slaps slapped slapping target targets targeted targeting
+    penalise penalises penalised penalising penalize penalizes penalized penalizing punish punishes
+    punished punishing spare spares spared sparing exempt exempts exempted exempting
+""".split()
+)
+_TARGET_BEFORE_PAIRS = frozenset(
+    {
+        ("built", "in"),
+        ("made", "in"),
+        ("produced", "in"),
+        ("manufactured", "in"),
+        ("assembled", "in"),
+        ("grown", "in"),
+        ("sourced", "in"),
+        ("countries", "like"),
+        ("such", "as"),
+        # "the 15% agreed with the European Union": the partner of a deal is the country taxed
+        ("agreed", "with"),
+        ("deal", "with"),
+        ("deals", "with"),
+        ("agreement", "with"),
+        ("struck", "with"),
+        ("reached", "with"),
+        ("negotiated", "with"),
+        ("pact", "with"),
+    }
+)
+_EXPORT_WORDS = frozenset("exports export exported shipments shipped sales sold goods products".split())
+_OTHER_BEFORE = frozenset(
+    """
+    with to for at into of between among about toward towards than like including via across in
+    within inside outside near through versus vs vs. visit visits visited visiting told met meeting
+    urge urges urged urging press presses pressed pressing compel compels compelled compelling ask
+    asks asked asking by
+""".split()
+)
+_OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
+_COORDINATORS = frozenset({"and", "or", "&"})
+_FACES_WORDS = _words("""
+    face faces faced facing pay pays paying paid hit slapped targeted subject subjected charged
+    penalised penalized punished
+""")
 # People and institutions that act for a country in trade news.
 ACTORS: dict[str, tuple[str, ...]] = {
-    "US": ("Trump", "Biden", "Obama", "White House", "USTR", "Lighthizer", "Mnuchin", "Lutnick",
-           "Bessent", "Greer", "Navarro", "Wilbur Ross", "Katherine Tai", "Raimondo", "Yellen",
-           "Commerce Department", "Trump administration", "Biden administration", "Pentagon",
-           "Vance", "Rubio", "Hassett", "Leavitt"),
-    "CN": ("Xi", "Xi Jinping", "Li Qiang", "He Lifeng", "Liu He", "Wang Wentao", "Wang Yi",
-           "Li Keqiang", "MOFCOM", "State Council", "Zhongnanhai"),
+    "US": (
+        "Trump",
+        "Biden",
+        "Obama",
+        "White House",
+        "USTR",
+        "Lighthizer",
+        "Mnuchin",
+        "Lutnick",
+        "Bessent",
+        "Greer",
+        "Navarro",
+        "Wilbur Ross",
+        "Katherine Tai",
+        "Raimondo",
+        "Yellen",
+        "Commerce Department",
+        "Trump administration",
+        "Biden administration",
+        "Pentagon",
+        "Vance",
+        "Rubio",
+        "Hassett",
+        "Leavitt",
+    ),
+    "CN": (
+        "Xi",
+        "Xi Jinping",
+        "Li Qiang",
+        "He Lifeng",
+        "Liu He",
+        "Wang Wentao",
+        "Wang Yi",
+        "Li Keqiang",
+        "MOFCOM",
+        "State Council",
+        "Zhongnanhai",
+    ),
     "IN": ("Modi", "Narendra Modi", "Piyush Goyal", "Goyal", "Jaishankar"),
-    "EU": ("von der Leyen", "Sefcovic", "Šefčovič", "Juncker", "Malmström", "Malmstrom",
-           "Phil Hogan", "Dombrovskis", "Lange"),
+    "EU": (
+        "von der Leyen",
+        "Sefcovic",
+        "Šefčovič",
+        "Juncker",
+        "Malmström",
+        "Malmstrom",
+        "Phil Hogan",
+        "Dombrovskis",
+        "Lange",
+    ),
     "CA": ("Carney", "Trudeau", "Freeland", "LeBlanc", "Champagne", "Poilievre"),
     "MX": ("Sheinbaum", "Ebrard", "López Obrador", "Lopez Obrador", "AMLO"),
     "BR": ("Lula", "Bolsonaro", "Alckmin", "Haddad"),
@@ -203,11 +395,23 @@ ACTORS: dict[str, tuple[str, ...]] = {
 }
 
 # ---------------------------------------------------------------------------------------------
-# Compiled patterns
+# Limits
+# ---------------------------------------------------------------------------------------------
+
+_MAX_GOVERNOR_WORDS = 16
+_MAX_SPAN_GAP_WORDS = 8
+_MAX_GOODS_WORDS = 10
+_MAX_LIST_ITEM_WORDS = 4
+_ACTOR_LOOKBACK = 3
+
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns: finding tariff sentences
 # ---------------------------------------------------------------------------------------------
 
 _I = re.IGNORECASE
-_DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b", _I)
+# Lower-case substrings that any tariff sentence contains: a fast test before the patterns.
+_TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge")
+_UNIT_KEYWORDS = ("%", "per cent", "percent", "pct")
 # On lower-cased text, literal alternations let `re` skip ahead fast; IGNORECASE patterns over a
 # whole document cost several times more.
 _UNIT_LOWER = re.compile(r"%|per ?cent|pct")
@@ -216,15 +420,13 @@ _TARIFF_AT = re.compile(
     r"(?:tariffs?|duties|duty(?!-free)|levies|levy|customs|surcharges?|taxed|countermeasures?|"
     r"(?<=import )tax(?:es)?|(?<=export )tax(?:es)?|(?<=border )tax(?:es)?)(?![a-z])"
 )
-# Lower-case substrings that any tariff sentence contains: a fast test before the patterns.
-_TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge")
-_UNIT_KEYWORDS = ("%", "per cent", "percent", "pct")
-_ACTOR_LOOKBACK = 3
-_ARTICLES = frozenset({"a", "an", "the"})
-_PUNCTUATION = ",;:.!?\"'“”‘’()[]"
-_LETTERS = re.compile(r"[a-z]+")
+_DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b", _I)
+_WORD = re.compile(r"[A-Za-z]+")
 _INDEX_WORD = re.compile(r"[\w$][\w'’.&$-]*")
-_DOC_TARIFF_HINT = re.compile(rf"\b(?:{_TARIFF_NOUN})\b|\b(?:taxed)\b", _I)
+
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns: percentages and what governs them
+# ---------------------------------------------------------------------------------------------
 
 # A percentage: "50%", "50 percent", "twenty-five per cent", "27.5 pct", "10 percentage points".
 _UNIT_MARK = re.compile(r"%|\b(?:per\s?cent(?P<points>age[-\s]points?)?|pct)\b")
@@ -233,33 +435,19 @@ _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£-])(?P<num>{NUMBER})\s*-?\s*$", _I
 # Operators joining a bare number to a percentage: "5 or 10 percent", "10-25%".
 _ALTERNATIVE_OPS = ("or", "and", "to", "-", "–")
 _INCREMENT_AFTER_RE = re.compile(rf"\s*(?:{_INCREMENT_AFTER})\b", _I)
-# Function words that cannot sit between a rate and the tariff noun it modifies.
-_STOP = (
-    r"on|of|in|for|from|to|and|or|but|with|by|at|as|that|which|who|after|before|since|amid|"
-    r"while|when|if|than|is|are|was|were|will|would|could|should|has|have|had|be|been|the|a|an|"
-    r"because|over|under|into|against|until|during|through|per|this|these|those|its|their"
-)
 # "24% of the additional tariffs": a layer of a tariff, whose modifiers are not verbs ("60 percent of
 # Americans oppose the tariffs" is a share of people).
 _OF_AFTER = re.compile(r"\s+of\s")
-_LAYER_VERBS = _REMOVE_WORDS | _KEEP_WORDS | _words("""
-    cut cuts cutting reduce reduces reduced reducing halve halves halved halving restore restores restored
-    restoring reinstate reinstates reinstated reinstating
-""")
 _OF_TARIFF_AFTER = re.compile(
-    rf"^\s*of\s+(?:(?:the|its|their|all|these|those|such)\s+)?"
+    rf"\s*of\s+(?:(?:the|its|their|all|these|those|such)\s+)?"
     rf"(?:(?!(?:{_STOP})\b)(?-i:(?![a-z][\w-]*(?:s|ed)\s))[\w.-]+\s+){{0,2}}?(?P<noun>{_TARIFF_NOUN})\b"
     rf"(?!\s+(?:costs?|revenues?|burden|bill|income|receipts|proceeds)\b)",
     _I,
 )
 # A tariff noun after the percentage, past at most three modifiers: "a 25% retaliatory tariff".
-_MODIFIERS_THEN = rf"^(?:\s+(?!(?:{_STOP})\b)[\w'’.-]+){{0,3}}?\s*-?\s*"
+_MODIFIERS_THEN = rf"(?:\s+(?!(?:{_STOP})\b)[\w'’.-]+){{0,3}}?\s*-?\s*"
 _NOUN_AFTER = re.compile(rf"{_MODIFIERS_THEN}(?P<noun>{_TARIFF_NOUN})\b", _I)
 _WEAK_NOUN_AFTER = re.compile(rf"{_MODIFIERS_THEN}(?P<noun>{_WEAK_TARIFF_NOUN})\b", _I)
-_TARIFF_WORDS = _words("tariff tariffs duty duties levy levies customs surcharge surcharges")
-_TAX_QUALIFIERS = _words("import export border")
-_WEAK_WORDS = _words("rate rates taxed baseline")
-_IMPOSE_WORDS = _words("impose imposes imposed imposing slap slaps slapped slapping levied levying")
 _OF_BETWEEN = re.compile(
     rf"\s+of\s+(?:(?:up\s+to|as\s+much\s+as|as\s+high\s+as|between|{_APPROX})\s+)*"
     rf"(?:\d+(?:\.\d+)?\s*(?:or|and|to|-|–)\s*)?",
@@ -271,50 +459,14 @@ _CLAUSE_BREAK = re.compile(
     r"|\s(?:but|while|whereas|although)\s",
     _I,
 )
-_MAX_GOVERNOR_WORDS = 16
-_MAX_SPAN_GAP_WORDS = 8
+_THREAT_TAIL = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:rate\s+|tariff\s+)?(?:\w+\s+){0,2}?(?:had\s+|has\s+)?threatened\b", _I
+)
 
-_THREAT_TAIL = re.compile(r"\s+(?:\w+\s+){0,3}?(?:rate\s+|tariff\s+)?(?:\w+\s+){0,2}?(?:had\s+|has\s+)?threatened\b", _I)
-_WORD = re.compile(r"[A-Za-z]+")
-# Span starts: an article and modifiers before a pre-nominal rate ("an additional 25% tariff"),
-# modifiers before a tariff noun ("retaliatory duties of 5 or 10 percent").
-_RATE_MODIFIERS = _words("""
-    additional extra further higher increased another new flat blanket uniform baseline overall average
-    retaliatory reciprocal punitive minimum maximum total combined effective
-""")
-_NOUN_MODIFIERS = _words("""
-    retaliatory additional extra new punitive reciprocal baseline blanket overall countervailing anti
-    dumping antidumping import export steel aluminum car auto higher combined total average effective
-    universal global sweeping further
-""")
-_RATE_APPROX = _APPROX_WORDS | _words("up to as much high least than more less")
-_CURRENT_WORDS = _words("currently existing current previously formerly")
-_RANGE_VERBS = ("rang", "vary", "varie", "varied")
-_ANAPHORS = _words("it them they those these this that")
-_ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns: goods
+# ---------------------------------------------------------------------------------------------
 
-# Goods: "on <what>" after the tariff, up to the end of its phrase.
-_TIME_WORDS = _words("""
-    monday tuesday wednesday thursday friday saturday sunday january february march april may june
-    july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    today tomorrow yesterday
-""")
-# Words that end a goods phrase: "on steel [from] 25%", "on Chinese goods [if] Beijing ...".
-_GOODS_STOP = _words("""
-    to if that which who whom whose when while as because after before unless starting effective
-    beginning by will would could may might shall should is are was were has have had be been being
-    over amid despite until within through under via than not
-""")
-# Verbs that commonly follow a goods phrase ("the tariff on steel took effect"); the phrase ends there.
-_VERB_AFTER_GOODS = _words("""
-    took take takes taking went goes go came come comes kick kicks kicked began begin begins start
-    starts started remain remains remained rose rise rises fell fall falls jump jumps jumped climb
-    climbs climbed drop drops dropped hit hits cover covers covered apply applies applied affect
-    affects affected cost costs mean means meant say says said announced imposed expected due do
-    does did can cannot must includes included including according totaling totalling totaled
-    totalled amount amounts amounted amounting account accounts accounted stand stands stood reach
-    reaches reached face faces faced facing mark marks marked follow follows followed following
-""")
 _GOODS_TOKEN = re.compile(r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\s,;:!?()\"“”]+|[,;:!?()\"“”]")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -325,61 +477,33 @@ _HIT_WITH = re.compile(
     r"penali[sz](?:e|es|ed|ing))\s+(?P<goods>.{3,90}?)\s+with\s+(?:[\w-]+\s+){0,3}$",
     _I,
 )
-_NOT_LIST_ITEM = _GOODS_STOP | _VERB_AFTER_GOODS | _DETERMINERS | {"and", "or", "with"}
-_GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
-_MAX_GOODS_WORDS = 10
-_MAX_LIST_ITEM_WORDS = 4
 _OWN_GOODS = re.compile(r"(?:its|their)\s", _I)
+
+# ---------------------------------------------------------------------------------------------
+# Compiled patterns: roles of countries
+# ---------------------------------------------------------------------------------------------
+
 # A subject that imposes: "Washington slapped", "the U.S. will impose", "Trump has put".
 _IMPOSING_VERB_AFTER = re.compile(
     r"(?:['’]s)?(?:\s+(?:has|have|had|will|would|could|is|was|also|then|now|just|already|to))*\s+"
     r"(?:impos|slap|levi|levy|hit|put|set|announc|rais|hik|doubl|tripl|increas|charg)",
     _I,
 )
-
-# Roles of a country mention, read from its neighbours.
-_ROLE_POSSESSIVE = re.compile(r"^['’]s\b")
-_ROLE_TARIFF_AFTER = re.compile(rf"^(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*(?P<noun>{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN})\b", _I)
-_TARIFF_STEMS = ("tariff", "dut", "lev", "custom", "tax", "surcharge", "rate", "baseline")
+_ROLE_TARIFF_AFTER = re.compile(
+    rf"(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*(?P<noun>{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN})\b", _I
+)
 _BARE_RATE_AFTER = re.compile(
     rf"\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:%|-?\s*per\s?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
     _I,
 )
-_FACES_WORDS = _words("""
-    face faces faced facing pay pays paying paid hit slapped targeted subject subjected charged
-    penalised penalized punished
-""")
-_STOP_WORDS = _words(_STOP.replace("|", " "))
-_ROLE_MADE_AFTER = re.compile(r"^-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
-_ROLE_COMPOUND = re.compile(r"^-\s?[A-Z]")
-# The word(s) right before a country mention that make it a target, a destination or a bystander.
-_TARGET_BEFORE = frozenset("""
-    on against from including hit hits hitting slap slaps slapped slapping target targets targeted targeting
-    penalise penalises penalised penalising penalize penalizes penalized penalizing punish punishes
-    punished punishing spare spares spared sparing exempt exempts exempted exempting
-""".split())
-_TARGET_BEFORE_PAIRS = frozenset({
-    ("built", "in"), ("made", "in"), ("produced", "in"), ("manufactured", "in"), ("assembled", "in"),
-    ("grown", "in"), ("sourced", "in"), ("countries", "like"), ("such", "as"),
-    # "the 15% agreed with the European Union": the partner of a deal is the country taxed
-    ("agreed", "with"), ("deal", "with"), ("deals", "with"), ("agreement", "with"), ("struck", "with"),
-    ("reached", "with"), ("negotiated", "with"), ("pact", "with"),
-})
-_EXPORT_WORDS = frozenset("exports export exported shipments shipped sales sold goods products".split())
-_OTHER_BEFORE = frozenset("""
-    with to for at into of between among about toward towards than like including via across in
-    within inside outside near through versus vs vs. visit visits visited visiting told met meeting
-    urge urges urged urging press presses pressed pressing compel compels compelled compelling ask
-    asks asked asking by
-""".split())
-_OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
-_COORDINATORS = frozenset({"and", "or", "&"})
+_ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
+_ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
 _ROLE_FACES_AFTER = re.compile(
-    r"^(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|is|are|to|set\s+to|likely\s+to|"
+    r"(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|is|are|to|set\s+to|likely\s+to|"
     r"must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
-    r"|^(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
+    r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
     r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
-    r"|^,?\s+(?:hit|slapped)\s+with\b",
+    r"|,?\s+(?:hit|slapped)\s+with\b",
     _I,
 )
 _BOTH_SIDES = re.compile(
@@ -396,10 +520,10 @@ _DATE_CUE = re.compile(
     r"Saturday|Sunday|\d{4})\b"
 )
 
-
 # ---------------------------------------------------------------------------------------------
 # Data
 # ---------------------------------------------------------------------------------------------
+
 
 class Party(NamedTuple):
     """A country (or a person or body acting for one) in a sentence, with its grammatical role."""
@@ -414,6 +538,16 @@ class Party(NamedTuple):
     head: int | None = None
     # For a target named with its goods ("Chinese industrial goods"): where that goods noun ends.
     goods_end: int | None = None
+
+
+class Token(NamedTuple):
+    """A percentage expression of a sentence: "50%", "twenty-five per cent", "10 percentage points"."""
+
+    start: int
+    end: int
+    num_start: int
+    num: str
+    points: bool  # percentage points: always a change, never a rate
 
 
 @dataclass
@@ -447,7 +581,7 @@ class Context:
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
-        for sentence in reversed(self.doc.sentences[max(0, sentence_no - _ACTOR_LOOKBACK):sentence_no + 1]):
+        for sentence in reversed(self.doc.sentences[max(0, sentence_no - _ACTOR_LOOKBACK) : sentence_no + 1]):
             for party in _parties(sentence.text, _mentions(sentence.text)):
                 if party.role == "subject" and party.iso2 != exclude:
                     return party.iso2
@@ -476,13 +610,8 @@ class Context:
 
 
 # ---------------------------------------------------------------------------------------------
-# Rates
+# The words of a sentence
 # ---------------------------------------------------------------------------------------------
-
-def _ends_with_word(text: str, position: int, word: str) -> bool:
-    """True when the text before `position` ends with the whole word `word` (any case)."""
-    head = text[max(0, position - len(word) - 8):position].rstrip().lower()
-    return head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalpha())
 
 
 @lru_cache(maxsize=64)
@@ -495,224 +624,9 @@ def _word_index(text: str) -> tuple[list[int], list[str]]:
     return ends, words
 
 
-def _word_start_before(text: str, position: int) -> int:
-    """Start of the word ending right before `position` ("from" in "from 25%")."""
-    ends, _ = _word_index(text)
-    index = bisect_right(ends, position) - 1
-    return _word_starts(text)[index] if index >= 0 else position
-
-
 @lru_cache(maxsize=64)
 def _word_starts(text: str) -> list[int]:
     return [word.start() for word in _INDEX_WORD.finditer(text)]
-
-
-def _tail_words(text: str, position: int, count: int) -> list[str]:
-    """The last `count` words ending at or before `position`, lower-cased."""
-    ends, words = _word_index(text)
-    index = bisect_right(ends, position)
-    return words[max(0, index - count):index]
-
-
-@lru_cache(maxsize=256)
-def _clause_breaks(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text))
-
-
-def _clause_bounds(text: str, position: int) -> tuple[int, int]:
-    """Start and end of the clause of `text` that contains `position`."""
-    start, end = 0, len(text)
-    for break_start, break_end in _clause_breaks(text):
-        if break_end <= position:
-            start = break_end
-        elif break_start >= position:
-            end = break_start
-            break
-    return start, end
-
-
-def _names_other_measure(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] names something a percentage could measure other than a tariff."""
-    return not _NON_TARIFF_WORDS.isdisjoint(_words_between(text, start, end)[2])
-
-
-def _names_goods(text: str, start: int, end: int) -> bool:
-    return not _GOODS_WORDS_LOWER.isdisjoint(_words_between(text, start, end)[2])
-
-
-def _words_in(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
-    """(start, end, lower-cased word) of the words of text[start:end] that belong to `vocabulary`."""
-    starts, ends, words = _words_between(text, start, end)
-    return [(s, e, w) for s, e, w in zip(starts, ends, words) if w in vocabulary]
-
-
-def _goods_after(text: str, end: int) -> int | None:
-    """Where a goods noun phrase right after a country mention ends ("Chinese industrial goods").
-
-    At most two modifiers may come first, and they are adjectives or nouns, not verbs: a word in
-    -s or -ed there ("EU hits bourbon") is read as a verb. Goods nouns are lower case, so "U.S.
-    Steel" (the company) is not goods.
-    """
-    position = end + 2 if text.startswith(("'s", "’s"), end) else end
-    starts, ends, _ = _letter_words(text)
-    found = None
-    first = bisect_left(starts, position)
-    for index in range(first, min(first + 4, len(starts))):
-        gap = text[position:starts[index]]
-        if not gap or not gap.isspace():
-            break  # the words must follow one another
-        value = text[starts[index]:ends[index]]
-        if value in _GOODS_WORDS:
-            found = ends[index]
-        elif found is not None or not value.islower() or value in _STOP_WORDS or value.endswith(("s", "ed")):
-            break
-        position = ends[index]
-    return found
-
-
-class Token(NamedTuple):
-    """A percentage expression of a sentence: "50%", "twenty-five per cent", "10 percentage points"."""
-
-    start: int
-    end: int
-    num_start: int
-    num: str
-    points: bool  # percentage points: always a change, never a rate
-
-
-def _percent_tokens(text: str) -> list[Token]:
-    """Every percentage expression of a sentence, found from its unit back to its number.
-
-    Looking for the unit first keeps the costly number pattern (digits or words) to a few short
-    windows instead of every position of the sentence.
-    """
-    tokens = []
-    lower = text.lower()
-    for unit in _UNIT_MARK.finditer(lower if len(lower) == len(text) else text):
-        # Digits are read backwards by hand; only a word number ("twenty-five percent") needs the pattern.
-        end = unit.start()
-        while end and text[end - 1] in " -":
-            end -= 1
-        start = end
-        while start and (text[start - 1].isdigit() or text[start - 1] == "." and start - 1 > 0 and text[start - 2].isdigit()):
-            start -= 1
-        if start < end:
-            if start and (text[start - 1].isalnum() or text[start - 1] in "$€£,."):
-                continue  # "$3.5 percent"? "1,000%"? not a tariff rate as written
-            tokens.append(Token(start, unit.end(), start, text[start:end], bool(unit.group("points"))))
-            continue
-        number = _NUMBER_BEFORE.search(text, max(0, unit.start() - 40), unit.start()) if end and text[end - 1].isalpha() else None
-        if number is not None:
-            tokens.append(Token(number.start("num"), unit.end(), number.start("num"), number.group("num"),
-                                bool(unit.group("points"))))
-    return tokens
-
-
-def _is_increment(text: str, token: Token) -> bool:
-    """True when the percentage is the size of a change or a comparison, not a level."""
-    if token.points:
-        return True
-    words = _tail_words(text, token.start, 5)
-    while words and words[-1] in _APPROX_WORDS or len(words) > 1 and tuple(words[-2:]) in _APPROX_PAIRS:
-        words = words[:-2] if tuple(words[-2:]) in _APPROX_PAIRS else words[:-1]
-    if words and words[-1] == "by":
-        return True  # "raise tariffs by 10%"
-    # "fell 20%" is a change; after an article the word is an adjective ("a lower 10% rate"); a
-    # share of the tariffs ("lift 10% of the tariffs") is judged by what it is a share of.
-    if words and words[-1] in _CHANGE_VERBS and not (len(words) > 1 and words[-2] in _ARTICLES):
-        return not _OF_AFTER.match(text, token.end)
-    # "a 25% increase" is a change; in "levies of 15% fall on ..." the word after is the verb.
-    if words and words[-1] in ("of", "to", "at", "from"):
-        return False
-    return bool(_INCREMENT_AFTER_RE.match(text, token.end))
-
-
-def _governor(text: str, token: Token, clause: tuple[int, int],
-              recent_rates: bool = False) -> tuple[tuple[int, int] | None, str]:
-    """The tariff word governing a percentage and how: ("pre" | "of" | "layer" | "before" | "verb"), or None.
-
-    `recent_rates` says the previous sentences stated tariff rates, so that "The rate is far above
-    the 15% agreed with the EU" is read as one more.
-    """
-    start, end = token.start, token.end
-    after = text[end:clause[1]]
-    next_words = [w.strip(_PUNCTUATION).lower() for w in after[:40].split()[:2]]
-    if next_words and next_words[0] == "of":
-        # "suspend 24% of the additional tariffs" acts on a layer of the tariffs; without such a
-        # verb "importers pay 90% of the tariffs" is a share, as is "40% of Chinese imports".
-        layer = _OF_TARIFF_AFTER.match(after)
-        acting = _tail_words(text, start, 2)
-        if layer and any(w in _LAYER_VERBS for w in acting):
-            return (end + layer.start("noun"), end + layer.end("noun")), "layer"
-        return None, ""
-    if any(word in _NON_TARIFF_WORDS for word in next_words):
-        return None, ""  # "5% growth", "a 50% stake"
-    if any(w.startswith(_TARIFF_STEMS) for w in _next_letter_words(text, end, 4)):
-        noun = _NOUN_AFTER.match(after) or _WEAK_NOUN_AFTER.match(after)
-        if noun and _tariff_noun_ok(text, end + noun.start("noun"), noun.group("noun")) and (
-            noun.group("noun").lower() not in _WEAK_WORDS or _about_trade(text, clause, recent_rates)
-        ):
-            return (end + noun.start("noun"), end + noun.end("noun")), "pre"
-    window_start = max(clause[0], start - 140)
-    last = _last_tariff_word(text, window_start, start)
-    if last is not None and text[last[0]:last[1]].lower() in _WEAK_WORDS and not _about_trade(text, clause, recent_rates):
-        last = None  # "the Fed held rates at 4.5%"
-    if last is not None:
-        between = text[last[1]:start]
-        if _OF_BETWEEN.fullmatch(between):
-            return last, "of"
-        if len(between.split()) <= _MAX_GOVERNOR_WORDS and not _names_other_measure(text, last[1], start):
-            return last, "before"
-    words = _WORD.findall(text, max(clause[0], start - 40), start)
-    while words and (words[-1].lower() in _APPROX_WORDS or words[-1].lower() in _ARTICLES or words[-1].lower() in ("up", "to")):
-        words.pop()
-    verb = words[-1].lower() if words else ""
-    if verb in _IMPOSE_WORDS or len(words) > 1 and words[-2].lower() in _IMPOSE_WORDS:
-        return (start, start), "verb"  # "imposed 25% on steel"
-    # "goods transshipped through Vietnam will face 40%": goods facing a bare rate in a tariff text.
-    if verb in _FACE_WORDS and verb != "taxed" and _names_goods(text, *clause) and not _names_other_measure(text, *clause):
-        return (start, start), "verb"
-    return None, ""
-
-
-def _about_trade(text: str, clause: tuple[int, int], recent_rates: bool) -> bool:
-    """True when a clause is about trade, so that "rate" or "taxed" may mean a tariff.
-
-    It must not speak of money or the economy ("the Fed kept rates at 4.5% as tariffs weighed"),
-    and it names goods ("Chinese goods ... would face a 25 percent rate") or a tariff, or a
-    country's rate ("China's rate"), or follows sentences that stated tariff rates.
-    """
-    starts, ends, words = _words_between(text, *clause)
-    if not _MONETARY_WORDS.isdisjoint(words):
-        return False
-    if recent_rates or not _GOODS_WORDS_LOWER.isdisjoint(words) or not _TARIFF_WORDS.isdisjoint(words):
-        return True
-    return any(w in _WEAK_WORDS and i and text.startswith(("'s", "’s"), ends[i - 1]) for i, w in enumerate(words))
-
-
-def _last_tariff_word(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Span of the last word of text[start:end] naming a tariff (weak words only where they may)."""
-    starts, ends, words = _letter_words(text)
-    first = bisect_left(starts, start)
-    for index in range(bisect_right(ends, end) - 1, first - 1, -1):
-        low = words[index]
-        if low in _TARIFF_WORDS:
-            if not (low == "duty" and text.startswith("-free", ends[index])):
-                return starts[index], ends[index]
-        elif low in ("tax", "taxes") and index and words[index - 1] in _TAX_QUALIFIERS:
-            return starts[index], ends[index]
-        elif low in _WEAK_WORDS and not (index and words[index - 1] in _OTHER_RATE_WORDS):
-            return starts[index], ends[index]
-    return None
-
-
-def _first_tariff_word(text: str) -> int | None:
-    """Start of the first tariff noun of a sentence."""
-    starts, _, words = _letter_words(text)
-    for start, word in zip(starts, words):
-        if word in _TARIFF_WORDS:
-            return start
-    return None
 
 
 @lru_cache(maxsize=64)
@@ -738,27 +652,68 @@ def _words_between(text: str, start: int, end: int) -> tuple[list[int], list[int
     return starts[first:last], ends[first:last], words[first:last]
 
 
+def _tail_words(text: str, position: int, count: int) -> list[str]:
+    """The last `count` words ending at or before `position`, lower-cased."""
+    ends, words = _word_index(text)
+    index = bisect_right(ends, position)
+    return words[max(0, index - count) : index]
+
+
 def _next_letter_words(text: str, position: int, count: int) -> list[str]:
     """The first `count` runs of letters at or after `position`, lower-cased."""
     starts, _, words = _letter_words(text)
     index = bisect_left(starts, position)
-    return words[index:index + count]
+    return words[index : index + count]
 
 
-def _parse_rate(number: str) -> float | None:
-    """The value of a rate's number: digits directly, words ("twenty-five") through parse_number."""
-    try:
-        return float(number)
-    except ValueError:
-        return parse_number(number)
+def _word_start_before(text: str, position: int) -> int:
+    """Start of the word ending right before `position` ("from" in "from 25%")."""
+    ends, _ = _word_index(text)
+    index = bisect_right(ends, position) - 1
+    return _word_starts(text)[index] if index >= 0 else position
 
 
-def _tariff_noun_ok(text: str, position: int, noun: str) -> bool:
-    """False for a weak tariff word that names something else here ("interest rate", "tax rate")."""
-    if noun.lower() not in _WEAK_WORDS:
-        return True
-    words = _WORD.findall(text, max(0, position - 20), position)
-    return not (words and words[-1].lower() in _OTHER_RATE_WORDS)
+def _ends_with_word(text: str, position: int, word: str) -> bool:
+    """True when the text before `position` ends with the whole word `word` (any case)."""
+    head = text[max(0, position - len(word) - 8) : position].rstrip().lower()
+    return head.endswith(word) and (len(head) == len(word) or not head[-len(word) - 1].isalpha())
+
+
+def _words_in(text: str, start: int, end: int, vocabulary: frozenset[str]) -> list[tuple[int, int, str]]:
+    """(start, end, lower-cased word) of the words of text[start:end] that belong to `vocabulary`."""
+    starts, ends, words = _words_between(text, start, end)
+    return [(s, e, w) for s, e, w in zip(starts, ends, words, strict=True) if w in vocabulary]
+
+
+def _names_other_measure(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] names something a percentage could measure other than a tariff."""
+    return not _NON_TARIFF_WORDS.isdisjoint(_words_between(text, start, end)[2])
+
+
+def _names_goods(text: str, start: int, end: int) -> bool:
+    return not _GOODS_WORDS_LOWER.isdisjoint(_words_between(text, start, end)[2])
+
+
+@lru_cache(maxsize=256)
+def _clause_breaks(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple((m.start(), m.end()) for m in _CLAUSE_BREAK.finditer(text))
+
+
+def _clause_bounds(text: str, position: int) -> tuple[int, int]:
+    """Start and end of the clause of `text` that contains `position`."""
+    start, end = 0, len(text)
+    for break_start, break_end in _clause_breaks(text):
+        if break_end <= position:
+            start = break_end
+        elif break_start >= position:
+            end = break_start
+            break
+    return start, end
+
+
+# ---------------------------------------------------------------------------------------------
+# Rates: which percentages are tariff rates
+# ---------------------------------------------------------------------------------------------
 
 
 def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
@@ -779,13 +734,209 @@ def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
         governor, how = _governor(text, token, clause, tariff_context)
         if governor is None and not (tariff_context and _anaphoric(text, token, tokens, index, clause)):
             continue
-        rate = Rate(value, token.start, token.end, token.num_start, governor,
-                    pre_nominal=how == "pre", of_layer=how == "layer")
+        rate = Rate(
+            value,
+            token.start,
+            token.end,
+            token.num_start,
+            governor,
+            pre_nominal=how == "pre",
+            of_layer=how == "layer",
+        )
         _attach_alternatives(text, rate)
         rates.append(rate)
         by_token[index] = rate
     _link_transitions(text, tokens, by_token)
     return [rate for rate in rates if not rate.dropped]
+
+
+def _percent_tokens(text: str) -> list[Token]:
+    """Every percentage expression of a sentence, found from its unit back to its number.
+
+    Looking for the unit first keeps the costly number pattern (digits or words) to a few short
+    windows instead of every position of the sentence.
+    """
+    tokens = []
+    lower = text.lower()
+    for unit in _UNIT_MARK.finditer(lower if len(lower) == len(text) else text):
+        # Digits are read backwards by hand; only a word number ("twenty-five percent") needs the pattern.
+        end = unit.start()
+        while end and text[end - 1] in " -":
+            end -= 1
+        start = end
+        while start and (
+            text[start - 1].isdigit()
+            or text[start - 1] == "."
+            and start - 1 > 0
+            and text[start - 2].isdigit()
+        ):
+            start -= 1
+        if start < end:
+            if start and (text[start - 1].isalnum() or text[start - 1] in "$€£,."):
+                continue  # "$3.5 percent"? "1,000%"? not a tariff rate as written
+            tokens.append(Token(start, unit.end(), start, text[start:end], bool(unit.group("points"))))
+            continue
+        number = (
+            _NUMBER_BEFORE.search(text, max(0, unit.start() - 40), unit.start())
+            if end and text[end - 1].isalpha()
+            else None
+        )
+        if number is not None:
+            tokens.append(
+                Token(
+                    number.start("num"),
+                    unit.end(),
+                    number.start("num"),
+                    number.group("num"),
+                    bool(unit.group("points")),
+                )
+            )
+    return tokens
+
+
+def _parse_rate(number: str) -> float | None:
+    """The value of a rate's number: digits directly, words ("twenty-five") through parse_number."""
+    try:
+        return float(number)
+    except ValueError:
+        return parse_number(number)
+
+
+def _is_increment(text: str, token: Token) -> bool:
+    """True when the percentage is the size of a change or a comparison, not a level."""
+    if token.points:
+        return True
+    words = _tail_words(text, token.start, 5)
+    while words and words[-1] in _APPROX_WORDS or len(words) > 1 and tuple(words[-2:]) in _APPROX_PAIRS:
+        words = words[:-2] if tuple(words[-2:]) in _APPROX_PAIRS else words[:-1]
+    if words and words[-1] == "by":
+        return True  # "raise tariffs by 10%"
+    # "fell 20%" is a change; after an article the word is an adjective ("a lower 10% rate"); a
+    # share of the tariffs ("lift 10% of the tariffs") is judged by what it is a share of.
+    if words and words[-1] in _CHANGE_VERBS and not (len(words) > 1 and words[-2] in _ARTICLES):
+        return not _OF_AFTER.match(text, token.end)
+    # "a 25% increase" is a change; in "levies of 15% fall on ..." the word after is the verb.
+    if words and words[-1] in ("of", "to", "at", "from"):
+        return False
+    return bool(_INCREMENT_AFTER_RE.match(text, token.end))
+
+
+def _governor(
+    text: str, token: Token, clause: tuple[int, int], recent_rates: bool = False
+) -> tuple[tuple[int, int] | None, str]:
+    """The tariff word governing a percentage and how: ("pre" | "of" | "layer" | "before" | "verb"), or None.
+
+    `recent_rates` says the previous sentences stated tariff rates, so that "The rate is far above
+    the 15% agreed with the EU" is read as one more.
+    """
+    start, end = token.start, token.end
+    after = text[end : clause[1]]
+    next_words = [w.strip(_PUNCTUATION).lower() for w in after[:40].split()[:2]]
+    if next_words and next_words[0] == "of":
+        # "suspend 24% of the additional tariffs" acts on a layer of the tariffs; without such a
+        # verb "importers pay 90% of the tariffs" is a share, as is "40% of Chinese imports".
+        layer = _OF_TARIFF_AFTER.match(after)
+        acting = _tail_words(text, start, 2)
+        if layer and any(w in _LAYER_VERBS for w in acting):
+            return (end + layer.start("noun"), end + layer.end("noun")), "layer"
+        return None, ""
+    if any(word in _NON_TARIFF_WORDS for word in next_words):
+        return None, ""  # "5% growth", "a 50% stake"
+    if any(w.startswith(_TARIFF_STEMS) for w in _next_letter_words(text, end, 4)):
+        noun = _NOUN_AFTER.match(after) or _WEAK_NOUN_AFTER.match(after)
+        if (
+            noun
+            and _tariff_noun_ok(text, end + noun.start("noun"), noun.group("noun"))
+            and (noun.group("noun").lower() not in _WEAK_WORDS or _about_trade(text, clause, recent_rates))
+        ):
+            return (end + noun.start("noun"), end + noun.end("noun")), "pre"
+    window_start = max(clause[0], start - 140)
+    last = _last_tariff_word(text, window_start, start)
+    if last is not None and _is_weak_noun(text, last) and not _about_trade(text, clause, recent_rates):
+        last = None  # "the Fed held rates at 4.5%"
+    if last is not None:
+        between = text[last[1] : start]
+        if _OF_BETWEEN.fullmatch(between):
+            return last, "of"
+        if len(between.split()) <= _MAX_GOVERNOR_WORDS and not _names_other_measure(text, last[1], start):
+            return last, "before"
+    words = _WORD.findall(text, max(clause[0], start - 40), start)
+    while words and (
+        words[-1].lower() in _APPROX_WORDS
+        or words[-1].lower() in _ARTICLES
+        or words[-1].lower() in ("up", "to")
+    ):
+        words.pop()
+    verb = words[-1].lower() if words else ""
+    if verb in _IMPOSE_WORDS or len(words) > 1 and words[-2].lower() in _IMPOSE_WORDS:
+        return (start, start), "verb"  # "imposed 25% on steel"
+    # "goods transshipped through Vietnam will face 40%": goods facing a bare rate in a tariff text.
+    if (
+        verb in _FACE_WORDS
+        and verb != "taxed"
+        and _names_goods(text, *clause)
+        and not _names_other_measure(text, *clause)
+    ):
+        return (start, start), "verb"
+    return None, ""
+
+
+def _is_weak_noun(text: str, span: tuple[int, int]) -> bool:
+    """True for "rate", "taxed" or "baseline" standing alone; "tariff rate" is as strong as "tariff"."""
+    if text[span[0] : span[1]].lower() not in _WEAK_WORDS:
+        return False
+    before = _words_between(text, span[0] - 20, span[0])[2]
+    return not (before and before[-1] in _TARIFF_WORDS)
+
+
+def _about_trade(text: str, clause: tuple[int, int], recent_rates: bool) -> bool:
+    """True when a clause is about trade, so that "rate" or "taxed" may mean a tariff.
+
+    It must not speak of money or the economy ("the Fed kept rates at 4.5% as tariffs weighed"),
+    and it names goods ("Chinese goods ... would face a 25 percent rate") or a tariff, or a
+    country's rate ("China's rate"), or follows sentences that stated tariff rates.
+    """
+    starts, ends, words = _words_between(text, *clause)
+    if not _MONETARY_WORDS.isdisjoint(words):
+        return False
+    if recent_rates or not _GOODS_WORDS_LOWER.isdisjoint(words) or not _TARIFF_WORDS.isdisjoint(words):
+        return True
+    return any(
+        w in _WEAK_WORDS and i and text.startswith(("'s", "’s"), ends[i - 1]) for i, w in enumerate(words)
+    )
+
+
+def _last_tariff_word(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Span of the last word of text[start:end] naming a tariff (weak words only where they may)."""
+    starts, ends, words = _letter_words(text)
+    first = bisect_left(starts, start)
+    for index in range(bisect_right(ends, end) - 1, first - 1, -1):
+        low = words[index]
+        if low in _TARIFF_WORDS:
+            if not (low == "duty" and text.startswith("-free", ends[index])):
+                return starts[index], ends[index]
+        elif low in ("tax", "taxes") and index and words[index - 1] in _TAX_QUALIFIERS:
+            return starts[index], ends[index]
+        elif low in _WEAK_WORDS and not (index and words[index - 1] in _OTHER_RATE_WORDS):
+            return starts[index], ends[index]
+    return None
+
+
+def _first_tariff_word(text: str) -> int | None:
+    """Start of the first tariff noun of a sentence."""
+    starts, _, words = _letter_words(text)
+    for start, word in zip(starts, words, strict=True):
+        if word in _TARIFF_WORDS:
+            return start
+    return None
+
+
+def _tariff_noun_ok(text: str, position: int, noun: str) -> bool:
+    """False for a weak tariff word that names something else here ("interest rate", "tax rate")."""
+    if noun.lower() not in _WEAK_WORDS:
+        return True
+    words = _WORD.findall(text, max(0, position - 20), position)
+    return not (words and words[-1].lower() in _OTHER_RATE_WORDS)
 
 
 def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause: tuple[int, int]) -> bool:
@@ -797,16 +948,22 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     if _names_other_measure(text, *clause):
         return False
     words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
-    pairs = zip(words, words[1:])
+    pairs = zip(words, words[1:], strict=False)
     if not (any(w in _ANAPHORS for w in words) or any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs)):
         return False
+
     def is_to(a: int, b: int) -> bool:
         return text[a:b].strip().lower() == "to"
-    in_transition = index > 0 and is_to(tokens[index - 1].end, token.start) and _ends_with_word(
-        text, tokens[index - 1].start, "from"
+
+    in_transition = (
+        index > 0
+        and is_to(tokens[index - 1].end, token.start)
+        and _ends_with_word(text, tokens[index - 1].start, "from")
     )
-    starts_transition = index + 1 < len(tokens) and is_to(token.end, tokens[index + 1].start) and _ends_with_word(
-        text, token.start, "from"
+    starts_transition = (
+        index + 1 < len(tokens)
+        and is_to(token.end, tokens[index + 1].start)
+        and _ends_with_word(text, token.start, "from")
     )
     reached = bool(words) and words[-1] == "to" and any(w in _RAISE_WORDS or w in _LOWER_WORDS for w in words)
     return in_transition or starts_transition or reached
@@ -816,10 +973,10 @@ def _attach_alternatives(text: str, rate: Rate) -> None:
     """A bare number coordinated with the rate: "5 or 10 percent" and "10-25%" are two rates,
     "from 10 to 25 percent" is a rate and its previous one."""
     window_start = max(0, rate.num_start - 40)
-    head = text[window_start:rate.num_start].rstrip()
+    head = text[window_start : rate.num_start].rstrip()
     for op in _ALTERNATIVE_OPS:
-        if head.endswith(op) and (op in "-–" or head[-len(op) - 1:-len(op)].isspace()):
-            head = head[:-len(op)].rstrip()
+        if head.endswith(op) and (op in "-–" or head[-len(op) - 1 : -len(op)].isspace()):
+            head = head[: -len(op)].rstrip()
             break
     else:
         return
@@ -840,7 +997,11 @@ def _attach_alternatives(text: str, rate: Rate) -> None:
         return
     lead = head[:number_start].rstrip().lower()
     lead_words = lead.split()
-    if op == "to" and lead.endswith("from") and not (len(lead_words) > 1 and lead_words[-2].startswith(_RANGE_VERBS)):
+    if (
+        op == "to"
+        and lead.endswith("from")
+        and not (len(lead_words) > 1 and lead_words[-2].startswith(_RANGE_VERBS))
+    ):
         rate.previous = value
         rate.transition_start = window_start + len(lead) - len("from")
         return
@@ -856,7 +1017,7 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
         following = by_token.get(index + 1)
         low = _tail_words(text, rate.start, 5)
         from_before = _ends_with_word(text, rate.start, "from")
-        if following is not None and text[rate.end:following.start].strip().lower() == "to":
+        if following is not None and text[rate.end : following.start].strip().lower() == "to":
             if from_before and len(low) > 1 and low[-2].startswith(_RANGE_VERBS):
                 continue  # "ranging from 10% to 50%": two rates
             if from_before:
@@ -868,21 +1029,50 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
         # "..., up from 10%", "to 15% from 27.5%", "down from the 25% rate"
         while low and low[-1] in _ARTICLES:
             low.pop()
-        if preceding is not None and not preceding.dropped and preceding.previous is None and low and (
-            low[-1] in ("from", "up", "down", "versus") or low[-2:] in (["compared", "with"], ["instead", "of"], ["rather", "than"])
+        if (
+            preceding is not None
+            and not preceding.dropped
+            and preceding.previous is None
+            and low
+            and (
+                low[-1] in ("from", "up", "down", "versus")
+                or low[-2:] in (["compared", "with"], ["instead", "of"], ["rather", "than"])
+            )
         ):
             preceding.previous = rate.value
             rate.dropped = True
             continue
-        if following is not None and following.previous is None and any(w in _CURRENT_WORDS for w in low[-4:]):
+        if (
+            following is not None
+            and following.previous is None
+            and any(w in _CURRENT_WORDS for w in low[-4:])
+        ):
             following.previous = rate.value
             following.transition_start = rate.start
             rate.dropped = True
 
 
 # ---------------------------------------------------------------------------------------------
-# Countries and roles
+# Countries and their roles
 # ---------------------------------------------------------------------------------------------
+
+
+def _mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """Country and actor mentions (start, end, iso2, kind) of one sentence, in order, without overlaps."""
+    spans = country_spans(text)
+    actors = [(a.start(), a.end(), _ACTOR_CODE[a.group(0)], "actor") for a in _ACTOR_RE.finditer(text)]
+    if actors:
+        spans = sorted(spans + actors)
+    kept = []
+    last_end = -1
+    for span in spans:
+        if (
+            span[0] >= last_end
+        ):  # an actor inside a country phrase ("U.S. Trade Representative") or the reverse
+            kept.append(span)
+            last_end = span[1]
+    return kept
+
 
 def _parties(text: str, spans: list[tuple[int, int, str, str]]) -> list[Party]:
     """Roles of the country and actor mentions (start, end, iso2, kind) of one sentence."""
@@ -911,7 +1101,11 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
             return "other", None, None  # "U.S.-China trade war"
     if start > 1 and text[start - 1] == "-" and (text[start - 2].isalpha() or text[start - 2] == "."):
         return "other", None, None
-    if earlier and start - earlier[-1].end <= 8 and (last in _COORDINATORS or text[earlier[-1].end:start].strip() == ","):
+    if (
+        earlier
+        and start - earlier[-1].end <= 8
+        and (last in _COORDINATORS or text[earlier[-1].end : start].strip() == ",")
+    ):
         previous = earlier[-1]  # "on Canada and Mexico"
         return previous.role, previous.head, _goods_after(text, end) if previous.role == "target" else None
     pair = tuple(words[-2:])
@@ -920,7 +1114,7 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     if last in ("to", "into") and any(w in _EXPORT_WORDS for w in words[:-1]):
         return "destination", None, None  # "exports to the United States": the market that taxes them
     following = _next_letter_words(text, end, 5)
-    after = text[end:end + 70]
+    after = text[end : end + 70]
     if _BARE_RATE_AFTER.match(after):
         return "target", None, None  # "the European Union 20%, Japan 24%": a listed country's rate
     if any(w in _FACES_WORDS for w in following) and _ROLE_FACES_AFTER.match(after):
@@ -939,23 +1133,39 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     return "subject", None, None
 
 
-def _mentions(text: str) -> list[tuple[int, int, str, str]]:
-    """Country and actor mentions (start, end, iso2, kind) of one sentence, in order, without overlaps."""
-    spans = country_spans(text)
-    actors = [(a.start(), a.end(), _ACTOR_CODE[a.group(0)], "actor") for a in _ACTOR_RE.finditer(text)]
-    if actors:
-        spans = sorted(spans + actors)
-    kept = []
-    last_end = -1
-    for span in spans:
-        if span[0] >= last_end:  # an actor inside a country phrase ("U.S. Trade Representative") or the reverse
-            kept.append(span)
-            last_end = span[1]
-    return kept
+def _goods_after(text: str, end: int) -> int | None:
+    """Where a goods noun phrase right after a country mention ends ("Chinese industrial goods").
+
+    At most two modifiers may come first, and they are adjectives or nouns, not verbs: a word in
+    -s or -ed there ("EU hits bourbon") is read as a verb. Goods nouns are lower case, so "U.S.
+    Steel" (the company) is not goods.
+    """
+    position = end + 2 if text.startswith(("'s", "’s"), end) else end
+    starts, ends, _ = _letter_words(text)
+    found = None
+    first = bisect_left(starts, position)
+    for index in range(first, min(first + 4, len(starts))):
+        gap = text[position : starts[index]]
+        if not gap or not gap.isspace():
+            break  # the words must follow one another
+        value = text[starts[index] : ends[index]]
+        if value in _GOODS_WORDS:
+            found = ends[index]
+        elif found is not None or not value.islower() or value in _STOP_WORDS or value.endswith(("s", "ed")):
+            break
+        position = ends[index]
+    return found
 
 
-def _nearest(parties: list[Party], position: int, roles: tuple[str, ...], lo: int, hi: int,
-             exclude: str | None = None, before_only: bool = False) -> Party | None:
+def _nearest(
+    parties: list[Party],
+    position: int,
+    roles: tuple[str, ...],
+    lo: int,
+    hi: int,
+    exclude: str | None = None,
+    before_only: bool = False,
+) -> Party | None:
     """The party with one of `roles` in [lo, hi) nearest to `position` (earlier ones first on ties)."""
     best = None
     best_distance = None
@@ -971,11 +1181,13 @@ def _nearest(parties: list[Party], position: int, roles: tuple[str, ...], lo: in
 
 
 # ---------------------------------------------------------------------------------------------
-# Rows
+# Goods
 # ---------------------------------------------------------------------------------------------
 
-def _goods(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int],
-           follows_rate: bool) -> tuple[str | None, int, int]:
+
+def _goods(
+    text: str, rate: Rate, parties: list[Party], clause: tuple[int, int], follows_rate: bool
+) -> tuple[str | None, int, int]:
     """What the rate covers as written, and its span in the sentence ((None, -1, -1) when not stated)."""
     anchors = [rate.end]
     if rate.governor and rate.governor[1] > rate.end:
@@ -989,19 +1201,21 @@ def _goods(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int],
             if found[0]:
                 return found
     lead_end = rate.start if rate.governor is None else min(rate.start, rate.governor[0])
-    if "with" in text[max(0, lead_end - 40):lead_end]:
+    if "with" in text[max(0, lead_end - 40) : lead_end]:
         hit = _HIT_WITH.search(text, max(0, rate.start - 140), lead_end)
         if hit:
             return _goods_phrase(text, hit.start("goods"), hit.end("goods"))
-    if "appl" in text[rate.end:rate.end + 40] or "extend" in text[rate.end:rate.end + 40]:
+    if "appl" in text[rate.end : rate.end + 40] or "extend" in text[rate.end : rate.end + 40]:
         applies = _APPLY_TO.search(text, rate.end, rate.end + 60)
         if applies:
             return _goods_phrase(text, applies.end())
     # Goods named as the subject: "Chinese imports, currently taxed at 10 percent, will ...". After
     # another rate of the clause, goods named in passing ("purchases of Russian oil") are not its own.
-    named = [] if follows_rate else [
-        p for p in parties if p.goods_end is not None and clause[0] <= p.start < clause[1]
-    ]
+    named = (
+        []
+        if follows_rate
+        else [p for p in parties if p.goods_end is not None and clause[0] <= p.start < clause[1]]
+    )
     if named:
         party = min(named, key=lambda p: abs(p.start - rate.start))
         return _goods_phrase(text, party.start, party.goods_end)
@@ -1027,7 +1241,11 @@ def _goods_phrase(text: str, start: int, end: int | None = None) -> tuple[str | 
             break
         item_end = _phrase_end(text, item_start)
         closes = item_end >= len(text) or text[item_end] in ",." or text.startswith(".", item_end)
-        if item_end <= item_start or not closes or len(text[item_start:item_end].split()) > _MAX_LIST_ITEM_WORDS:
+        if (
+            item_end <= item_start
+            or not closes
+            or len(text[item_start:item_end].split()) > _MAX_LIST_ITEM_WORDS
+        ):
             break
         end = item_end
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -1044,16 +1262,23 @@ def _phrase_end(text: str, start: int) -> int:
     end = start
     for index, token in enumerate(tokens):
         word = token.group(0)
-        if word in ",;:!?()\"“”":
+        if word in ',;:!?()"“”':
             break
         low = word.lower().rstrip(".")
         following = tokens[index + 1].group(0).lower().rstrip(".") if index + 1 < len(tokens) else ""
         previous = tokens[index - 1].group(0).lower() if index else ""
-        if index == 0 and (low in _TIME_WORDS or low[:1].isdigit() and (following in _TIME_WORDS or _YEAR.fullmatch(low))):
+        if index == 0 and (
+            low in _TIME_WORDS or low[:1].isdigit() and (following in _TIME_WORDS or _YEAR.fullmatch(low))
+        ):
             return start  # "on Friday", "on 2 April", "from 2026": a time, not goods
         if _ends_phrase(low, following, previous):
             break
-        if low == "and" and following in ("a", "an") and index + 2 < len(tokens) and tokens[index + 2].group(0)[:1].isdigit():
+        if (
+            low == "and"
+            and following in ("a", "an")
+            and index + 2 < len(tokens)
+            and tokens[index + 2].group(0)[:1].isdigit()
+        ):
             break  # "on chicken and corn, and a 10% tariff on ..."
         end = token.end()
         if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
@@ -1071,13 +1296,22 @@ def _ends_phrase(word: str, following: str, previous: str) -> bool:
     timed = following in _TIME_WORDS or following[:1].isdigit()
     if word in ("on", "in", "at") and timed:
         return True
-    if word == "in" and following == "response":
+    if word == "in" and following in ("response", "retaliation", "return"):
         return True
+    if word in ("next", "last", "this", "that", "each", "every") and following in _PERIOD_WORDS:
+        return True  # "on Indian goods next month"
     if word == "from" and (timed or following.startswith("$")):
         return True
-    if word == "for" and (following[:1].isdigit() or following in ("the", "a", "an", "another", "several", "up")):
+    if word == "for" and (
+        following[:1].isdigit() or following in ("the", "a", "an", "another", "several", "up")
+    ):
         return True
     return word == "and" and following[:1].isdigit()
+
+
+# ---------------------------------------------------------------------------------------------
+# Change, previous rate and mention
+# ---------------------------------------------------------------------------------------------
 
 
 def _change(text: str, rate: Rate, clause: tuple[int, int]) -> str:
@@ -1086,9 +1320,13 @@ def _change(text: str, rate: Rate, clause: tuple[int, int]) -> str:
     if rate.governor and rate.governor[0] < rate.start:
         lead_start = max(clause[0], min(lead_start, rate.governor[0] - 30))  # "raise tariffs on ... to 50%"
     lead_end = rate.start if rate.transition_start is None else rate.transition_start
-    if not rate.previous and (_removes(text, lead_start, lead_end, rate) or _removes_governor(text, rate, clause)):
+    if not rate.previous and (
+        _removes(text, lead_start, lead_end, rate) or _removes_governor(text, rate, clause)
+    ):
         return "removed"
-    if _has_condition(text) or _threatening(text, lead_start, lead_end, text[rate.end:min(clause[1], rate.end + 50)]):
+    if _has_condition(text) or _threatening(
+        text, lead_start, lead_end, text[rate.end : min(clause[1], rate.end + 50)]
+    ):
         return "threatened"
     if rate.previous is not None and rate.previous != rate.value:
         return "raised" if rate.value > rate.previous else "lowered"
@@ -1115,7 +1353,7 @@ def _removes(text: str, lead_start: int, lead_end: int, rate: Rate) -> bool:
     for index in range(len(tail) - 1, -1, -1):
         word = tail[index]
         if word in _REMOVE_WORDS and (word != "back" or index > 0 and tail[index - 1].startswith("roll")):
-            between = tail[index + 1:]
+            between = tail[index + 1 :]
             modifiers = [w for w in between if w not in _DETERMINERS]
             if len(modifiers) <= 2:
                 return not word.startswith("drop") or rate.of_layer
@@ -1133,7 +1371,7 @@ def _removes_governor(text: str, rate: Rate, clause: tuple[int, int]) -> bool:
     words = _words_between(text, max(clause[0], rate.governor[0] - 50), rate.governor[0])[2][-6:]
     for index in range(len(words) - 1, -1, -1):
         if words[index] in _REMOVE_WORDS and not words[index].startswith("drop") and words[index] != "back":
-            return len([w for w in words[index + 1:] if w not in _DETERMINERS]) <= 4
+            return len([w for w in words[index + 1 :] if w not in _DETERMINERS]) <= 4
     return False
 
 
@@ -1158,7 +1396,7 @@ def _threatening(text: str, lead_start: int, lead_end: int, tail: str) -> bool:
             return True
         if low == "hold" and index > 1 and words[index - 1] == "on" and words[index - 2] == "put":
             return True
-        if low == "would" and any(w in _WOULD_THREAT_VERBS for w in words[index + 1:index + 3]):
+        if low == "would" and any(w in _WOULD_THREAT_VERBS for w in words[index + 1 : index + 3]):
             return True
     return bool(_THREAT_TAIL.match(tail))
 
@@ -1177,13 +1415,17 @@ def _previous_from_multiplier(text: str, rate: Rate) -> float | None:
     return None
 
 
-def _mention_span(text: str, rate: Rate, goods_span: tuple[int, int], clause: tuple[int, int]) -> tuple[int, int]:
+def _mention_span(
+    text: str, rate: Rate, goods_span: tuple[int, int], clause: tuple[int, int]
+) -> tuple[int, int]:
     """The minimal natural phrase for the rate: "a 39% tariff on Swiss goods", "drop from 145% to 30%"."""
     start, end = rate.start, rate.end
     if rate.transition_start is not None:
         # "tariffs on Chinese goods will rise from 25% to 30%": the verb and its transition suffice.
-        verbs = _words_in(text, max(clause[0], rate.transition_start - 40), rate.transition_start, _SPAN_VERBS)
-        if verbs and len(text[verbs[-1][1]:rate.transition_start].split()) <= 3:
+        verbs = _words_in(
+            text, max(clause[0], rate.transition_start - 40), rate.transition_start, _SPAN_VERBS
+        )
+        if verbs and len(text[verbs[-1][1] : rate.transition_start].split()) <= 3:
             return verbs[-1][0], end
     if rate.governor:
         g_start, g_end = rate.governor
@@ -1202,8 +1444,12 @@ def _mention_span(text: str, rate: Rate, goods_span: tuple[int, int], clause: tu
     if rate.transition_start is not None:
         start = min(start, rate.transition_start)
     window_start = max(0, start - 40)
-    window_start = max(window_start, text.rfind(",", window_start, start) + 1, text.rfind(";", window_start, start) + 1,
-                       text.rfind(":", window_start, start) + 1)
+    window_start = max(
+        window_start,
+        text.rfind(",", window_start, start) + 1,
+        text.rfind(";", window_start, start) + 1,
+        text.rfind(":", window_start, start) + 1,
+    )
     words = list(_WORD.finditer(text, window_start, start))
     if rate.pre_nominal or rate.of_layer or (rate.governor and rate.governor[0] > rate.start):
         # "an additional 25% tariff", "up to 50%": the article or approximator opens the phrase.
@@ -1242,23 +1488,44 @@ def _mention_span(text: str, rate: Rate, goods_span: tuple[int, int], clause: tu
 
 def _heads_other_rate(text: str, noun_start: int) -> bool:
     """True when the tariff noun at `noun_start` is the head of a pre-nominal rate ("a 25% levy")."""
-    unit = None
-    for unit in _DOC_UNIT_HINT.finditer(text, max(0, noun_start - 30), noun_start):
-        pass
-    if unit is None:
+    units = list(_DOC_UNIT_HINT.finditer(text, max(0, noun_start - 30), noun_start))
+    if not units:
         return False
-    between = text[unit.end():noun_start].split()
+    unit = units[-1]
+    between = text[unit.end() : noun_start].split()
     return len(between) <= 2 and not _STOP_WORDS.intersection(w.lower() for w in between)
 
 
-def _resolve(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int], goods_span: tuple[int, int],
-             context: Context, sentence_rows: list[dict], sentence_no: int) -> list[tuple[str | None, str | None]]:
+# ---------------------------------------------------------------------------------------------
+# Who imposes the rate on whom
+# ---------------------------------------------------------------------------------------------
+
+
+def _resolve(
+    text: str,
+    rate: Rate,
+    parties: list[Party],
+    clause: tuple[int, int],
+    goods_span: tuple[int, int],
+    context: Context,
+    sentence_rows: list[dict],
+    sentence_no: int,
+) -> list[tuple[str | None, str | None]]:
     """(imposer, target) pairs of a rate: one, one per coordinated target, or both directions."""
     position = rate.start
     head = rate.governor[0] if rate.governor else None
     lo, hi = clause
-    in_goods = [p for p in parties if goods_span[0] <= p.start and p.end <= goods_span[1]
-                and p.role not in ("other", "both", "destination")] if goods_span[0] >= 0 else []
+    in_goods = (
+        [
+            p
+            for p in parties
+            if goods_span[0] <= p.start
+            and p.end <= goods_span[1]
+            and p.role not in ("other", "both", "destination")
+        ]
+        if goods_span[0] >= 0
+        else []
+    )
     targets = list(dict.fromkeys(p.iso2 for p in in_goods))
     imposer_party = None
     listed = None if rate.pre_nominal else _listed_country(text, parties, rate)
@@ -1324,7 +1591,11 @@ def _resolve(text: str, rate: Rate, parties: list[Party], clause: tuple[int, int
 def _listed_country(text: str, parties: list[Party], rate: Rate) -> Party | None:
     """A country named right before a bare rate ("Japan 24%", "Vietnam at 46%"), if any."""
     for party in parties:
-        if party.iso2 and 0 <= rate.start - party.end <= 5 and text[party.end:rate.start].strip() in ("", "at", ":"):
+        if (
+            party.iso2
+            and 0 <= rate.start - party.end <= 5
+            and text[party.end : rate.start].strip() in ("", "at", ":")
+        ):
             return party
     return None
 
@@ -1334,8 +1605,15 @@ def _coordinated(text: str, parties: list[Party], first: Party) -> list[str]:
     targets = [first.iso2]
     index = parties.index(first)
     previous = first
-    for party in parties[index + 1:]:
-        if party.role != "target" or text[previous.end:party.start].strip() not in (",", "and", ", and", "or", ", or", "&"):
+    for party in parties[index + 1 :]:
+        if party.role != "target" or text[previous.end : party.start].strip() not in (
+            ",",
+            "and",
+            ", and",
+            "or",
+            ", or",
+            "&",
+        ):
             break
         if party.iso2 not in targets:
             targets.append(party.iso2)
@@ -1343,8 +1621,9 @@ def _coordinated(text: str, parties: list[Party], first: Party) -> list[str]:
     return targets
 
 
-def _own_goods(text: str, parties: list[Party], position: int, clause: tuple[int, int],
-               goods_span: tuple[int, int]) -> tuple[list[str], Party | None]:
+def _own_goods(
+    text: str, parties: list[Party], position: int, clause: tuple[int, int], goods_span: tuple[int, int]
+) -> tuple[list[str], Party | None]:
     """Target and imposer of a rate "on its exports": whose exports they are, and who taxes them.
 
     "Vietnam agreed to a 20% tariff on its exports to the United States": the destination taxes the
@@ -1352,7 +1631,9 @@ def _own_goods(text: str, parties: list[Party], position: int, clause: tuple[int
     the nearest subject imposes, so "its" is the other country of the sentence.
     """
     lo, hi = clause
-    destination = _nearest(parties, goods_span[1], ("destination",), goods_span[0], min(hi, goods_span[1] + 30))
+    destination = _nearest(
+        parties, goods_span[1], ("destination",), goods_span[0], min(hi, goods_span[1] + 30)
+    )
     subject = _nearest(parties, position, ("subject",), lo, hi, before_only=True)
     if destination is not None:
         owner = _nearest(parties, position, ("subject", "target"), lo, hi, destination.iso2, before_only=True)
@@ -1362,7 +1643,11 @@ def _own_goods(text: str, parties: list[Party], position: int, clause: tuple[int
     if not _IMPOSING_VERB_AFTER.match(text, subject.end):
         # "Brazil would respond to any 50% tariff on its exports": its = the subject's.
         return [subject.iso2], None
-    others = [p for p in parties if p.role in ("subject", "target") and p.iso2 != subject.iso2 and p.start < position]
+    others = [
+        p
+        for p in parties
+        if p.role in ("subject", "target") and p.iso2 != subject.iso2 and p.start < position
+    ]
     return ([others[0].iso2] if others else []), subject
 
 
@@ -1406,7 +1691,9 @@ def _update_context(context: Context, parties: list[Party], text: str) -> None:
             if party.role == "imposer" and party.iso2 != target:
                 imposer_party = party
                 break
-        imposer_party = imposer_party or _nearest(parties, position, ("subject",), 0, len(text), target, before_only=True)
+        imposer_party = imposer_party or _nearest(
+            parties, position, ("subject",), 0, len(text), target, before_only=True
+        )
         imposer = imposer_party.iso2 if imposer_party else None
         if imposer is None and target is not None:
             imposer = context.counterpart(target)
@@ -1424,6 +1711,11 @@ def _learn_from_goods(context: Context, text: str) -> None:
         if kind in ("name", "demonym") and _goods_after(text, end) is not None:
             context.record(context.counterpart(iso2), iso2)
             return
+
+
+# ---------------------------------------------------------------------------------------------
+# Extraction
+# ---------------------------------------------------------------------------------------------
 
 
 def extract(doc: Document) -> list[dict]:
@@ -1448,7 +1740,11 @@ def extract(doc: Document) -> list[dict]:
             if context.active:
                 _learn_from_goods(context, s)
             continue
-        rates = _sentence_rates(s, sentence.no - context.last_rate_sentence <= 3) if sentence.no in unit_sentences else []
+        rates = (
+            _sentence_rates(s, sentence.no - context.last_rate_sentence <= 3)
+            if sentence.no in unit_sentences
+            else []
+        )
         if not rates:
             if has_tariff:
                 _update_context(context, _parties(s, _mentions(s)), s)
@@ -1466,52 +1762,9 @@ def extract(doc: Document) -> list[dict]:
     return rows
 
 
-def _complete_headline(doc: Document, rows: list[dict]) -> None:
-    """Give a headline rate without a target the target the body states for the same rate.
-
-    Headlines are telegraphic ("Swiss scramble after 39% U.S. tariff"); the body then says whose
-    goods the 39% hits. Only the headline borrows: in the body a rate without a target may be global.
-    """
-    if not doc.sentences or doc.title is None or doc.sentences[0].text != doc.title:
-        return
-    headline_end = doc.sentences[0].end
-    for row in rows:
-        if row["char_start"] >= headline_end or row["target_country_iso2"] is not None:
-            continue
-        for other in rows:
-            if other["char_start"] >= headline_end and other["rate_pct"] == row["rate_pct"] and other[
-                "target_country_iso2"
-            ] and other["imposing_country_iso2"] == row["imposing_country_iso2"]:
-                row["target_country_iso2"] = other["target_country_iso2"]
-                break
-
-
-def _sentences_matching(doc: Document, lower: str, pattern: re.Pattern[str],
-                        confirm: re.Pattern[str] | None = None) -> set[int]:
-    """Numbers of the sentences of `lower` (the lower-cased text) where `pattern` matches, and
-    `confirm` matches at the same place: a fast literal search, then a precise check."""
-    found = set()
-    starts = [sentence.start for sentence in doc.sentences]
-    for match in pattern.finditer(lower):
-        position = match.start()
-        if confirm is not None and (position and lower[position - 1].isalpha() or not confirm.match(lower, position)):
-            continue  # "level", "relevant", "taxi"
-        found.add(bisect_right(starts, position) - 1)
-    return found
-
-
-@lru_cache(maxsize=64)
-def _has_date_cue(sentence: str) -> bool:
-    """True when the sentence names a day, month or year, so that an effective date may be read."""
-    return bool(_DATE_CUE.search(sentence))
-
-
-def _has_any(text: str, keywords: tuple[str, ...]) -> bool:
-    return any(keyword in text for keyword in keywords)
-
-
-def _rate_rows(doc: Document, sentence, rate: Rate, parties: list[Party], context: Context,
-               sentence_rows: list[dict]) -> list[dict]:
+def _rate_rows(
+    doc: Document, sentence, rate: Rate, parties: list[Party], context: Context, sentence_rows: list[dict]
+) -> list[dict]:
     """The rows of one accepted rate."""
     s = sentence.text
     clause = _clause_bounds(s, rate.start)
@@ -1527,22 +1780,76 @@ def _rate_rows(doc: Document, sentence, rate: Rate, parties: list[Party], contex
     listed = None if rate.pre_nominal else _listed_country(s, parties, rate)
     if listed is not None:
         span_start = listed.start  # "Japan 24%"
-    directions = _resolve(s, rate, parties, clause, (goods_start, goods_end), context, sentence_rows, sentence.no)
+    directions = _resolve(
+        s, rate, parties, clause, (goods_start, goods_end), context, sentence_rows, sentence.no
+    )
     effective = event_date(doc, sentence.no) if change != "threatened" and _has_date_cue(s) else None
     values = [rate.value] if not rate.alternatives else rate.alternatives + [rate.value]
     rows = []
     for imposer, target in directions:
         for value in values:
-            rows.append({
-                "_clause": clause,
-                "char_start": sentence.start + span_start,
-                "char_end": sentence.start + span_end,
-                "imposing_country_iso2": imposer,
-                "target_country_iso2": target,
-                "goods": goods,
-                "rate_pct": float(value),
-                "previous_rate_pct": None if rate.alternatives else previous,
-                "change": change,
-                "effective_date": effective,
-            })
+            rows.append(
+                {
+                    "_clause": clause,
+                    "char_start": sentence.start + span_start,
+                    "char_end": sentence.start + span_end,
+                    "imposing_country_iso2": imposer,
+                    "target_country_iso2": target,
+                    "goods": goods,
+                    "rate_pct": float(value),
+                    "previous_rate_pct": None if rate.alternatives else previous,
+                    "change": change,
+                    "effective_date": effective,
+                }
+            )
     return rows
+
+
+def _complete_headline(doc: Document, rows: list[dict]) -> None:
+    """Give a headline rate without a target the target the body states for the same rate.
+
+    Headlines are telegraphic ("Swiss scramble after 39% U.S. tariff"); the body then says whose
+    goods the 39% hits. Only the headline borrows: in the body a rate without a target may be global.
+    """
+    if not doc.sentences or doc.title is None or doc.sentences[0].text != doc.title:
+        return
+    headline_end = doc.sentences[0].end
+    for row in rows:
+        if row["char_start"] >= headline_end or row["target_country_iso2"] is not None:
+            continue
+        for other in rows:
+            if (
+                other["char_start"] >= headline_end
+                and other["rate_pct"] == row["rate_pct"]
+                and other["target_country_iso2"]
+                and other["imposing_country_iso2"] == row["imposing_country_iso2"]
+            ):
+                row["target_country_iso2"] = other["target_country_iso2"]
+                break
+
+
+def _sentences_matching(
+    doc: Document, lower: str, pattern: re.Pattern[str], confirm: re.Pattern[str] | None = None
+) -> set[int]:
+    """Numbers of the sentences of `lower` (the lower-cased text) where `pattern` matches, and
+    `confirm` matches at the same place: a fast literal search, then a precise check."""
+    found = set()
+    starts = [sentence.start for sentence in doc.sentences]
+    for match in pattern.finditer(lower):
+        position = match.start()
+        if confirm is not None and (
+            position and lower[position - 1].isalpha() or not confirm.match(lower, position)
+        ):
+            continue  # "level", "relevant", "taxi"
+        found.add(bisect_right(starts, position) - 1)
+    return found
+
+
+@lru_cache(maxsize=64)
+def _has_date_cue(sentence: str) -> bool:
+    """True when the sentence names a day, month or year, so that an effective date may be read."""
+    return bool(_DATE_CUE.search(sentence))
+
+
+def _has_any(text: str, keywords: tuple[str, ...]) -> bool:
+    return any(keyword in text for keyword in keywords)

@@ -21,7 +21,6 @@ How a count is read (GOLD_FORMAT.md is the definition of a correct row):
 
 from __future__ import annotations
 
-import math
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -283,7 +282,7 @@ _VAGUE = _alternation([
     r"tens of thousands of", r"hundreds of thousands of",
     r"several hundred", r"several thousand", r"several dozen", r"a few hundred", r"a few thousand",
     r"a few dozen",
-    r"hundreds of", r"dozens of", r"scores of", r"thousands of", r"tens of",
+    r"hundreds of", r"dozens of", r"scores of", r"thousands of", r"millions of", r"tens of",
     r"hundreds(?= more\b)", r"dozens(?= more\b)", r"scores(?= more\b)", r"thousands(?= more\b)",
     r"an? (?:record|significant|large|huge|substantial|considerable|massive|unprecedented|growing"
     r"|increasing|limited|small|unspecified|undisclosed|unknown) number of",
@@ -293,7 +292,8 @@ _VAGUE = _alternation([
 # Lower bounds of vague words (the task's convention: "dozens" 24, "hundreds" 200, "scores" 40,
 # "several" 3, and multiples of the scale words); the others state no bound.
 _VAGUE_LOW = {
-    "dozens": 24, "hundreds": 200, "thousands": 2_000, "scores": 40, "tens": 20, "several": 3,
+    "dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "scores": 40, "tens": 20,
+    "several": 3,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "several hundred": 300,
     "several thousand": 3_000, "several dozen": 36, "few hundred": 200, "few thousand": 2_000, "few dozen": 24,
 }
@@ -322,7 +322,8 @@ _WEEKDAYS = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # NUMBER pattern, which is too slow to try at every position.
 _NUMBER_STARTS = _alternation(
     list(UNITS) + list(TENS) + ["half a", "a hundred", "a thousand", "a million", "a billion", "an? dozen",
-                                "hundreds", "dozens", "scores", "thousands", "tens", "several", "multiple",
+                                "hundreds", "dozens", "scores", "thousands", "millions", "tens", "several",
+                                "multiple",
                                 "numerous", "a few", "a handful", "a couple", "an? [a-z]+ number", "a number",
                                 "an number"]
 )
@@ -460,7 +461,8 @@ _CUES: dict[str, list[str]] = {
     "send": [r"sen[dt]", r"sends", r"sending"],
     "launched": [r"launch(?:ed|es|ing)?", r"fir(?:ed|es|e|ing)", r"us(?:ed|es|e|ing)", r"hurl(?:ed|s|ing)?",
                  r"unleash(?:ed|es|ing)?", r"deploy(?:ed|s|ing)?", r"attack(?:ed|s|ing)?(?: [a-z']+){0,3} with",
-                 r"struck(?: [a-z']+){0,3} with", r"target(?:ed|s|ing)(?: [a-z']+){0,3} with", r"aimed",
+                 r"struck(?: [a-z']+){0,3} with", r"strik(?:es|e|ing)(?: [a-z']+){0,3} with",
+                 r"hit(?:s|ting)?(?: [a-z']+){0,3} with", r"target(?:ed|s|ing)(?: [a-z']+){0,3} with", r"aimed",
                  r"released", r"dropp(?:ed|ing)", r"lobbed", r"flew"],
     "weak_launched": [r"attack(?:ed|s|ing)?", r"airstrikes?", r"assaults?", r"barrages?", r"salvos?",
                       r"waves?", r"strikes?", r"struck", r"raids?", r"bombardment", r"onslaught", r"arsenal",
@@ -502,7 +504,8 @@ _PLURAL_WEAPON_WORDS = frozenset({"missiles", "drones", "rockets", "weapons", "U
 # after a short place phrase ("four HIMARS launchers from the US have reached"). Lower-cased text.
 _POST_CUE_RE = re.compile(
     r"[\"”’ ]?,? ?(?:(?:which|that) )?"
-    r"(?:(?:from|by|of|over|in|near|above|across) (?:the )?[\w.'’-]+(?: [\w.'’-]+)? )?"
+    r"(?:(?:from|by|of|over|in|near|above|across) (?:the )?(?!(?:which|whom|them|these|those)\b)[a-z][\w.'’-]*"
+    r"(?: (?!(?:were|was|are|is|have|has|had)\b)[a-z][\w.'’-]*)? )?"
     r"(?P<aux>(?:were|was|have been|has been|had been|are|is|being|be|got|had|have|has|will be|would be"
     r"|could be|to be|are to be|were being)  ?)?"
     r"(?:(?:all|also|then|reportedly|successfully|later|subsequently|eventually|either|already|just|still"
@@ -514,7 +517,8 @@ _SHOOT_DOWN_RE = re.compile(r"down|intercept", re.IGNORECASE)
 # A verb whose object is a target, right before a count of aircraft or ground systems.
 _TARGET_VERB_RE = re.compile(r"\b(?:hit|hits|hitting|struck|strike|striking|damaged|damaging|targeted) $",
                              re.IGNORECASE)
-_SEND_RECIPIENT_RE = re.compile(r"\b(?:Ukraine|Kyiv|Kiev|Israel|Taiwan|them|us|it)\b")
+# "send Ukraine 10 missiles", "sent them dozens of drones": an indirect object right after the verb.
+_SEND_RECIPIENT_RE = re.compile(r" (?:[A-Z][\w.-]*|them|us|it|him|her)\b")
 _SEND_DIRECTION_RE = re.compile(r"(?: [a-z]+){0,3}? (to|at|against|toward|towards|into) ", re.IGNORECASE)
 _POST_OTHER_RE = re.compile(r"[^,;.]*\b(?:jamm(?:ed|ing)|electronic warfare|EW)\b")
 _COORDINATION_GAP_RE = re.compile(r"[\"”’]?(?:,? (?:and|or|plus|as well as|along with)|,|:) [\"“]?")
@@ -528,6 +532,7 @@ _ARMOR_WORDS_RE = re.compile(r"\b(?:armou?red|fighting|combat|infantry|personnel
 _ARTILLERY_WORDS_RE = re.compile(r"\b(?:artillery|mortar|tank|howitzer|\d+-?mm|cannon)\b", re.IGNORECASE)
 _NOT_ARMOR_TANK_RE = re.compile(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b", re.IGNORECASE)
 _MINE_WORDS_RE = re.compile(r"\b(?:anti-tank|anti-personnel|naval|sea|land)\b", re.IGNORECASE)
+_TARGETS_RE = re.compile(r"\btargets?\b", re.IGNORECASE)
 _AERIAL_WORDS_RE = re.compile(r"\b(?:air|aerial|airborne|flying)\b", re.IGNORECASE)
 
 
@@ -596,7 +601,19 @@ def extract(doc: Document) -> list[dict]:
     for count in counts:
         count.sentence = doc.sentence_at(count.start)
     _assign_statuses(doc, low, counts, _cues(scan, counts))
-    return [_as_row(doc, c) for c in counts]
+    return [_as_row(doc, c) for c in counts if not _is_ground_target(text, c)]
+
+
+def _is_ground_target(text: str, count: _Count) -> bool:
+    """True for "targets" that are not aerial ones shot down: "Ukraine struck 20 Russian targets" counts
+    places hit, while "144 targets shot down" and "112 aerial targets" count weapons."""
+    if count.weapon_type != "other":
+        return False
+    mention = text[count.start:count.end]
+    if not _TARGETS_RE.search(mention) or _AERIAL_WORDS_RE.search(mention):
+        return False
+    status = count.whole_of.status if count.whole_of is not None else count.status
+    return status != "intercepted"
 
 
 def _scan_text(text: str) -> str:
@@ -696,7 +713,8 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
     qualifier are never needed.
     """
     text = doc.text
-    found = _phrase_after_number(text, low, end)
+    plus = text.startswith("+ ", end)  # headline style "100+ drones": 100 or more
+    found = _phrase_after_number(text, low, end + plus)
     if found is None:
         return _elliptical_count(doc, low, start, end, expression, counts, number_starts)
     if found is False:
@@ -706,6 +724,8 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
     if not value:
         return []
     mention_start, qualifier, qual_word = _qualifier_before(low, start)
+    if plus:
+        qualifier, qual_word = "at_least", "+"
     part = _Count(mention_start, phrase_end, weapon_type, name, value, qualifier, qual_word, None, start, ground)
     if total is None:
         return [part]
@@ -1012,9 +1032,8 @@ def _assign_statuses(doc: Document, low: str, counts: list[_Count], cues: list[_
             if _COORDINATION_GAP_RE.fullmatch(gap):
                 post[i] = post[i + 1]
     for i, count in enumerate(counts):
-        if count.whole_of is not None:
-            continue
-        count.status = _status(doc, count, counts[:i], post[i], cues, cue_starts, mode)
+        if count.whole_of is None:
+            count.status = _status(doc, count, counts, i, post[i], cues, cue_starts, mode)
     for count in counts:
         if count.whole_of is not None:
             # the whole of "35 of 53 missiles" is the attack wave; of "12 of its 20 tanks", a fleet
@@ -1058,18 +1077,22 @@ def _post_cue(text: str, low: str, count: _Count) -> tuple[_Cue, bool] | None:
     if not match:
         return None
     group = match.lastgroup
+    with_aux = match.group("aux") is not None
+    between = low[count.end:match.start(group)]
+    if not with_aux and "," in between and "which" not in between:
+        return None  # "20 drones, destroys 2 jets": a new clause, not a participle of the count
     kind = _CUE_KIND_OF_GROUP[group]
     if kind == "intercepted" and _POST_OTHER_RE.match(text, count.end):
         kind = "other"  # "neutralised by electronic warfare" is jamming, not a shoot-down
     cue_start = match.start(group)
     while cue_start > 0 and low[cue_start - 1] not in " ,":
         cue_start -= 1  # the group starts after the cue's literal prefix
-    return _Cue(cue_start, match.end(), kind), match.group("aux") is not None
+    return _Cue(cue_start, match.end(), kind), with_aux
 
 
-def _status(doc: Document, count: _Count, earlier: list[_Count], post: tuple[_Cue, bool] | None,
+def _status(doc: Document, count: _Count, counts: list[_Count], index: int, post: tuple[_Cue, bool] | None,
             cues: list[_Cue], cue_starts: list[int], mode: str) -> str:
-    """The status of one count."""
+    """The status of counts[index] (`post`: the verb right after it, see _post_cue)."""
     text = doc.text
     cue = None
     if post is not None:
@@ -1092,7 +1115,7 @@ def _status(doc: Document, count: _Count, earlier: list[_Count], post: tuple[_Cu
     if kind is None:
         kind = _weak_cue(count, sentence.start, sentence.end, cues, cue_starts)
     if kind is None:
-        kind = _recent_same_class(doc, count, earlier, sentence.no)
+        kind = _recent_same_class(doc, counts, index)
     if kind is None:
         # with nothing to go on, tanks and launchers in an attack story are neither launched nor aid
         ground = count.ground or count.weapon_type == "aircraft"
@@ -1104,7 +1127,8 @@ def _status(doc: Document, count: _Count, earlier: list[_Count], post: tuple[_Cu
     if kind == "weak_supplied":
         kind = "supplied"
     if count.weapon_type == "aircraft" or count.ground:
-        if kind == "intercepted" and (count.ground or not _SHOOT_DOWN_RE.search(text, cue.start, cue.end)):
+        shot_down = cue is not None and _SHOOT_DOWN_RE.search(text, cue.start, cue.end)
+        if kind == "intercepted" and (count.ground or (cue is not None and not shot_down)):
             kind = "other"  # destroyed on the ground: a loss claim, not an interception
         elif _TARGET_VERB_RE.search(text, max(0, count.start - 12), count.start):
             kind = "other"  # the target of a strike: "drones hit 41 Russian aircraft"
@@ -1114,7 +1138,7 @@ def _status(doc: Document, count: _Count, earlier: list[_Count], post: tuple[_Cu
 def _send_status(text: str, count: _Count, cue: _Cue | None, mode: str) -> str:
     """"send": aid when sent to someone ("send Ukraine 10 missiles", "send 10 missiles to Kyiv"), an
     attack when sent at something ("sent 50 drones at Kyiv"), else the document's mode."""
-    if cue is not None and cue.end <= count.start and _SEND_RECIPIENT_RE.search(text, cue.end, count.start):
+    if cue is not None and cue.end <= count.start and _SEND_RECIPIENT_RE.match(text, cue.end, count.start):
         return "supplied"
     after = _SEND_DIRECTION_RE.match(text, count.end)
     if after:
@@ -1172,10 +1196,13 @@ def _weak_cue(count: _Count, start: int, end: int, cues: list[_Cue], cue_starts:
     return best
 
 
-def _recent_same_class(doc: Document, count: _Count, earlier: list[_Count], sentence_no: int) -> str | None:
-    """The status of the latest count of the same class in this or the three sentences before."""
-    floor = doc.sentences[max(0, sentence_no - 3)].start
-    for other in reversed(earlier):
+def _recent_same_class(doc: Document, counts: list[_Count], index: int) -> str | None:
+    """The status of the latest count before counts[index] of the same class, in its sentence or the
+    three before: "...destroyed 40 Ukrainian drones. The breakdown was 18 drones over Saratov"."""
+    count = counts[index]
+    floor = doc.sentences[max(0, count.sentence.no - 3)].start
+    for j in range(index - 1, -1, -1):
+        other = counts[j]
         if other.start < floor:
             break
         if other.weapon_type == count.weapon_type and other.status:
@@ -1192,8 +1219,9 @@ def _bounds(count: _Count) -> tuple[int | None, int | None]:
     """(count_low, count_high) implied by the wording.
 
     exact: the value both ways; more_than: value + 1, open; at_least: value, open; up_to: open, value
-    ("fewer than 50": 49); about: a ±10% band, or [90%, value] for "nearly"/"almost"; vague: the
-    conventional lower bound of the word (dozens 24, hundreds 200, several 3), else unknown.
+    ("fewer than 50": 49); about: a ±10% band ("about 40": 36-44), or its lower half for words that
+    place the count below the number ("nearly 40": 36-40); vague: the conventional lower bound of the
+    word (dozens 24, hundreds 200, several 3), else unknown.
     """
     value = count.value
     if count.qualifier == "vague":
@@ -1209,10 +1237,10 @@ def _bounds(count: _Count) -> tuple[int | None, int | None]:
     if count.qualifier == "up_to":
         strict = count.qualifier_word in ("fewer than", "less than")
         return None, value - 1 if strict else value
-    low = math.floor(value * 0.9)
+    delta = max(1, round(value / 10))
     if count.qualifier_word in _BELOW_WORDS:
-        return low, value
-    return low, math.ceil(value * 1.1)
+        return value - delta, value
+    return value - delta, value + delta
 
 
 def _as_row(doc: Document, count: _Count) -> dict:

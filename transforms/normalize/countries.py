@@ -19,10 +19,37 @@ EU_NAME = "European Union"
 
 # Member states of the European Union (2025). Trade policy is an exclusive EU competence: a tariff
 # announced by a member state's leader is the Union's tariff.
-EU_MEMBERS = frozenset({
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU",
-    "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-})
+EU_MEMBERS = frozenset(
+    {
+        "AT",
+        "BE",
+        "BG",
+        "HR",
+        "CY",
+        "CZ",
+        "DK",
+        "EE",
+        "FI",
+        "FR",
+        "DE",
+        "GR",
+        "HU",
+        "IE",
+        "IT",
+        "LV",
+        "LT",
+        "LU",
+        "MT",
+        "NL",
+        "PL",
+        "PT",
+        "RO",
+        "SK",
+        "SI",
+        "ES",
+        "SE",
+    }
+)
 
 # Names and abbreviations news uses besides pycountry's official and common names.
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -202,13 +229,40 @@ CAPITALS: dict[str, tuple[str, ...]] = {
 # Phrases that contain a country word but do not name that country; matched first so that
 # "Latin American" is not read as "American", nor "New Mexico" as Mexico.
 NOT_COUNTRIES: tuple[str, ...] = (
-    "Latin America", "Latin American", "Latin Americans", "South America", "South American",
-    "North America", "North American", "Central America", "Central American", "Americas",
-    "Native American", "Native Americans", "African American", "African Americans",
-    "New Mexico", "New Mexican", "New Jersey", "New South Wales", "New England", "Washington state",
-    "Washington State", "Washington Post", "Indian Ocean", "Indian Country", "Southeast Asian",
-    "East Asian", "South Asian", "Georgia Tech", "Mexican American", "Asian American",
-    "French fries", "Turkish Airlines", "Swiss franc", "Swiss francs",
+    "Latin America",
+    "Latin American",
+    "Latin Americans",
+    "South America",
+    "South American",
+    "North America",
+    "North American",
+    "Central America",
+    "Central American",
+    "Americas",
+    "Native American",
+    "Native Americans",
+    "African American",
+    "African Americans",
+    "New Mexico",
+    "New Mexican",
+    "New Jersey",
+    "New South Wales",
+    "New England",
+    "Washington state",
+    "Washington State",
+    "Washington Post",
+    "Indian Ocean",
+    "Indian Country",
+    "Southeast Asian",
+    "East Asian",
+    "South Asian",
+    "Georgia Tech",
+    "Mexican American",
+    "Asian American",
+    "French fries",
+    "Turkish Airlines",
+    "Swiss franc",
+    "Swiss francs",
 )
 
 # pycountry names that are ordinary English words or name something else far more often in news.

@@ -7,14 +7,15 @@ import datetime as dt
 import pytest
 
 from transforms.documents import make_document
-from transforms.extract import Extractor, finish_rows
-from transforms.extract import tariff_rates
+from transforms.extract import Extractor, finish_rows, tariff_rates
 
 EXTRACTOR = Extractor(table=tariff_rates.TABLE, extract=tariff_rates.extract)
 
 
 def rows_of(text: str) -> list[dict]:
-    doc = make_document(text, source_name="t.txt", source_uri="file:///t.txt", published_date=dt.date(2025, 8, 1))
+    doc = make_document(
+        text, source_name="t.txt", source_uri="file:///t.txt", published_date=dt.date(2025, 8, 1)
+    )
     return finish_rows(EXTRACTOR, doc, tariff_rates.extract(doc))
 
 
@@ -26,56 +27,119 @@ def keys_of(text: str) -> set[tuple]:
 # (text, expected keys) -------------------------------------------------------------------------
 
 RATES = [
-    pytest.param("Trump imposed a 39% tariff on Swiss goods on Thursday.", {("US", "CH", 39.0)},
-                 id="prenominal_percent_sign"),
-    pytest.param("Washington put 25 percent tariffs on Chinese industrial goods worth $34 billion.",
-                 {("US", "CN", 25.0)}, id="prenominal_percent_word"),
-    pytest.param("Britain said it would keep a 10 per cent levy on American steel.", {("GB", "US", 10.0)},
-                 id="per_cent_two_words"),
-    pytest.param("The European Union imposed duties of up to 37.6% on Chinese electric vehicles.",
-                 {("EU", "CN", 37.6)}, id="postnominal_of_decimal"),
-    pytest.param("China hit $75 billion worth of American goods with retaliatory duties of 5 or 10 percent.",
-                 {("CN", "US", 5.0), ("CN", "US", 10.0)}, id="alternative_rates_two_rows"),
-    pytest.param("Mexico will raise tariffs on Chinese cars to 50 percent from 20 percent.",
-                 {("MX", "CN", 50.0)}, id="to_x_from_y"),
-    pytest.param("U.S. tariffs on Chinese imports would rise from 10 percent to 25 percent.",
-                 {("US", "CN", 25.0)}, id="from_x_to_y_previous_is_no_row"),
-    pytest.param("Canada imposed 25% counter-tariffs on C$30 billion of U.S. goods.", {("CA", "US", 25.0)},
-                 id="counter_tariffs_hyphen"),
-    pytest.param("Beijing retaliated with a 34% tariff on all American goods.", {("CN", "US", 34.0)},
-                 id="capital_as_actor_demonym_as_target"),
-    pytest.param("India faces a 50% tariff on most of its exports.", {(None, "IN", 50.0)},
-                 id="subject_that_faces_is_target"),
-    pytest.param("President Trump said he would impose tariffs of 25% on imports from Canada and Mexico.",
-                 {("US", "CA", 25.0), ("US", "MX", 25.0)}, id="coordinated_targets_one_row_each"),
-    pytest.param("The United States slapped tariffs of 25 per cent on steel and 10 per cent on aluminium.",
-                 {("US", None, 25.0), ("US", None, 10.0)}, id="global_tariff_null_target"),
+    pytest.param(
+        "Trump imposed a 39% tariff on Swiss goods on Thursday.",
+        {("US", "CH", 39.0)},
+        id="prenominal_percent_sign",
+    ),
+    pytest.param(
+        "Washington put 25 percent tariffs on Chinese industrial goods worth $34 billion.",
+        {("US", "CN", 25.0)},
+        id="prenominal_percent_word",
+    ),
+    pytest.param(
+        "Britain said it would keep a 10 per cent levy on American steel.",
+        {("GB", "US", 10.0)},
+        id="per_cent_two_words",
+    ),
+    pytest.param(
+        "The European Union imposed duties of up to 37.6% on Chinese electric vehicles.",
+        {("EU", "CN", 37.6)},
+        id="postnominal_of_decimal",
+    ),
+    pytest.param(
+        "China hit $75 billion worth of American goods with retaliatory duties of 5 or 10 percent.",
+        {("CN", "US", 5.0), ("CN", "US", 10.0)},
+        id="alternative_rates_two_rows",
+    ),
+    pytest.param(
+        "Mexico will raise tariffs on Chinese cars to 50 percent from 20 percent.",
+        {("MX", "CN", 50.0)},
+        id="to_x_from_y",
+    ),
+    pytest.param(
+        "U.S. tariffs on Chinese imports would rise from 10 percent to 25 percent.",
+        {("US", "CN", 25.0)},
+        id="from_x_to_y_previous_is_no_row",
+    ),
+    pytest.param(
+        "Canada imposed 25% counter-tariffs on C$30 billion of U.S. goods.",
+        {("CA", "US", 25.0)},
+        id="counter_tariffs_hyphen",
+    ),
+    pytest.param(
+        "Beijing retaliated with a 34% tariff on all American goods.",
+        {("CN", "US", 34.0)},
+        id="capital_as_actor_demonym_as_target",
+    ),
+    pytest.param(
+        "India faces a 50% tariff on most of its exports.",
+        {(None, "IN", 50.0)},
+        id="subject_that_faces_is_target",
+    ),
+    pytest.param(
+        "President Trump said he would impose tariffs of 25% on imports from Canada and Mexico.",
+        {("US", "CA", 25.0), ("US", "MX", 25.0)},
+        id="coordinated_targets_one_row_each",
+    ),
+    pytest.param(
+        "The United States slapped tariffs of 25 per cent on steel and 10 per cent on aluminium.",
+        {("US", None, 25.0), ("US", None, 10.0)},
+        id="global_tariff_null_target",
+    ),
     pytest.param("Trump doubled the tariff on steel to 50%.", {("US", None, 50.0)}, id="doubling_with_rate"),
-    pytest.param("Vietnam agreed to a 20% tariff on its exports to the United States.", {("US", "VN", 20.0)},
-                 id="its_exports_to_destination"),
-    pytest.param("Goods from China will face a 34% levy, the European Union 20% and Japan 24%, Trump said.",
-                 {("US", "CN", 34.0), ("US", "EU", 20.0), ("US", "JP", 24.0)}, id="elliptical_country_rate_list"),
-    pytest.param("German Chancellor Friedrich Merz said Germany would back 25% tariffs on U.S. goods.",
-                 {("EU", "US", 25.0)}, id="member_state_speaks_for_the_eu"),
-    pytest.param("China's new levies of 15% fall on U.S. chicken, wheat and corn.", {("CN", "US", 15.0)},
-                 id="possessive_imposer"),
-    pytest.param("Customs duties of twenty-five percent apply to Japanese cars.", {(None, "JP", 25.0)},
-                 id="word_number_rate"),
-    pytest.param("Indian exporters now face tariffs ranging from 10% to 50%.",
-                 {(None, "IN", 10.0), (None, "IN", 50.0)}, id="range_gives_two_rates"),
-    pytest.param("Turkey raised its import tariffs on Chinese electric vehicles to 40%.", {("TR", "CN", 40.0)},
-                 id="import_tariffs_raised_to"),
+    pytest.param(
+        "Vietnam agreed to a 20% tariff on its exports to the United States.",
+        {("US", "VN", 20.0)},
+        id="its_exports_to_destination",
+    ),
+    pytest.param(
+        "Goods from China will face a 34% levy, the European Union 20% and Japan 24%, Trump said.",
+        {("US", "CN", 34.0), ("US", "EU", 20.0), ("US", "JP", 24.0)},
+        id="elliptical_country_rate_list",
+    ),
+    pytest.param(
+        "German Chancellor Friedrich Merz said Germany would back 25% tariffs on U.S. goods.",
+        {("EU", "US", 25.0)},
+        id="member_state_speaks_for_the_eu",
+    ),
+    pytest.param(
+        "China's new levies of 15% fall on U.S. chicken, wheat and corn.",
+        {("CN", "US", 15.0)},
+        id="possessive_imposer",
+    ),
+    pytest.param(
+        "Customs duties of twenty-five percent apply to Japanese cars.",
+        {(None, "JP", 25.0)},
+        id="word_number_rate",
+    ),
+    pytest.param(
+        "Indian exporters now face tariffs ranging from 10% to 50%.",
+        {(None, "IN", 10.0), (None, "IN", 50.0)},
+        id="range_gives_two_rates",
+    ),
+    pytest.param(
+        "Turkey raised its import tariffs on Chinese electric vehicles to 40%.",
+        {("TR", "CN", 40.0)},
+        id="import_tariffs_raised_to",
+    ),
 ]
 
 NOT_RATES = [
     pytest.param("The White House announced a 25% increase in tariffs on steel.", id="increment_noun_after"),
     pytest.param("Trump vowed to raise tariffs by 10% on any country that joins BRICS.", id="by_increment"),
-    pytest.param("The deal includes a cut of 10 percentage points in the tariff on cars.", id="percentage_points"),
+    pytest.param(
+        "The deal includes a cut of 10 percentage points in the tariff on cars.", id="percentage_points"
+    ),
     pytest.param("Trump has threatened to double tariffs on Chinese goods.", id="rate_less_doubling"),
-    pytest.param("Tariffs have pushed inflation up to 3% this year, economists said.", id="inflation_between"),
+    pytest.param(
+        "Tariffs have pushed inflation up to 3% this year, economists said.", id="inflation_between"
+    ),
     pytest.param("The tariffs could cut GDP growth by 0.5 percent next year.", id="gdp_growth"),
     pytest.param("Shares of automakers fell 5% after Trump announced new tariffs.", id="share_price_change"),
-    pytest.param("China's exports to the U.S. dropped 20 percent in May as tariffs bit.", id="exports_change"),
+    pytest.param(
+        "China's exports to the U.S. dropped 20 percent in May as tariffs bit.", id="exports_change"
+    ),
     pytest.param("About 70% of Chinese goods would face the new tariff.", id="share_of_goods"),
     pytest.param("The tariffs will affect 40% of Chinese imports.", id="percent_of_imports"),
     pytest.param("A poll found that 60 percent of Americans oppose the tariffs.", id="poll"),
@@ -83,9 +147,13 @@ NOT_RATES = [
     pytest.param("Interest rates were cut to 4.25% as tariffs weighed on the economy.", id="interest_rate"),
     pytest.param("Turkey's inflation rate hit 38% in May despite new import duties.", id="inflation_rate"),
     pytest.param("The tariffs led to a 5% rise in prices at U.S. stores.", id="price_rise"),
-    pytest.param("Electricity demand fell by 40% after the strikes, and 20 drones were shot down.",
-                 id="war_news_percentages"),
-    pytest.param("Russian forces are on duty near the border; 30% of the city lost power.", id="on_duty_not_a_tariff"),
+    pytest.param(
+        "Electricity demand fell by 40% after the strikes, and 20 drones were shot down.",
+        id="war_news_percentages",
+    ),
+    pytest.param(
+        "Russian forces are on duty near the border; 30% of the city lost power.", id="on_duty_not_a_tariff"
+    ),
     pytest.param("Goods enter duty-free, and trade grew 12% last year.", id="duty_free"),
 ]
 
@@ -103,36 +171,75 @@ def test_not_rates(text):
 # Change, previous rate, goods and mention ---------------------------------------------------------
 
 DETAILS = [
-    pytest.param("He has also demanded higher tariffs on countries trading with Moscow, recently doubling duties "
-                 "on Indian goods to 50% to penalise New Delhi.",
-                 dict(rate_pct=50.0, previous_rate_pct=25.0, change="raised", goods="Indian goods",
-                      mention="doubling duties on Indian goods to 50%"),
-                 id="doubling_implies_previous"),
-    pytest.param("From 14 May, the overall US tariff on Chinese goods will drop from 145% to 30%.",
-                 dict(rate_pct=30.0, previous_rate_pct=145.0, change="lowered", goods="Chinese goods",
-                      mention="drop from 145% to 30%"),
-                 id="drop_from_to_lowered"),
-    pytest.param("Washington will suspend 24% of the additional tariffs it imposed on Chinese goods.",
-                 dict(rate_pct=24.0, change="removed", mention="suspend 24% of the additional tariffs"),
-                 id="suspended_layer_removed"),
-    pytest.param("Trump threatened a 20 percent tariff on all cars built in Europe.",
-                 dict(rate_pct=20.0, change="threatened", goods="all cars built in Europe",
-                      target_country_iso2="EU", mention="a 20 percent tariff on all cars built in Europe"),
-                 id="threatened_built_in"),
-    pytest.param("The U.S. will impose an additional 25% tariff on Indian goods.",
-                 dict(rate_pct=25.0, change="raised", mention="an additional 25% tariff on Indian goods"),
-                 id="additional_layer_raised"),
-    pytest.param("Japanese cars will face a 15% tariff, down from 27.5%, under the deal.",
-                 dict(rate_pct=15.0, previous_rate_pct=27.5, change="lowered"), id="down_from_previous"),
-    pytest.param("Chinese imports, currently taxed at 10 percent, will instead face 15 percent.",
-                 dict(rate_pct=15.0, previous_rate_pct=10.0, change="raised", goods="Chinese imports"),
-                 id="currently_taxed_then_face"),
-    pytest.param("Ottawa scrapped its 25% counter-tariffs on American goods.",
-                 dict(change="removed", imposing_country_iso2="CA", target_country_iso2="US"), id="scrapped_removed"),
-    pytest.param("China will impose a 15% tariff on chicken, wheat, corn and cotton, and a 10% tariff on pork.",
-                 dict(rate_pct=15.0, goods="chicken, wheat, corn and cotton"), id="goods_list"),
-    pytest.param("Trump said the 25% tariffs on Canadian goods would take effect on Tuesday.",
-                 dict(change="set", mention="the 25% tariffs on Canadian goods"), id="announced_not_threatened"),
+    pytest.param(
+        "He has also demanded higher tariffs on countries trading with Moscow, recently doubling duties "
+        "on Indian goods to 50% to penalise New Delhi.",
+        dict(
+            rate_pct=50.0,
+            previous_rate_pct=25.0,
+            change="raised",
+            goods="Indian goods",
+            mention="doubling duties on Indian goods to 50%",
+        ),
+        id="doubling_implies_previous",
+    ),
+    pytest.param(
+        "From 14 May, the overall US tariff on Chinese goods will drop from 145% to 30%.",
+        dict(
+            rate_pct=30.0,
+            previous_rate_pct=145.0,
+            change="lowered",
+            goods="Chinese goods",
+            mention="drop from 145% to 30%",
+        ),
+        id="drop_from_to_lowered",
+    ),
+    pytest.param(
+        "Washington will suspend 24% of the additional tariffs it imposed on Chinese goods.",
+        dict(rate_pct=24.0, change="removed", mention="suspend 24% of the additional tariffs"),
+        id="suspended_layer_removed",
+    ),
+    pytest.param(
+        "Trump threatened a 20 percent tariff on all cars built in Europe.",
+        dict(
+            rate_pct=20.0,
+            change="threatened",
+            goods="all cars built in Europe",
+            target_country_iso2="EU",
+            mention="a 20 percent tariff on all cars built in Europe",
+        ),
+        id="threatened_built_in",
+    ),
+    pytest.param(
+        "The U.S. will impose an additional 25% tariff on Indian goods.",
+        dict(rate_pct=25.0, change="raised", mention="an additional 25% tariff on Indian goods"),
+        id="additional_layer_raised",
+    ),
+    pytest.param(
+        "Japanese cars will face a 15% tariff, down from 27.5%, under the deal.",
+        dict(rate_pct=15.0, previous_rate_pct=27.5, change="lowered"),
+        id="down_from_previous",
+    ),
+    pytest.param(
+        "Chinese imports, currently taxed at 10 percent, will instead face 15 percent.",
+        dict(rate_pct=15.0, previous_rate_pct=10.0, change="raised", goods="Chinese imports"),
+        id="currently_taxed_then_face",
+    ),
+    pytest.param(
+        "Ottawa scrapped its 25% counter-tariffs on American goods.",
+        dict(change="removed", imposing_country_iso2="CA", target_country_iso2="US"),
+        id="scrapped_removed",
+    ),
+    pytest.param(
+        "China will impose a 15% tariff on chicken, wheat, corn and cotton, and a 10% tariff on pork.",
+        dict(rate_pct=15.0, goods="chicken, wheat, corn and cotton"),
+        id="goods_list",
+    ),
+    pytest.param(
+        "Trump said the 25% tariffs on Canadian goods would take effect on Tuesday.",
+        dict(change="set", mention="the 25% tariffs on Canadian goods"),
+        id="announced_not_threatened",
+    ),
 ]
 
 
@@ -144,50 +251,65 @@ def test_details(text, expected):
 
 
 def test_both_sides_keep_a_baseline_one_row_per_direction():
-    text = ("The United States and China agreed to cut their tariffs. The US tariff on Chinese goods will drop "
-            "from 145% to 30%, and China's rate on US goods from 125% to 10%. "
-            "Each side will keep a 10% baseline tariff for 90 days.")
+    text = (
+        "The United States and China agreed to cut their tariffs. The US tariff on Chinese goods will drop "
+        "from 145% to 30%, and China's rate on US goods from 125% to 10%. "
+        "Each side will keep a 10% baseline tariff for 90 days."
+    )
     assert keys_of(text) == {("US", "CN", 30.0), ("CN", "US", 10.0), ("US", "CN", 10.0)}
     baseline = [r for r in rows_of(text) if r["mention"] == "a 10% baseline tariff"]
-    assert {(r["imposing_country_iso2"], r["target_country_iso2"]) for r in baseline} == {("US", "CN"), ("CN", "US")}
+    assert {(r["imposing_country_iso2"], r["target_country_iso2"]) for r in baseline} == {
+        ("US", "CN"),
+        ("CN", "US"),
+    }
     assert {r["change"] for r in baseline} == {"set"}
 
 
 def test_document_context_gives_the_missing_countries():
-    text = ("EU hits bourbon, jeans and motorcycles from the U.S. with 25 percent tariffs\n"
-            "The European Union slapped a 25 percent tariff on a range of U.S. goods on Friday.\n"
-            "Trump said the U.S. would impose a 20 percent tariff on cars built in Europe if the duties stay.\n"
-            "The list also covers American products such as peanut butter and orange juice.\n"
-            "A 10 percent tariff will apply to playing cards.")
+    text = (
+        "EU hits bourbon, jeans and motorcycles from the U.S. with 25 percent tariffs\n"
+        "The European Union slapped a 25 percent tariff on a range of U.S. goods on Friday.\n"
+        "Trump said the U.S. would impose a 20 percent tariff on cars built in Europe if the duties stay.\n"
+        "The list also covers American products such as peanut butter and orange juice.\n"
+        "A 10 percent tariff will apply to playing cards."
+    )
     assert keys_of(text) == {("EU", "US", 25.0), ("US", "EU", 20.0), ("EU", "US", 10.0)}
     cards = [r for r in rows_of(text) if r["rate_pct"] == 10.0][0]
     assert cards["goods"] == "playing cards"
 
 
 def test_actor_in_an_earlier_sentence_is_the_imposer():
-    text = ("Trump has threatened sweeping new sanctions on Moscow.\n"
-            "He has also demanded higher tariffs on countries buying Russian oil, recently doubling duties on "
-            "Indian goods to 50%.")
+    text = (
+        "Trump has threatened sweeping new sanctions on Moscow.\n"
+        "He has also demanded higher tariffs on countries buying Russian oil, recently doubling duties on "
+        "Indian goods to 50%."
+    )
     assert keys_of(text) == {("US", "IN", 50.0)}
 
 
 def test_anaphoric_transition_continues_the_previous_tariff():
-    text = ("Trump wrote that it was his honor to raise the tariffs on steel and aluminum from 25% to 50%.\n"
-            "Workers cheered when he announced the increase.\n"
-            "\"We're going to bring it from 25% to 50%,\" Trump told them.")
+    text = (
+        "Trump wrote that it was his honor to raise the tariffs on steel and aluminum from 25% to 50%.\n"
+        "Workers cheered when he announced the increase.\n"
+        '"We\'re going to bring it from 25% to 50%," Trump told them.'
+    )
     assert keys_of(text) == {("US", None, 50.0)}
     assert len(rows_of(text)) == 2
 
 
 def test_headline_borrows_the_target_from_the_body():
-    text = ("Swiss scramble after 39% U.S. tariff\n"
-            "The United States imposed a 39% tariff on imports from Switzerland on Friday.")
+    text = (
+        "Swiss scramble after 39% U.S. tariff\n"
+        "The United States imposed a 39% tariff on imports from Switzerland on Friday."
+    )
     assert keys_of(text) == {("US", "CH", 39.0)}
 
 
 def test_mentions_are_the_text_at_their_offsets():
-    text = ("China said on Tuesday it would impose additional tariffs of 10% to 15% on U.S. agricultural products, "
-            "responding to Trump's decision to raise duties on all Chinese imports to 20%.")
+    text = (
+        "China said on Tuesday it would impose additional tariffs of 10% to 15% on U.S. agricultural "
+        "products, responding to Trump's decision to raise duties on all Chinese imports to 20%."
+    )
     doc = make_document(text, source_name="t.txt", source_uri="file:///t.txt")
     for row in tariff_rates.extract(doc):
         assert 0 <= row["char_start"] < row["char_end"] <= len(doc.text)

@@ -5,9 +5,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from transforms.documents import make_document
 from transforms.extract import extractor, finish_rows
+from transforms.extract.weapon_counts import QUALIFIERS, STATUSES, WEAPON_TYPES
 
 
 def _rows(text: str) -> list[dict]:
@@ -256,3 +259,22 @@ def test_spans_are_the_text():
 
 def test_documents_without_weapons_are_skipped():
     assert _facts("The EU slapped a 25 percent tariff on a range of U.S. goods worth $3.4 billion.") == []
+
+
+_WORDS = ["Russia", "fired", "launched", "shot", "down", "more", "than", "300", "1,600", "four", "a", "hundred",
+          "dozens", "of", "drones", "missiles", "Shahed", "Kh-101", "HIMARS", "launchers", "and", "over", "Kursk",
+          "Oblast", "three", "others", "were", "lost", "them", "the", "up", "to", "2025", "next", "year", ",", ".",
+          ";", ":", "“", "”", "\n", "-", "Patriot", "batteries", "pledged", "jammed", "all", "at", "least"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=40))
+def test_any_text_gives_valid_rows(words):
+    text = " ".join(words)
+    doc = make_document(text, source_name="t.txt", source_uri="file:///t.txt")
+    ext = extractor("weapon_counts")
+    for row in finish_rows(ext, doc, ext.extract(doc)):
+        assert 0 <= row["char_start"] < row["char_end"] <= len(doc.text)
+        assert row["weapon_type"] in WEAPON_TYPES
+        assert row["qualifier"] in QUALIFIERS
+        assert row["status"] in STATUSES
+        assert (row["count_value"] is None) == (row["qualifier"] == "vague")

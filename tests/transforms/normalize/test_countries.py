@@ -110,10 +110,14 @@ def test_every_hand_written_name_is_found_in_text():
     [
         pytest.param("the U.S.-China trade war", [("U.S.", "US"), ("China", "CN")], id="hyphen_compound"),
         pytest.param("Latin American and Swiss exporters", [("Swiss", "CH")], id="blocked_phrase_skipped"),
-        pytest.param("talks in New Delhi and South Korea", [("New Delhi", "IN"), ("South Korea", "KR")],
-                     id="longest_phrase_wins"),
-        pytest.param("Papua New Guinea and Guinea", [("Papua New Guinea", "PG"), ("Guinea", "GN")],
-                     id="nested_names"),
+        pytest.param(
+            "talks in New Delhi and South Korea",
+            [("New Delhi", "IN"), ("South Korea", "KR")],
+            id="longest_phrase_wins",
+        ),
+        pytest.param(
+            "Papua New Guinea and Guinea", [("Papua New Guinea", "PG"), ("Guinea", "GN")], id="nested_names"
+        ),
         pytest.param("tell us in Washington State", [], id="lowercase_us_and_state"),
         pytest.param("the U.S. Steel plant", [("U.S.", "US")], id="dotted_abbreviation_boundary"),
     ],
@@ -128,7 +132,9 @@ def test_kinds():
     assert kinds == {"Chinese": "demonym", "Beijing": "capital", "China": "name"}
 
 
-@pytest.mark.parametrize("code, name", [("CN", "China"), ("EU", "European Union"), ("KR", "South Korea"),
-                                        ("XX", None), (None, None)])
+@pytest.mark.parametrize(
+    "code, name",
+    [("CN", "China"), ("EU", "European Union"), ("KR", "South Korea"), ("XX", None), (None, None)],
+)
 def test_country_name(code, name):
     assert country_name(code) == name
