@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import NamedTuple
@@ -66,7 +67,11 @@ _WEAK_TARIFF_NOUN = r"rates?|taxed|baseline"
 _TARIFF_WORDS = _words("tariff tariffs duty duties levy levies customs surcharge surcharges")
 _TAX_QUALIFIERS = _words("import export border")
 _WEAK_WORDS = _words("rate rates taxed baseline")
-_TARIFF_STEMS = ("tariff", "dut", "lev", "custom", "tax", "surcharge", "rate", "baseline")
+# Runs of letters that may start a tariff noun phrase: a cheap test before the tariff-noun patterns.
+_TARIFF_LOOKING = _words("""
+    tariff tariffs duty duties levy levies customs surcharge surcharges tax taxes rate rates taxed
+    baseline counter super import export border
+""")
 _IMPOSE_WORDS = _words("impose imposes imposed imposing slap slaps slapped slapping levied levying")
 # "interest rate", "growth rate": a weak tariff noun that names something else.
 _OTHER_RATE_WORDS = frozenset(
@@ -155,6 +160,7 @@ _THREAT_WORDS = _words("""
 # Tuesday"); it is a threat with the verbs of imposing or facing a tariff.
 _WOULD_THREAT_VERBS = _words("face impose slap levy hit put charge consider")
 _CONDITION_WORDS = _words("if unless otherwise")
+_SUBORDINATORS = _words("after before since because following when")
 _REMOVE_WORDS = _words("""
     suspend suspends suspended suspending scrap scraps scrapped scrapping remove removes removed
     removing eliminate eliminates eliminated eliminating waive waives waived waiving pause pauses
@@ -262,7 +268,7 @@ _PERIOD_WORDS = _words("day week weekend month year quarter spring summer autumn
 _GOODS_STOP = _words("""
     to if that which who whom whose when while as because after before unless starting effective
     beginning by will would could may might shall should is are was were has have had be been being
-    over amid despite until within through under via than not
+    over amid despite until within through under via than not now total totals since
 """)
 # Verbs that commonly follow a goods phrase ("the tariff on steel took effect"); the phrase ends there.
 _VERB_AFTER_GOODS = _words("""
@@ -321,6 +327,7 @@ _OTHER_BEFORE = frozenset(
 )
 _OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
 _COORDINATORS = frozenset({"and", "or", "&"})
+_IMPOSE_PARTICIPLES = _words("imposed levied announced set slapped introduced proposed applied charged put")
 _FACES_WORDS = _words("""
     face faces faced facing pay pays paying paid hit slapped targeted subject subjected charged
     penalised penalized punished
@@ -398,6 +405,9 @@ ACTORS: dict[str, tuple[str, ...]] = {
 # Limits
 # ---------------------------------------------------------------------------------------------
 
+# Tariffs have reached a few hundred percent (U.S. rates on China in 2025: 145%; some anti-dumping
+# duties exceed 300%); larger numbers before a percent sign are something else.
+_MAX_RATE = 1000.0
 _MAX_GOVERNOR_WORDS = 16
 _MAX_SPAN_GAP_WORDS = 8
 _MAX_GOODS_WORDS = 10
@@ -409,27 +419,25 @@ _ACTOR_LOOKBACK = 3
 # ---------------------------------------------------------------------------------------------
 
 _I = re.IGNORECASE
-# Lower-case substrings that any tariff sentence contains: a fast test before the patterns.
-_TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge")
-_UNIT_KEYWORDS = ("%", "per cent", "percent", "pct")
-# On lower-cased text, literal alternations let `re` skip ahead fast; IGNORECASE patterns over a
-# whole document cost several times more.
-_UNIT_LOWER = re.compile(r"%|per ?cent|pct")
-_TARIFF_LOWER = re.compile(r"tariff|dut(?:y|ies)|lev(?:y|ies)|customs|tax|surcharge|countermeasure")
+# Lower-case substrings that any tariff sentence contains: substring searches find candidates
+# at C speed, where IGNORECASE patterns over a whole document cost several times more.
+_TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge", "countermeasure")
+_UNIT_KEYWORDS = ("%", "per cent", "percent", "pct", "pc")
+# Confirms, in the lower-cased text, that a keyword found there is a tariff word.
 _TARIFF_AT = re.compile(
     r"(?:tariffs?|duties|duty(?!-free)|levies|levy|customs|surcharges?|taxed|countermeasures?|"
     r"(?<=import )tax(?:es)?|(?<=export )tax(?:es)?|(?<=border )tax(?:es)?)(?![a-z])"
 )
-_DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b", _I)
+_DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b|(?<=\d)pc\b", _I)
 _WORD = re.compile(r"[A-Za-z]+")
-_INDEX_WORD = re.compile(r"[\w$][\w'’.&$-]*")
 
 # ---------------------------------------------------------------------------------------------
 # Compiled patterns: percentages and what governs them
 # ---------------------------------------------------------------------------------------------
 
 # A percentage: "50%", "50 percent", "twenty-five per cent", "27.5 pct", "10 percentage points".
-_UNIT_MARK = re.compile(r"%|\b(?:per\s?cent(?P<points>age[-\s]points?)?|pct)\b")
+# "25pc" is the British press's short form.
+_UNIT_MARK = re.compile(r"%|\b(?:per\s?cent(?P<points>age[-\s]points?)?|pct)\b|(?<=\d)pc\b")
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£-])(?P<num>{NUMBER})\s*-?\s*$", _I)
 # A bare number coordinated with a following percentage: "5 or 10 percent", "10-25%".
 # Operators joining a bare number to a percentage: "5 or 10 percent", "10-25%".
@@ -477,7 +485,7 @@ _HIT_WITH = re.compile(
     r"penali[sz](?:e|es|ed|ing))\s+(?P<goods>.{3,90}?)\s+with\s+(?:[\w-]+\s+){0,3}$",
     _I,
 )
-_OWN_GOODS = re.compile(r"(?:its|their)\s", _I)
+_OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
 # ---------------------------------------------------------------------------------------------
 # Compiled patterns: roles of countries
@@ -496,10 +504,12 @@ _BARE_RATE_AFTER = re.compile(
     rf"\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:%|-?\s*per\s?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
     _I,
 )
+_RATE_BEFORE_FOR = re.compile(r"(?:%|per\s?cent|pct)\s+for\s+(?:the\s+)?$", _I)
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 _ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
 _ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
 _ROLE_FACES_AFTER = re.compile(
-    r"(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|is|are|to|set\s+to|likely\s+to|"
+    r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|is|are|to|set\s+to|likely\s+to|"
     r"must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
     r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
     r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
@@ -582,7 +592,7 @@ class Context:
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
         for sentence in reversed(self.doc.sentences[max(0, sentence_no - _ACTOR_LOOKBACK) : sentence_no + 1]):
-            for party in _parties(sentence.text, _mentions(sentence.text)):
+            for party in _parties(sentence.text):
                 if party.role == "subject" and party.iso2 != exclude:
                     return party.iso2
         return None
@@ -615,32 +625,20 @@ class Context:
 
 
 @lru_cache(maxsize=64)
-def _word_index(text: str) -> tuple[list[int], list[str]]:
-    """End offsets and lower-cased forms of the words of a sentence ("U.S." and "anti-dumping" are words)."""
-    ends, words = [], []
-    for word in _INDEX_WORD.finditer(text):
-        ends.append(word.end())
-        words.append(word.group(0).lower().rstrip("."))
-    return ends, words
-
-
-@lru_cache(maxsize=64)
-def _word_starts(text: str) -> list[int]:
-    return [word.start() for word in _INDEX_WORD.finditer(text)]
-
-
-@lru_cache(maxsize=64)
 def _letter_words(text: str) -> tuple[list[int], list[int], list[str]]:
     """Starts, ends and lower-cased forms of the runs of letters of a sentence.
 
     Sentences are indexed once so that the many "which words come before this rate" questions are
-    list slices rather than new regex passes.
+    list slices rather than new regex passes; list comprehensions and one findall keep the index
+    itself cheap.
     """
-    starts, ends, words = [], [], []
-    for word in _WORD.finditer(text):
-        starts.append(word.start())
-        ends.append(word.end())
-        words.append(word.group(0).lower())
+    matches = list(_WORD.finditer(text))
+    starts = [m.start() for m in matches]
+    ends = [m.end() for m in matches]
+    lower = text.lower()
+    words = _WORD.findall(lower) if len(lower) == len(text) else [m.group(0).lower() for m in matches]
+    if len(words) != len(matches):  # a letter whose lower case is not an ASCII letter
+        words = [m.group(0).lower() for m in matches]
     return starts, ends, words
 
 
@@ -654,7 +652,7 @@ def _words_between(text: str, start: int, end: int) -> tuple[list[int], list[int
 
 def _tail_words(text: str, position: int, count: int) -> list[str]:
     """The last `count` words ending at or before `position`, lower-cased."""
-    ends, words = _word_index(text)
+    _, ends, words = _letter_words(text)
     index = bisect_right(ends, position)
     return words[max(0, index - count) : index]
 
@@ -668,9 +666,9 @@ def _next_letter_words(text: str, position: int, count: int) -> list[str]:
 
 def _word_start_before(text: str, position: int) -> int:
     """Start of the word ending right before `position` ("from" in "from 25%")."""
-    ends, _ = _word_index(text)
+    starts, ends, _ = _letter_words(text)
     index = bisect_right(ends, position) - 1
-    return _word_starts(text)[index] if index >= 0 else position
+    return starts[index] if index >= 0 else position
 
 
 def _ends_with_word(text: str, position: int, word: str) -> bool:
@@ -728,11 +726,17 @@ def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
         if _is_increment(text, token):
             continue
         value = _parse_rate(token.num)
-        if value is None:
+        if value is None or value > _MAX_RATE:
             continue
         clause = _clause_bounds(text, token.start)
-        governor, how = _governor(text, token, clause, tariff_context)
-        if governor is None and not (tariff_context and _anaphoric(text, token, tokens, index, clause)):
+        governor, how = _governor(text, token, clause, tariff_context, bool(by_token))
+        if how == "rejected":
+            continue
+        if governor is None and index - 1 in by_token and _continues_list(text, tokens[index - 1], token):
+            # "the EU faces 15%, Japan 15%, Vietnam 20% and India 50%": a list shares its governor.
+            governor, how = by_token[index - 1].governor, "list"
+        anaphora_allowed = tariff_context or bool(by_token)  # earlier sentences or this one stated rates
+        if governor is None and not (anaphora_allowed and _anaphoric(text, token, tokens, index, clause)):
             continue
         rate = Rate(
             value,
@@ -748,6 +752,16 @@ def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
         by_token[index] = rate
     _link_transitions(text, tokens, by_token)
     return [rate for rate in rates if not rate.dropped]
+
+
+def _continues_list(text: str, previous: Token, token: Token) -> bool:
+    """True when `token` is the next item of a list of rates after `previous`: only a comma or
+    "and", and at most a few words naming whose rate it is, stand between them."""
+    between = text[previous.end : token.start]
+    words = between.replace(",", " ").split()
+    return len(words) <= 4 and not _STOP_WORDS.difference({"and", "or"}).intersection(
+        w.lower() for w in words
+    )
 
 
 def _percent_tokens(text: str) -> list[Token]:
@@ -810,7 +824,8 @@ def _is_increment(text: str, token: Token) -> bool:
     while words and words[-1] in _APPROX_WORDS or len(words) > 1 and tuple(words[-2:]) in _APPROX_PAIRS:
         words = words[:-2] if tuple(words[-2:]) in _APPROX_PAIRS else words[:-1]
     if words and words[-1] == "by":
-        return True  # "raise tariffs by 10%"
+        # "raise tariffs by 10%"; but "hit by 15% tariffs" names the tariff itself
+        return not _NOUN_AFTER.match(text, token.end)
     # "fell 20%" is a change; after an article the word is an adjective ("a lower 10% rate"); a
     # share of the tariffs ("lift 10% of the tariffs") is judged by what it is a share of.
     if words and words[-1] in _CHANGE_VERBS and not (len(words) > 1 and words[-2] in _ARTICLES):
@@ -822,12 +837,15 @@ def _is_increment(text: str, token: Token) -> bool:
 
 
 def _governor(
-    text: str, token: Token, clause: tuple[int, int], recent_rates: bool = False
+    text: str, token: Token, clause: tuple[int, int], recent_rates: bool = False, earlier_rate: bool = False
 ) -> tuple[tuple[int, int] | None, str]:
-    """The tariff word governing a percentage and how: ("pre" | "of" | "layer" | "before" | "verb"), or None.
+    """The tariff word governing a percentage and how: "pre", "of", "layer", "before" or "verb".
+
+    (None, "rejected") when the percentage measures something else ("40% of imports", "5% growth"),
+    (None, "") when nothing in the clause governs it.
 
     `recent_rates` says the previous sentences stated tariff rates, so that "The rate is far above
-    the 15% agreed with the EU" is read as one more.
+    the 15% agreed with the EU" is read as one more; `earlier_rate` says this sentence did.
     """
     start, end = token.start, token.end
     after = text[end : clause[1]]
@@ -837,12 +855,12 @@ def _governor(
         # verb "importers pay 90% of the tariffs" is a share, as is "40% of Chinese imports".
         layer = _OF_TARIFF_AFTER.match(after)
         acting = _tail_words(text, start, 2)
-        if layer and any(w in _LAYER_VERBS for w in acting):
+        if layer and not _LAYER_VERBS.isdisjoint(acting):
             return (end + layer.start("noun"), end + layer.end("noun")), "layer"
-        return None, ""
-    if any(word in _NON_TARIFF_WORDS for word in next_words):
-        return None, ""  # "5% growth", "a 50% stake"
-    if any(w.startswith(_TARIFF_STEMS) for w in _next_letter_words(text, end, 4)):
+        return None, "rejected"
+    if not _NON_TARIFF_WORDS.isdisjoint(next_words):
+        return None, "rejected"  # "5% growth", "a 50% stake"
+    if not _TARIFF_LOOKING.isdisjoint(_next_letter_words(text, end, 4)):
         noun = _NOUN_AFTER.match(after) or _WEAK_NOUN_AFTER.match(after)
         if (
             noun
@@ -871,10 +889,11 @@ def _governor(
     if verb in _IMPOSE_WORDS or len(words) > 1 and words[-2].lower() in _IMPOSE_WORDS:
         return (start, start), "verb"  # "imposed 25% on steel"
     # "goods transshipped through Vietnam will face 40%": goods facing a bare rate in a tariff text.
+    # "..., while India faces 25%": a country facing a bare rate next to other tariff rates.
     if (
         verb in _FACE_WORDS
         and verb != "taxed"
-        and _names_goods(text, *clause)
+        and (recent_rates or earlier_rate or _names_goods(text, *clause))
         and not _names_other_measure(text, *clause)
     ):
         return (start, start), "verb"
@@ -949,7 +968,7 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
         return False
     words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
     pairs = zip(words, words[1:], strict=False)
-    if not (any(w in _ANAPHORS for w in words) or any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs)):
+    if _ANAPHORS.isdisjoint(words) and not any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs):
         return False
 
     def is_to(a: int, b: int) -> bool:
@@ -965,7 +984,13 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
         and is_to(token.end, tokens[index + 1].start)
         and _ends_with_word(text, token.start, "from")
     )
-    reached = bool(words) and words[-1] == "to" and any(w in _RAISE_WORDS or w in _LOWER_WORDS for w in words)
+    # "bring it to 50%", "keeping it at 25% for Britain"
+    reached = bool(words) and (
+        words[-1] == "to"
+        and not (_RAISE_WORDS | _LOWER_WORDS).isdisjoint(words)
+        or words[-1] == "at"
+        and not _KEEP_WORDS.isdisjoint(words)
+    )
     return in_transition or starts_transition or reached
 
 
@@ -993,8 +1018,8 @@ def _attach_alternatives(text: str, rate: Rate) -> None:
         words = head.split()
         value = _parse_rate(words[-1]) if words else None
         number_start = len(head) - len(words[-1]) if words else 0
-    if value is None:
-        return
+    if value is None or value > _MAX_RATE:
+        return  # "from 2018 to 25%": a year, not a rate
     lead = head[:number_start].rstrip().lower()
     lead_words = lead.split()
     if (
@@ -1042,11 +1067,7 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
             preceding.previous = rate.value
             rate.dropped = True
             continue
-        if (
-            following is not None
-            and following.previous is None
-            and any(w in _CURRENT_WORDS for w in low[-4:])
-        ):
+        if following is not None and following.previous is None and not _CURRENT_WORDS.isdisjoint(low[-4:]):
             following.previous = rate.value
             following.transition_start = rate.start
             rate.dropped = True
@@ -1074,17 +1095,34 @@ def _mentions(text: str) -> list[tuple[int, int, str, str]]:
     return kept
 
 
-def _parties(text: str, spans: list[tuple[int, int, str, str]]) -> list[Party]:
-    """Roles of the country and actor mentions (start, end, iso2, kind) of one sentence."""
-    parties: list[Party] = []
-    for start, end, iso2, _kind in spans:
+@lru_cache(maxsize=64)
+def _parties(text: str) -> tuple[Party, ...]:
+    """The countries and actors of one sentence with their roles, in order (cached: the lookback for
+    an implicit imposer reads earlier sentences again)."""
+    parties: list[Party] = []  # built here, returned as a tuple
+    for start, end, iso2, _kind in _mentions(text):
         role, head, goods_end = _role(text, start, end, parties)
         parties.append(Party(start, end, iso2, role, head, goods_end))
+    if ", wh" in text:
+        parties = _set_asides(text, parties)
     low = text.lower()
     if "both" in low or "each" in low or "two" in low:
         for both in _BOTH_SIDES.finditer(text):
             parties.append(Party(both.start(), both.end(), "", "both"))
         parties.sort(key=lambda p: p.start)
+    return tuple(parties)
+
+
+def _set_asides(text: str, parties: list[Party]) -> list[Party]:
+    """Goods named in a relative clause set off by commas are not the goods of the sentence's rates:
+    in "India, which buys Russian oil, faces a 50% tariff" the tariff is not on Russia."""
+    for aside in _RELATIVE_ASIDE.finditer(text):
+        if _DOC_UNIT_HINT.search(text, aside.start(), aside.end()):
+            continue  # "Vietnam, which faces a 20% tariff, ..." states a rate of its own
+        parties = [
+            p._replace(role="other") if p.role == "target" and aside.start() <= p.start < aside.end() else p
+            for p in parties
+        ]
     return parties
 
 
@@ -1111,23 +1149,27 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     pair = tuple(words[-2:])
     if last in _TARGET_BEFORE or pair in _TARGET_BEFORE_PAIRS:
         return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
-    if last in ("to", "into") and any(w in _EXPORT_WORDS for w in words[:-1]):
+    if last in ("to", "into") and not _EXPORT_WORDS.isdisjoint(words[:-1]):
         return "destination", None, None  # "exports to the United States": the market that taxes them
     following = _next_letter_words(text, end, 5)
     after = text[end : end + 70]
     if _BARE_RATE_AFTER.match(after):
         return "target", None, None  # "the European Union 20%, Japan 24%": a listed country's rate
-    if any(w in _FACES_WORDS for w in following) and _ROLE_FACES_AFTER.match(after):
+    if not _FACES_WORDS.isdisjoint(following) and _ROLE_FACES_AFTER.match(after):
         return "target", None, None  # "India faces a 50% tariff", "Switzerland was hit with"
     # Modifying a tariff or goods noun decides the role whatever the preposition: "of Chinese
     # imports" is a target, "at Trump's duties" an imposer.
-    if any(w.startswith(_TARIFF_STEMS) for w in following[:4]):
+    if not _TARIFF_LOOKING.isdisjoint(following[:4]):
         tariff = _ROLE_TARIFF_AFTER.match(after)
         if tariff and _tariff_noun_ok(text, end + tariff.start("noun"), tariff.group("noun")):
             return "imposer", end + tariff.start("noun"), None
     goods_end = _goods_after(text, end)
     if goods_end is not None:
         return "target", None, goods_end
+    if last == "by" and len(words) > 1 and words[-2] in _IMPOSE_PARTICIPLES:
+        return "agent", None, None  # "the 25% duty imposed by Washington"
+    if last == "for" and _RATE_BEFORE_FOR.search(text, max(0, start - 30), start):
+        return "target", None, None  # "keeping it at 25% for Britain"
     if last in _OTHER_BEFORE or pair in _OTHER_BEFORE_PAIRS:
         return "other", None, None  # "to Washington", "talks with Beijing", "according to the EU"
     return "subject", None, None
@@ -1240,12 +1282,12 @@ def _goods_phrase(text: str, start: int, end: int | None = None) -> tuple[str | 
         if first is None or first.group(0).lower() in _NOT_LIST_ITEM:
             break
         item_end = _phrase_end(text, item_start)
-        closes = item_end >= len(text) or text[item_end] in ",." or text.startswith(".", item_end)
-        if (
-            item_end <= item_start
-            or not closes
-            or len(text[item_start:item_end].split()) > _MAX_LIST_ITEM_WORDS
-        ):
+        # An item closes the list at a comma or the end, or is its last item ("steel and textiles").
+        item = text[item_start:item_end]
+        last_item = " and " in item or " or " in item
+        closes = item_end >= len(text) or text[item_end] in ",." or last_item
+        limit = _MAX_GOODS_WORDS if last_item else _MAX_LIST_ITEM_WORDS
+        if item_end <= item_start or not closes or len(item.split()) > limit:
             break
         end = item_end
     words = list(re.finditer(r"\S+", text[start:end]))
@@ -1378,7 +1420,7 @@ def _removes_governor(text: str, rate: Rate, clause: tuple[int, int]) -> bool:
 @lru_cache(maxsize=256)
 def _has_condition(sentence: str) -> bool:
     """True when the sentence makes the rate conditional ("if Beijing retaliates")."""
-    return any(word.lower() in _CONDITION_WORDS for word in _WORD.findall(sentence))
+    return not _CONDITION_WORDS.isdisjoint(_WORD.findall(sentence.lower()))
 
 
 def _threatening(text: str, lead_start: int, lead_end: int, tail: str) -> bool:
@@ -1388,6 +1430,12 @@ def _threatening(text: str, lead_start: int, lead_end: int, tail: str) -> bool:
     rate Trump had threatened").
     """
     starts, _, words = _words_between(text, lead_start, lead_end)
+    # Only the rate's own subclause: in "China vowed to retaliate after Trump imposed a 34% tariff"
+    # the vow is not about the 34%.
+    for index in range(len(words) - 1, -1, -1):
+        if words[index] in _SUBORDINATORS:
+            starts, words = starts[index + 1 :], words[index + 1 :]
+            break
     for index, low in enumerate(words):
         # "May" opening a sentence may be the month; the modal is written in lower case.
         if low in _THREAT_WORDS or low == "may" and text.startswith("may", starts[index]):
@@ -1548,7 +1596,11 @@ def _resolve(
     if not targets:
         # Only the rate's own clause: "a 10% universal tariff applies to most countries, while imports
         # from China face 55%" does not make the 10% a tariff on China.
-        target = _nearest(parties, position, ("target",), lo, hi)
+        target = None
+        if not _FACE_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
+            # "the European Union faces 15%, Japan 15%": who faces the rate comes before it.
+            target = _nearest(parties, position, ("target",), lo, hi, before_only=True)
+        target = target or _nearest(parties, position, ("target",), lo, hi)
         targets = _coordinated(text, parties, target) if target else []
     if head is not None and imposer_party is None:
         for party in parties:
@@ -1557,9 +1609,10 @@ def _resolve(
     if imposer_party is None:
         exclude = targets[0] if len(targets) == 1 else None
         imposer_party = (
-            _nearest(parties, position, ("subject", "imposer"), lo, hi, exclude, before_only=True)
+            _nearest(parties, position, ("agent",), lo, hi, exclude)
+            or _nearest(parties, position, ("subject", "imposer"), lo, hi, exclude, before_only=True)
             or _nearest(parties, position, ("destination",), lo, hi, exclude)
-            or _nearest(parties, position, ("subject",), 0, lo, exclude, before_only=True)
+            or _nearest(parties, position, ("subject", "imposer"), 0, lo, exclude, before_only=True)
             or _nearest(parties, position, ("imposer",), lo, hi, exclude)
         )
         if imposer_party is not None and imposer_party.iso2 in targets and len(targets) > 1:
@@ -1584,11 +1637,21 @@ def _resolve(
         imposer = EU  # member states have no tariffs of their own: "Germany's Merz said Europe would ..."
     if not targets:
         target = _implicit_target(imposer, context, sentence_rows)
+        if (
+            target is None
+            and imposer_party is not None
+            and imposer_party.role == "agent"
+            and not context.parties
+        ):
+            # "India's commerce ministry said the 25% duty imposed by Washington was unjustified":
+            # with nothing else to go on, the country that speaks about the tariff is the one hit.
+            speaker = _nearest(parties, 0, ("subject",), 0, position, imposer)
+            target = speaker.iso2 if speaker else None
         targets = [target]
     return [(imposer, target if target != imposer else None) for target in targets]
 
 
-def _listed_country(text: str, parties: list[Party], rate: Rate) -> Party | None:
+def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:
     """A country named right before a bare rate ("Japan 24%", "Vietnam at 46%"), if any."""
     for party in parties:
         if (
@@ -1600,25 +1663,28 @@ def _listed_country(text: str, parties: list[Party], rate: Rate) -> Party | None
     return None
 
 
-def _coordinated(text: str, parties: list[Party], first: Party) -> list[str]:
-    """The target `first` and the targets coordinated with it ("the European Union and Japan")."""
-    targets = [first.iso2]
+def _coordinated(text: str, parties: Sequence[Party], first: Party) -> list[str]:
+    """The country `first` and those coordinated with it ("the European Union and Japan"), which
+    share its role."""
     index = parties.index(first)
-    previous = first
+    while (
+        index and parties[index - 1].role == first.role and _joined(text, parties[index - 1], parties[index])
+    ):
+        index -= 1  # "The EU, Japan and South Korea": start from the first of the list
+    targets = [parties[index].iso2]
+    previous = parties[index]
     for party in parties[index + 1 :]:
-        if party.role != "target" or text[previous.end : party.start].strip() not in (
-            ",",
-            "and",
-            ", and",
-            "or",
-            ", or",
-            "&",
-        ):
+        if party.role != first.role or not _joined(text, previous, party):
             break
         if party.iso2 not in targets:
             targets.append(party.iso2)
         previous = party
     return targets
+
+
+def _joined(text: str, left: Party, right: Party) -> bool:
+    """True when only a comma or a conjunction separates two mentions."""
+    return text[left.end : right.start].strip() in (",", "and", ", and", "or", ", or", "&")
 
 
 def _own_goods(
@@ -1637,7 +1703,7 @@ def _own_goods(
     subject = _nearest(parties, position, ("subject",), lo, hi, before_only=True)
     if destination is not None:
         owner = _nearest(parties, position, ("subject", "target"), lo, hi, destination.iso2, before_only=True)
-        return ([owner.iso2] if owner else []), destination
+        return (_coordinated(text, parties, owner) if owner else []), destination
     if subject is None:
         return [], None
     if not _IMPOSING_VERB_AFTER.match(text, subject.end):
@@ -1679,7 +1745,7 @@ def _implicit_target(imposer: str | None, context: Context, sentence_rows: list[
     return context.counterpart(imposer)
 
 
-def _update_context(context: Context, parties: list[Party], text: str) -> None:
+def _update_context(context: Context, parties: Sequence[Party], text: str) -> None:
     """Learn the trade relation from a tariff sentence without rates ("Beijing would face more tariffs")."""
     if parties:
         anchor = _first_tariff_word(text)
@@ -1707,6 +1773,8 @@ def _learn_from_goods(context: Context, text: str) -> None:
     "The list also covers quintessentially American products" makes the U.S. the target of the
     list the previous sentences described, imposed by the other side of the relation.
     """
+    if _GOODS_WORDS.isdisjoint(_WORD.findall(text)):
+        return
     for _start, end, iso2, kind in country_spans(text):
         if kind in ("name", "demonym") and _goods_after(text, end) is not None:
             context.record(context.counterpart(iso2), iso2)
@@ -1727,10 +1795,10 @@ def extract(doc: Document) -> list[dict]:
         return []
     if len(lower) != len(text):
         lower = text  # a character whose lower case is longer would shift the offsets
-    tariff_sentences = _sentences_matching(doc, lower, _TARIFF_LOWER, _TARIFF_AT)
+    tariff_sentences = _tariff_sentences(doc, lower)
     if not tariff_sentences:
         return []
-    unit_sentences = _sentences_matching(doc, lower, _UNIT_LOWER)
+    unit_sentences = _unit_sentences(doc, lower)
     context = Context(doc)
     rows: list[dict] = []
     for sentence in doc.sentences:
@@ -1747,9 +1815,9 @@ def extract(doc: Document) -> list[dict]:
         )
         if not rates:
             if has_tariff:
-                _update_context(context, _parties(s, _mentions(s)), s)
+                _update_context(context, _parties(s), s)
             continue
-        parties = _parties(s, _mentions(s))
+        parties = _parties(s)
         sentence_rows: list[dict] = []
         for rate in rates:
             sentence_rows.extend(_rate_rows(doc, sentence, rate, parties, context, sentence_rows))
@@ -1828,21 +1896,43 @@ def _complete_headline(doc: Document, rows: list[dict]) -> None:
                 break
 
 
-def _sentences_matching(
-    doc: Document, lower: str, pattern: re.Pattern[str], confirm: re.Pattern[str] | None = None
-) -> set[int]:
-    """Numbers of the sentences of `lower` (the lower-cased text) where `pattern` matches, and
-    `confirm` matches at the same place: a fast literal search, then a precise check."""
-    found = set()
+def _tariff_sentences(doc: Document, lower: str) -> set[int]:
+    """Numbers of the sentences that contain a tariff word, from `lower` (the lower-cased text).
+
+    Plain substring searches find the candidates (C speed; a regex over the whole text costs
+    several times more), then an anchored pattern confirms the word: not "level", "relevant", "taxi".
+    """
+    positions = []
+    for keyword in _TARIFF_KEYWORDS:
+        position = lower.find(keyword)
+        while position != -1:
+            if not (position and lower[position - 1].isalpha()) and _TARIFF_AT.match(lower, position):
+                positions.append(position)
+            position = lower.find(keyword, position + 1)
+    return _sentence_numbers(doc, positions)
+
+
+def _unit_sentences(doc: Document, lower: str) -> set[int]:
+    """Numbers of the sentences that contain a percent sign or word ("%", "percent", "per cent",
+    "pct", "25pc")."""
+    positions = []
+    for keyword in _UNIT_KEYWORDS:
+        position = lower.find(keyword)
+        while position != -1:
+            if (
+                keyword != "pc"
+                or position
+                and lower[position - 1].isdigit()
+                and not lower[position + 2 : position + 3].isalpha()
+            ):
+                positions.append(position)
+            position = lower.find(keyword, position + 1)
+    return _sentence_numbers(doc, positions)
+
+
+def _sentence_numbers(doc: Document, positions: list[int]) -> set[int]:
     starts = [sentence.start for sentence in doc.sentences]
-    for match in pattern.finditer(lower):
-        position = match.start()
-        if confirm is not None and (
-            position and lower[position - 1].isalpha() or not confirm.match(lower, position)
-        ):
-            continue  # "level", "relevant", "taxi"
-        found.add(bisect_right(starts, position) - 1)
-    return found
+    return {bisect_right(starts, position) - 1 for position in positions}
 
 
 @lru_cache(maxsize=64)

@@ -1,28 +1,37 @@
 """weapon_counts: a number (exact or vague) of weapons, munitions or weapon systems.
 
-How a count is read (GOLD_FORMAT.md is the definition of a correct row):
-- A number expression ("37", "1,600", "four", "a hundred", "three dozen") or a vague quantity word
-  ("hundreds of", "several", "a record number of") followed by a weapon noun phrase: up to six
-  modifiers then a head noun ("four Shahed suicide drones", "78 air, ground, and sea-launched
-  missiles", "19 F-16 fighter jets") or a named model used as a noun ("six Kinzhals", "four HIMARS").
-  A head noun that only modifies another noun ("two drone attacks", "missile fragments") is no count.
-- A qualifier right before the number sets `qualifier` and the bounds ("more than 300": 301..);
+How a count is read (/work/shared/eval/GOLD_FORMAT.md defines a correct row):
+- A number ("37", "1,600", "four", "a hundred", "three dozen", "100+") or a vague quantity ("hundreds
+  of", "several", "a record number of") followed by a weapon phrase: up to six modifiers and a head
+  noun ("four Shahed suicide drones", "78 air, ground, and sea-launched missiles", "19 F-16 fighter
+  jets"), or a model name used as a noun ("six Kinzhals", "four HIMARS"). A head that only modifies
+  another noun ("two drone attacks", "missile debris") and numbers that belong to model names, dates,
+  money or ids ("Tu-95", "March 9", "$400 million") are no counts; "a"/"an" is not a number.
+- A qualifier right before the number sets `qualifier` and the bounds ("more than 300": 301..open);
   it belongs to its own count only, never to a coordinated one.
-- "35 of 53 missiles" / "48 out of 53 drones" give two rows; "87 of the missiles" gives one.
-- Elliptical counts take their type from the count they continue: "13 over Rostov Oblast",
-  "three more", "119 others", "eight next year", "92 of them", "down 92".
-- The class follows the span: a named model sets it (Kalibr -> cruise_missile), a plain noun is taken
-  literally ("rockets" -> rocket), a count covering two kinds ("215 missiles ... and drones") is other.
-- Status comes from the verbs around the count: a participle right after it ("138 drones were downed"),
-  else the nearest verb before it in its clause ("shot down 35 of 53"), else the count it continues,
-  else a weaker attack/aid word in the sentence, else the latest count of the same class nearby, else
-  whether the article is about an attack or about aid.
+- "35 of 53 missiles" / "48 out of 53 drones" give two rows (the part and the whole); "87 of the
+  missiles" gives one.
+- Elliptical counts continue the count before them and take its class: "13 over Rostov Oblast",
+  "three more", "119 others", "eight next year", "92 of them", "30 of which", "41 were lost",
+  "down 92". A continuation must follow the count without casualty talk in between.
+- The class follows the span: a model name sets it (Kalibr -> cruise_missile) unless the head names
+  a different kind of thing ("Patriot missiles", "Kalibr carriers"); a plain noun is literal
+  ("rockets" -> rocket); one number for two kinds ("215 missiles ... and drones") is `other`.
+- Status comes from the verbs around the count, in this order: a verb right after it ("138 drones
+  were downed", "two missiles hit a building"), the nearest verb before it in its clause ("shot down
+  35 of 53"), the status of the count it continues, an attack or aid noun in the sentence
+  ("barrage", "package"), the latest count of the same class nearby, and last whether the article is
+  about an attack or about aid. Destroying tanks, launchers or parked aircraft is `other`.
+
+Speed: every scan runs on a lower-cased copy of the text in which each word follows a space, with
+alternations compiled as tries (see _alternation); the per-number work starts only where a number
+or quantity word is, and status cues are scanned only in the sentences that hold counts.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from transforms.contract import DATE, INT64, STRING, Column, Table, fact_columns
@@ -121,7 +130,8 @@ _NAMED_MODELS: tuple[tuple[str, str], ...] = (
     (r"Onyx", "cruise_missile"), (r"Oniks", "cruise_missile"), (r"JASSM", "cruise_missile"),
     (r"Harpoon", "cruise_missile"), (r"Flamingo", "cruise_missile"),
     # ballistic missiles
-    (r"Iskander", "ballistic_missile"), (r"KN-2[345]", "ballistic_missile"), (r"Kinzhal", "ballistic_missile"),
+    (r"Iskander", "ballistic_missile"), (r"KN-2[345]", "ballistic_missile"),
+    (r"Kinzhal", "ballistic_missile"),
     (r"ATACMS", "ballistic_missile"), (r"Tochka", "ballistic_missile"), (r"Oreshnik", "ballistic_missile"),
     (r"Fateh", "ballistic_missile"), (r"Fath-360", "ballistic_missile"), (r"PrSM", "ballistic_missile"),
     (r"Hwasong", "ballistic_missile"),
@@ -149,12 +159,14 @@ _NAMED_MODELS: tuple[tuple[str, str], ...] = (
     (r"Abrams", "armored_vehicle"), (r"M1A[12]", "armored_vehicle"),
     (r"Leopard(?: [12](?:A\d)?)?", "armored_vehicle"), (r"Challenger(?: 2)?", "armored_vehicle"),
     (r"Bradley", "armored_vehicle"), (r"Marder", "armored_vehicle"), (r"Stryker", "armored_vehicle"),
-    (r"M113", "armored_vehicle"), (r"T-(?:55|62|64|72|80|90)", "armored_vehicle"), (r"BMP", "armored_vehicle"),
+    (r"M113", "armored_vehicle"), (r"T-(?:55|62|64|72|80|90)", "armored_vehicle"),
+    (r"BMP", "armored_vehicle"),
     (r"BTR", "armored_vehicle"), (r"CV90", "armored_vehicle"), (r"AMX-10", "armored_vehicle"),
     (r"Humvee", "armored_vehicle"), (r"MaxxPro", "armored_vehicle"),
     # launchers and artillery (GOLD_FORMAT: HIMARS and M270 launchers are `other`)
     (r"HIMARS", "other"), (r"M270", "other"), (r"M142", "other"), (r"MLRS", "other"), (r"Caesar", "other"),
-    (r"M777", "other"), (r"PzH 2000", "other"), (r"Krab", "other"), (r"Archer", "other"), (r"Zuzana", "other"),
+    (r"M777", "other"), (r"PzH 2000", "other"), (r"Krab", "other"), (r"Archer", "other"),
+    (r"Zuzana", "other"),
     (r"Bohdana", "other"), (r"M109", "other"), (r"TOS-1", "other"),
 )
 
@@ -168,8 +180,8 @@ _KH_BALLISTIC = frozenset({"47"})
 _PLATFORM_CLASSES = frozenset({"air_defense_system", "other", "aircraft", "armored_vehicle"})
 _MUNITION_CLASSES = frozenset({"missile", "rocket", "guided_bomb", "artillery_shell"})
 # Things that fly to their target: a platform noun after their name names their launcher or carrier.
-_AIRBORNE_CLASSES = frozenset({"drone", "missile", "cruise_missile", "ballistic_missile", "rocket", "guided_bomb",
-                               "artillery_shell"})
+_AIRBORNE_CLASSES = frozenset({"drone", "missile", "cruise_missile", "ballistic_missile", "rocket",
+                               "guided_bomb", "artillery_shell"})
 # Classes whose destruction is a loss claim (`other`), not an interception.
 _GROUND_CLASSES = frozenset({"air_defense_system", "armored_vehicle"})
 
@@ -211,8 +223,9 @@ _STOP_WORDS = (
     "intercepted hundred hundreds thousand thousands million billion dozen dozens scores several numerous "
     "people persons civilians children adults residents soldiers troops servicemen personnel workers "
     "miners casualties deaths victims percent cent km kilometers kilometres miles meters metres feet days "
-    "hours minutes seconds weeks months years times regions oblasts provinces cities towns villages districts "
-    "areas buildings homes houses apartments facilities sites plants stations substations types kinds "
+    "hours minutes seconds weeks months years times regions oblasts provinces cities towns villages "
+    "districts areas buildings homes houses apartments facilities sites plants stations substations types "
+    "kinds "
     "variants models dollars euros tons tonnes attacks strikes explosions blasts hits waves sorties "
     "drones uavs missiles rockets bombs shells rounds jets planes tanks targets weapons munitions "
     "interceptors launchers howitzers systems"
@@ -263,12 +276,12 @@ _HEAD_CLASS = {
     "shell": "artillery_shell", "aircraft": "aircraft", "warplane": "aircraft", "jet": "aircraft",
     "plane": "aircraft", "bomber": "aircraft", "helicopter": "aircraft", "apc": "armored_vehicle",
     "ifv": "armored_vehicle", "mrap": "armored_vehicle", "howitzer": "other", "mortar": "other",
-    "warship": "other", "landing ship": "other", "submarine": "other", "frigate": "other", "corvette": "other",
-    "landmine": "other",
+    "warship": "other", "landing ship": "other", "submarine": "other", "frigate": "other",
+    "corvette": "other", "landmine": "other",
     "target": "other", "weapon": "other", "munition": "other",
 }
-_GROUND_HEADS = frozenset({"howitzer", "mortar", "warship", "landing ship", "submarine", "frigate", "corvette",
-                           "landmine"})
+_GROUND_HEADS = frozenset({"howitzer", "mortar", "warship", "landing ship", "submarine", "frigate",
+                           "corvette", "landmine"})
 # Singular weapon nouns: as a modifier they must sit right before the head ("missile defense systems");
 # further away they are the subject of a new clause ("one missile struck tanks").
 _GENERIC_SINGULARS = frozenset({"drone", "missile", "rocket", "uav", "bomb", "shell", "tank", "jet"})
@@ -295,17 +308,21 @@ _VAGUE_LOW = {
     "dozens": 24, "hundreds": 200, "thousands": 2_000, "millions": 2_000_000, "scores": 40, "tens": 20,
     "several": 3,
     "tens of thousands": 20_000, "hundreds of thousands": 200_000, "several hundred": 300,
-    "several thousand": 3_000, "several dozen": 36, "few hundred": 200, "few thousand": 2_000, "few dozen": 24,
+    "several thousand": 3_000, "several dozen": 36, "few hundred": 200, "few thousand": 2_000,
+    "few dozen": 24,
 }
 
 # Qualifier phrases right before a number (looked up on the last words before it).
 _QUALIFIER_OF = {
-    **dict.fromkeys(("more than", "over", "in excess of", "upwards of", "well over", "just over"), "more_than"),
-    **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than", "a minimum of"), "at_least"),
+    **dict.fromkeys(("more than", "over", "in excess of", "upwards of", "well over", "just over"),
+                    "more_than"),
+    **dict.fromkeys(("at least", "no fewer than", "no less than", "not less than", "a minimum of"),
+                    "at_least"),
     **dict.fromkeys(("up to", "as many as", "fewer than", "less than", "no more than", "not more than",
                      "at most", "a maximum of"), "up_to"),
     **dict.fromkeys(("about", "around", "nearly", "almost", "some", "approximately", "roughly",
-                     "an estimated", "estimated", "close to", "circa", "just under", "an approximate"), "about"),
+                     "an estimated", "estimated", "close to", "circa", "just under", "an approximate"),
+                    "about"),
 }
 # Words before a number that belong to the mention without qualifying it: "all five", "Record 267".
 _PREFIXES = frozenset({"all", "another", "a record", "record", "a further", "an additional"})
@@ -339,18 +356,27 @@ _SCAN_SPACES = "\n\"“”‘([—–"
 _SCAN_TABLE = str.maketrans(
     {**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, **dict.fromkeys(_SCAN_SPACES, " ")}
 )
-# Documents without any of these words have no weapon counts (tariff and trade news). Lower-cased text.
-_HINT_RE = re.compile(_alternation([
+# Words of war news. A document without any of them has no weapon counts (trade news); in one
+# without them, "aircraft", "jets" and "planes" are civil unless the phrase says otherwise.
+_MILITARY_WORDS = [
     "drone", "uav", "uas", "usv", "quadcopter", "missile", "interceptor", "rocket", "bomb", "shell",
-    "munition", "ammunition", "artillery", "projectile", "aircraft", "jet", "plane", "fighter", "helicopter",
-    "tank", "vehicle", "apc", "ifv", "mrap", "carrier", "howitzer", "mortar", "launcher", "battery",
-    "batteries", "air defen", "self-propelled", "landmine", "warship", "submarine", "frigate", "corvette",
-    "target", "weapon", "aerial", "means of",
-] + [base.lower() for base, _ in _NAMED_MODELS]))
+    "munition", "ammunition", "artillery", "projectile", "fighter", "tank", "armored", "armoured", "apc",
+    "ifv", "mrap", "personnel carrier", "howitzer", "mortar", "launcher", "air defen", "self-propelled",
+    "landmine", "warship", "warplane", "submarine", "frigate", "corvette", "weapon", "aerial", "means of",
+    "air force", "troops", "invasion", "front line", "frontline",
+] + [base.lower() for base, _ in _NAMED_MODELS]
+_HINT_RE = re.compile("[ -]" + _alternation(_MILITARY_WORDS + ["aircraft", "jet", "plane", "helicopter"]))
+_MILITARY_RE = re.compile("[ -]" + _alternation(_MILITARY_WORDS))  # over " " + the scan text
+_MILITARY_AIRCRAFT_RE = re.compile(
+    r"\b(?:combat|fighter|fighters|military|war|attack|strategic|bombers?|reconnaissance|surveillance|strike"
+    r"|stealth|warplanes?|helicopter gunships?)\b",
+    re.IGNORECASE,
+)
 _PHRASE_RE = re.compile(" " + _PHRASE)  # lower-cased text
 _NAME_RE = re.compile(rf"\b{_NAME_TOKEN}(?![\w])")
 # The base of a model token, in _NAMED_MODELS order (so "Iskander-K" is tried before "Iskander"); the
 # group name gives the model's index.
+_MODEL_SUFFIX_RE = re.compile(r"-(?:type|style|class|like|series)s?$")
 _BASE_RE = re.compile(_alternation([(base, f"m{i}") for i, (base, _) in enumerate(_NAMED_MODELS)],
                                     ignore_case=False))
 _X_OF_Y_RE = re.compile(
@@ -367,12 +393,13 @@ _COORDINATED_HEAD_RE = re.compile(  # lower-cased text
     rf"(?P<head>{_NAME_TOKEN_LOWER}|{_HEAD_NOUN})(?![\w'’-])"
 )
 _NEXT_WORD_RE = re.compile(r" ([a-z]+)")  # lower-cased text
+_CONJUNCTIONS = (" and ", " or ", " as well as ")
 _SUPERLATIVE_RE = re.compile(r"\b(?:most|least|\w{3,}est)\b", re.IGNORECASE)
 
 # Elliptical counts: a bare number continuing an earlier count.
 _ELLIPSIS_FOLLOWERS = (
-    r"(?=[,.;:!?)\"”’]|$| (?:and|or|were|was|had|have|has|are|is|also|for|in|over|on|near|above|across|from"
-    r"|to|which|that|while|but|fell|crashed|came|went|got|reached|hit|struck|overnight|nationwide)\b)"
+    r"(?=[,.;:!?)\"”’]|$| (?:and|or|were|was|had|have|has|are|is|also|for|in|over|on|near|above|across"
+    r"|from|to|which|that|while|but|fell|crashed|came|went|got|reached|hit|struck|overnight|nationwide)\b)"
 )
 _ELLIPSIS_MORE_RE = re.compile(rf" (?:more|others|other){_ELLIPSIS_FOLLOWERS}", re.IGNORECASE)
 _ELLIPSIS_PLACE_RE = re.compile(
@@ -381,14 +408,16 @@ _ELLIPSIS_PLACE_RE = re.compile(
 )
 _ELLIPSIS_TIME_RE = re.compile(
     rf" (?:(?:next|this|last) (?:year|month|week)|(?:later|earlier) this (?:year|month)|in (?:19|20)\d\d\b"
-    rf"|in (?:{_MONTHS})\b|by (?:the end of )?(?:the year|next year|this year|(?:19|20)\d\d|(?:{_MONTHS})\b))"
+    rf"|in (?:{_MONTHS})\b|on (?:{_WEEKDAYS})\b"
+    rf"|by (?:the end of )?(?:the year|next year|this year|(?:19|20)\d\d|(?:{_MONTHS})\b))"
 )
 _BARE_AFTER_RE = re.compile(_ELLIPSIS_FOLLOWERS)
 # What may follow the number of any elliptical count (a superset of the patterns above). Scan text.
 _ELLIPSIS_START_RE = re.compile(
-    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by|on"
-    r"|were|was|have|had|has|are|is|and|or|also|for|to|from|which|that|while|but|fell|crashed|came|went"
-    r"|got|reached|hit|struck|overnight|nationwide)\b)"
+    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by"
+    r"|on|were|was|have|had|has|are|is|and|or|also|for|to|from|which|that|while|but|fell|crashed|came"
+    r"|went|got|reached|hit|struck|overnight|nationwide|shot|downed|destroyed|intercepted|neutrali[sz]ed"
+    r"|jammed|lost)\b)"
 )
 # Verbs that govern a bare number: "shot down 92", "shoot down 92 of them", "Belgium will provide 30".
 # The verb's last word is part of the mention: "down 92", "provide 30".
@@ -402,25 +431,26 @@ _GOVERNING_VERBS = frozenset(
 _BARE_HEAD_RE = re.compile(
     r" (?P<head>drones|uavs|missiles|rockets|shaheds|bombs|shells|jets|tanks|interceptors|aircraft)\b"
 )
-# Gaps across which an elliptical count cannot continue a weapon count (it counts casualties).
-_CASUALTY_GAP_RE = re.compile(
-    r"\b(?:\w+ing|killed|injured|wounded|hurt|died|dead|hospitali[sz]ed|evacuated|people|civilians|persons"
-    r"|residents|children)\b",
-    re.IGNORECASE,
+# Words across which an elliptical count cannot continue a weapon count: it counts casualties
+# ("fired 40 missiles, killing 12 people; 3 more died").
+_CASUALTY_WORDS = frozenset(
+    "killed injured wounded hurt died dead hospitalized hospitalised evacuated people civilians persons "
+    "residents children".split()
 )
 
 # Number guards. A number right after one of these words is part of a model name ("Leopard 2"),
 # an id ("No. 4", "Section 301") or a date ("March 9", "Oct. 1"); a four-digit number after one of
 # _WORDS_BEFORE_YEARS is a year.
 _WORDS_BEFORE_NON_COUNTS = frozenset(
-    "Leopard Challenger Mirage PzH Marder Gepard Patriot Su MiG Tu No Nos Section Article Resolution Flight "
-    "Route Unit Number Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept "
-    "September Oct October Nov November Dec December".split()
+    "Leopard Challenger Mirage PzH Marder Gepard Patriot Su MiG Tu No Nos Section Article Resolution "
+    "Flight Route Unit Number Jan January Feb February Mar March Apr April May Jun June Jul July Aug August "
+    "Sep Sept September Oct October Nov November Dec December".split()
 )
 _WORDS_BEFORE_YEARS = frozenset(
     "in since by of until from before after during early late mid summer spring winter autumn fall year the "
     "through to".split()
 )
+_SENTENCE_STARTS_KEY = "weapon_counts.sentence_starts"
 _MONTH_AFTER_RE = re.compile(rf" (?:{_MONTHS})\b")
 
 # Status cues, by kind. Strong cues are verbs about what happened to the weapons; weak cues are nouns
@@ -432,7 +462,8 @@ _CUES: dict[str, list[str]] = {
             r"evaded (?:air )?defen[cs]es", r"penetrated"],
     "other": [r"jamm(?:ed|ing)", r"electronic warfare", r"electronic countermeasures", r"suppressed",
               r"locationally lost", r"lost", r"went missing", r"disappeared", r"failed to reach",
-              r"did not reach", r"didn't reach", r"crashed", r"diverted", r"redirected", r"captur(?:ed|e|ing)",
+              r"did not reach", r"didn't reach", r"crashed", r"diverted", r"redirected",
+              r"captur(?:ed|e|ing)",
               r"seiz(?:ed|e)", r"produc(?:ed|es|e|ing)", r"manufactur(?:ed|es|e|ing)",
               r"stockpil(?:ed|es|e|ing)", r"amass(?:ed|es|ing)?", r"damag(?:ed|ing)", r"sank", r"sunk",
               r"sinking"],
@@ -444,7 +475,8 @@ _CUES: dict[str, list[str]] = {
                     r"thwart(?:ed|s)?", r"foil(?:ed|s)?"],
     "requested": [r"ask(?:ed|s|ing)?", r"request(?:ed|s|ing)?", r"seek(?:s|ing)?", r"sought", r"must have",
                   r"needs?", r"needed", r"appeal(?:ed|s|ing)? for", r"press(?:ed|es|ing)? for",
-                  r"push(?:ed|es|ing)? for", r"call(?:ed|s|ing)? for", r"urg(?:ed|es|ing|e)", r"want(?:s|ed)?",
+                  r"push(?:ed|es|ing)? for", r"call(?:ed|s|ing)? for", r"urg(?:ed|es|ing|e)",
+                  r"want(?:s|ed)?",
                   r"plead(?:ed|s|ing)?", r"lobb(?:y|ied|ies|ying)", r"demand(?:ed|s|ing)?",
                   r"hop(?:e|es|ed|ing) (?:for|to get|to receive|to secure|to obtain)", r"wish list",
                   r"requir(?:ed|es|e)"],
@@ -460,9 +492,11 @@ _CUES: dict[str, list[str]] = {
     # "sent" is aid in an aid story and an attack in an attack story: resolved by the document's mode
     "send": [r"sen[dt]", r"sends", r"sending"],
     "launched": [r"launch(?:ed|es|ing)?", r"fir(?:ed|es|e|ing)", r"us(?:ed|es|e|ing)", r"hurl(?:ed|s|ing)?",
-                 r"unleash(?:ed|es|ing)?", r"deploy(?:ed|s|ing)?", r"attack(?:ed|s|ing)?(?: [a-z']+){0,3} with",
+                 r"unleash(?:ed|es|ing)?", r"deploy(?:ed|s|ing)?",
+                 r"attack(?:ed|s|ing)?(?: [a-z']+){0,3} with",
                  r"struck(?: [a-z']+){0,3} with", r"strik(?:es|e|ing)(?: [a-z']+){0,3} with",
-                 r"hit(?:s|ting)?(?: [a-z']+){0,3} with", r"target(?:ed|s|ing)(?: [a-z']+){0,3} with", r"aimed",
+                 r"hit(?:s|ting)?(?: [a-z']+){0,3} with", r"target(?:ed|s|ing)(?: [a-z']+){0,3} with",
+                 r"aimed",
                  r"released", r"dropp(?:ed|ing)", r"lobbed", r"flew"],
     "weak_launched": [r"attack(?:ed|s|ing)?", r"airstrikes?", r"assaults?", r"barrages?", r"salvos?",
                       r"waves?", r"strikes?", r"struck", r"raids?", r"bombardment", r"onslaught", r"arsenal",
@@ -500,19 +534,34 @@ _RELATIVE_SUBJECTS = frozenset({"Russia", "Moscow", "Ukraine", "Kyiv", "Kiev", "
                                 "Russian forces", "it", "they"})
 _PLURAL_WEAPON_WORDS = frozenset({"missiles", "drones", "rockets", "weapons", "UAVs", "munitions", "bombs",
                                   "Shaheds"})
+_POST_CUE_KINDS = ("hit", "impact", "other", "intercepted", "supplied", "send", "launched")
 # A participle right after the count (or the last count of a coordination) decides its status, also
 # after a short place phrase ("four HIMARS launchers from the US have reached"). Lower-cased text.
 _POST_CUE_RE = re.compile(
     r"[\"”’ ]?,? ?(?:(?:which|that) )?"
-    r"(?:(?:from|by|of|over|in|near|above|across) (?:the )?(?!(?:which|whom|them|these|those)\b)[a-z][\w.'’-]*"
+    r"(?:(?:from|by|of|over|in|near|above|across) (?:the )?"
+    r"(?!(?:which|whom|them|these|those)\b)[a-z][\w.'’-]*"
     r"(?: (?!(?:were|was|are|is|have|has|had)\b)[a-z][\w.'’-]*)? )?"
     r"(?P<aux>(?:were|was|have been|has been|had been|are|is|being|be|got|had|have|has|will be|would be"
     r"|could be|to be|are to be|were being)  ?)?"
     r"(?:(?:all|also|then|reportedly|successfully|later|subsequently|eventually|either|already|just|still"
     r"|allegedly) )?"
-    rf"\b{_alternation(_cue_alternatives(('hit', 'impact', 'other', 'intercepted', 'supplied', 'send', 'launched')))}\b"
+    rf"\b{_alternation(_cue_alternatives(_POST_CUE_KINDS))}\b"
 )
+# First words _POST_CUE_RE can start with (after a quote, comma or space): a prefilter.
+_POST_CUE_SKIP = "\"”’ ,"
+_POST_CUE_STARTS = tuple(sorted(
+    {"which", "that", "from", "by", "of", "over", "in", "near", "above", "across", "were", "was", "have",
+     "has", "had", "are", "is", "being", "be", "got", "will", "would", "could", "to", "all", "also", "then",
+     "reportedly", "successfully", "later", "subsequently", "eventually", "either", "already", "just",
+     "still", "allegedly"}
+    | {_literal_prefix(alternative)[0].split(" ")[0]
+       for kind in _POST_CUE_KINDS for alternative in _CUES[kind]}
+))
 _CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:]")
+# What ends the phrase a bare participle may belong to ("intercepted 22 missiles and three drones
+# crashed": the count after "and" starts a clause of its own).
+_PHRASE_BOUNDARIES = (";", ",", ":", " and ", " while ", " but ", " as ")
 _SHOOT_DOWN_RE = re.compile(r"down|intercept", re.IGNORECASE)
 # A verb whose object is a target, right before a count of aircraft or ground systems.
 _TARGET_VERB_RE = re.compile(r"\b(?:hit|hits|hitting|struck|strike|striking|damaged|damaging|targeted) $",
@@ -530,7 +579,8 @@ _AIR_DEFENSE_WORDS_RE = re.compile(
 _LAUNCH_SYSTEM_WORDS_RE = re.compile(r"\b(?:rocket|artillery|launch|missile|howitzer)\b", re.IGNORECASE)
 _ARMOR_WORDS_RE = re.compile(r"\b(?:armou?red|fighting|combat|infantry|personnel)\b", re.IGNORECASE)
 _ARTILLERY_WORDS_RE = re.compile(r"\b(?:artillery|mortar|tank|howitzer|\d+-?mm|cannon)\b", re.IGNORECASE)
-_NOT_ARMOR_TANK_RE = re.compile(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b", re.IGNORECASE)
+_NOT_ARMOR_TANK_RE = re.compile(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b",
+                                re.IGNORECASE)
 _MINE_WORDS_RE = re.compile(r"\b(?:anti-tank|anti-personnel|naval|sea|land)\b", re.IGNORECASE)
 _TARGETS_RE = re.compile(r"\btargets?\b", re.IGNORECASE)
 _AERIAL_WORDS_RE = re.compile(r"\b(?:air|aerial|airborne|flying)\b", re.IGNORECASE)
@@ -541,7 +591,7 @@ _AERIAL_WORDS_RE = re.compile(r"\b(?:air|aerial|airborne|flying)\b", re.IGNORECA
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class _Count:
     """A weapon count found in the text, before its status is decided."""
 
@@ -562,7 +612,7 @@ class _Count:
     sentence: Sentence | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Cue:
     """A status cue word in the text: its span and kind (a status, "send", or a weak kind)."""
 
@@ -575,12 +625,12 @@ def extract(doc: Document) -> list[dict]:
     """Weapon-count rows of one document: span, class, model, count, bounds, qualifier and status."""
     text = doc.text
     low = _scan_text(text)
-    if not _HINT_RE.search(low):
+    scan = " " + low  # the scan patterns start with the space before a word: offsets in text are start - 1
+    if not _HINT_RE.search(scan):
         return []
     counts: list[_Count] = []
     number_starts: list[int] = []       # every plausible count number, for elliptical continuity
     consumed = 0
-    scan = " " + low  # the scan patterns start with the space before a word: offsets in text are start - 1
     for match in _NUMBER_SCAN_RE.finditer(scan):
         group = match.lastgroup
         start, end = match.start(group) - 1, match.end(group) - 1
@@ -599,9 +649,37 @@ def extract(doc: Document) -> list[dict]:
     if not counts:
         return []
     for count in counts:
-        count.sentence = doc.sentence_at(count.start)
+        count.sentence = _sentence_at(doc, count.start)
     _assign_statuses(doc, low, counts, _cues(scan, counts))
-    return [_as_row(doc, c) for c in counts if not _is_ground_target(text, c)]
+    civil = {id(c) for c in _civil_aircraft(text, scan, counts)}
+    dates: dict[int, object] = {}  # event date by sentence number
+    rows = []
+    for count in counts:
+        if id(count) in civil or _is_ground_target(text, count):
+            continue
+        number = count.sentence.no
+        if number not in dates:
+            dates[number] = event_date(doc, number)
+        rows.append(_as_row(count, dates[number]))
+    return rows
+
+
+def _sentence_at(doc: Document, offset: int) -> Sentence:
+    """The sentence containing `offset` (Document.sentence_at, with the sentence starts cached)."""
+    starts = doc.cache.get(_SENTENCE_STARTS_KEY)
+    if starts is None:
+        starts = doc.cache[_SENTENCE_STARTS_KEY] = [s.start for s in doc.sentences]
+    return doc.sentences[max(0, bisect_right(starts, offset) - 1)]
+
+
+def _civil_aircraft(text: str, scan: str, counts: list[_Count]) -> list[_Count]:
+    """Counts of plain "aircraft", "jets", "planes" in a document with no other word of war: airliners
+    ("Boeing will deliver 100 planes"), not weapons."""
+    plain = [c for c in counts if c.weapon_type == "aircraft" and c.weapon_name is None
+             and not _MILITARY_AIRCRAFT_RE.search(text, c.start, c.end)]
+    if not plain or _MILITARY_RE.search(scan):
+        return []
+    return plain
 
 
 def _is_ground_target(text: str, count: _Count) -> bool:
@@ -726,7 +804,8 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
     mention_start, qualifier, qual_word = _qualifier_before(low, start)
     if plus:
         qualifier, qual_word = "at_least", "+"
-    part = _Count(mention_start, phrase_end, weapon_type, name, value, qualifier, qual_word, None, start, ground)
+    part = _Count(mention_start, phrase_end, weapon_type, name, value, qualifier, qual_word, None, start,
+                  ground)
     if total is None:
         return [part]
     y_start, y_value = total
@@ -740,14 +819,16 @@ def _phrase_after_number(text: str, low: str, end: int):
     """The weapon phrase after a number ending at `end`, as ((class, name, ground?, phrase end), total),
     where total is (start, value) of Y in "X of Y drones"; False when a phrase follows that is not a
     weapon ("five people"); None when no phrase follows (an elliptical count may)."""
-    compound = _HYPHEN_COMPOUND_RE.match(text, end)
+    follower = low[end:end + 4]
+    compound = _HYPHEN_COMPOUND_RE.match(text, end) if follower[:1] == "-" else None
     if compound:
         # "a 267-drone attack"
         head = compound.group("head").lower()
         name = "Shahed" if head == "shahed" else None
         return (_HEAD_CLASS.get(head, "drone"), name, False, compound.end()), None
 
-    x_of_y = _X_OF_Y_RE.match(text, end)
+    partitive = follower == " of " or follower == " out"
+    x_of_y = _X_OF_Y_RE.match(text, end) if partitive else None
     if x_of_y:
         phrase = _PHRASE_RE.match(low, x_of_y.end())
         found = _classify_phrase(text, low, phrase) if phrase else None
@@ -755,7 +836,7 @@ def _phrase_after_number(text: str, low: str, end: int):
         if found and total:
             return found, (x_of_y.start("num"), total)
 
-    of_the = _OF_THE_RE.match(text, end)
+    of_the = _OF_THE_RE.match(text, end) if partitive else None
     if of_the:
         # "87 of the missiles"; "one of the most advanced missiles" is no count
         phrase = _PHRASE_RE.match(low, of_the.end())
@@ -795,7 +876,7 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
         # "92 of them" may refer back across sentences
         tail = _OF_PRONOUN_RE.match(text, end)
         same_sentence_only = tail is None
-    verb_only = tail is None  # "41 were lost", or "shot down 92." — nothing after the number itself
+    verb_only = tail is None  # "41 were lost", "shot down 92.", "with 35 shot down"
     if verb_only and not (_BARE_AFTER_RE.match(text, end) or _POST_CUE_RE.match(low, end)):
         return []
     value = _number_value(expression)
@@ -805,9 +886,10 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     verb = low[max(0, mention_start - 14):mention_start - 1].rsplit(" ", 1)[-1]
     governing = verb in _GOVERNING_VERBS and low[mention_start - 1:mention_start] == " "
     post = _POST_CUE_RE.match(low, end if verb_only else tail.end())
-    if verb_only and not governing and not (post and post.group("aux")):
+    absolute = low.endswith(" with", 0, mention_start - 1)  # "with 35 shot down"
+    if verb_only and not governing and not (post and (post.group("aux") or absolute)):
         return []
-    floor = doc.sentence_at(start).start if same_sentence_only and not governing else None
+    floor = _sentence_at(doc, start).start if same_sentence_only and not governing else None
     antecedent = _antecedent(doc, counts, floor, start)
     if antecedent is None and governing:
         antecedent = _bare_noun_antecedent(doc, low, start)
@@ -819,13 +901,19 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
         previous = number_starts[index - 1] if index >= 1 else None
         if previous is None or not (antecedent.start <= previous < antecedent.end):
             return []
-        if _CASUALTY_GAP_RE.search(text, antecedent.end, mention_start):
+        if _counts_casualties(low[antecedent.end:mention_start]):
             return []
     mention_end = end if verb_only else tail.end()
     if verb_only and governing:
         mention_start -= len(verb) + 1  # "down 92", "provide 30"
-    return [_Count(mention_start, mention_end, antecedent.weapon_type, None, value, qualifier, qual_word, None,
-                   start, antecedent.ground, elliptical=True, antecedent=antecedent)]
+    return [_Count(mention_start, mention_end, antecedent.weapon_type, None, value, qualifier, qual_word,
+                   None, start, antecedent.ground, elliptical=True, antecedent=antecedent)]
+
+
+def _counts_casualties(gap: str) -> bool:
+    """True when the text between a count and a bare number talks about people or casualties."""
+    words = gap.split()
+    return any(word.endswith("ing") or word.strip(",.;:") in _CASUALTY_WORDS for word in words)
 
 
 def _antecedent(doc: Document, counts: list[_Count], floor: int | None, start: int) -> _Count | None:
@@ -835,20 +923,19 @@ def _antecedent(doc: Document, counts: list[_Count], floor: int | None, start: i
         return None
     last = counts[-1]
     if floor is None:
-        sentence_no = doc.sentence_at(start).no
+        sentence_no = _sentence_at(doc, start).no
         floor = doc.sentences[max(0, sentence_no - 3)].start
     return last if last.start >= floor else None
 
 
 def _bare_noun_antecedent(doc: Document, low: str, start: int) -> _Count | None:
     """A stand-in antecedent from the latest plural weapon noun in this or the previous sentence."""
-    sentence_no = doc.sentence_at(start).no
+    sentence_no = _sentence_at(doc, start).no
     floor = doc.sentences[max(0, sentence_no - 1)].start
-    last = None
-    for last in _BARE_HEAD_RE.finditer(low, max(0, floor - 1), start):
-        pass
-    if last is None:
+    heads = list(_BARE_HEAD_RE.finditer(low, max(0, floor - 1), start))
+    if not heads:
         return None
+    last = heads[-1]
     found = _phrase_class("", doc.text[last.start("head"):last.end("head")])
     if found is None:
         return None
@@ -863,17 +950,20 @@ def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | 
     next_word = _NEXT_WORD_RE.match(low, end)
     if next_word and next_word.group(1) in _COMPOUND_TAILS:
         return None
-    mod_words = phrase.group("mods").replace(",", " ").split()
-    if any(word in _GENERIC_SINGULARS for word in mod_words[:-2]):
-        return None  # a weapon noun far before the head is a subject, not a modifier: "one missile struck tanks"
+    mods = phrase.group("mods")
+    if mods.count(" ") > 2:
+        for word in mods.replace(",", " ").split()[:-2]:
+            if word in _GENERIC_SINGULARS:
+                return None  # a weapon noun far before the head is a subject: "one missile struck tanks"
     found = _phrase_class(text[phrase.start("mods"):phrase.end("mods")], text[phrase.start("head"):end])
     if found is None:
         return None
     weapon_type, name, ground = found
-    extra = _OF_TYPES_RE.match(text, end)
-    if extra:
-        end = extra.end()
-    coordinated = _COORDINATED_HEAD_RE.match(low, end)
+    if low.startswith(" of ", end):
+        extra = _OF_TYPES_RE.match(text, end)
+        if extra:
+            end = extra.end()
+    coordinated = _COORDINATED_HEAD_RE.match(low, end) if low.startswith(_CONJUNCTIONS, end) else None
     if coordinated:
         other = _phrase_class(text[coordinated.start("mods"):coordinated.end("mods")],
                               text[coordinated.start("head"):coordinated.end("head")])
@@ -906,7 +996,8 @@ def _phrase_class(mods: str, head: str) -> tuple[str, str | None, bool] | None:
         # a platform noun after a munition's name names the platform: "Kalibr carriers", "Iskander
         # launchers"; a munition noun after a platform's name names the munition: "Patriot missiles"
         munition_platform = weapon_type == "other" and ground and name_class in _AIRBORNE_CLASSES
-        if not munition_platform and not (name_class in _PLATFORM_CLASSES and weapon_type in _MUNITION_CLASSES):
+        platform_munition = name_class in _PLATFORM_CLASSES and weapon_type in _MUNITION_CLASSES
+        if not munition_platform and not platform_munition:
             weapon_type = name_class
             ground = ground or name_class in _GROUND_CLASSES
     return weapon_type, name, ground
@@ -993,7 +1084,9 @@ def _model(token: str) -> tuple[str | None, str | None]:
     if not base:
         return None, None
     cls = _NAMED_MODELS[int(base.lastgroup[1:])][1]
-    rest = re.sub(r"-(?:type|style|class|like|series)s?$", "", token[base.end():])
+    rest = token[base.end():]
+    if "-" in rest:
+        rest = _MODEL_SUFFIX_RE.sub("", rest)  # "Shahed-type" is a Shahed
     if rest.endswith("s") and (rest == "s" or rest[-2].isdigit() or rest[-2].isupper()):
         rest = rest[:-1]  # plural: "Shaheds", "F-16s", "Shahed-136s"
     if cls == "missile" and token.startswith("Kh-"):
@@ -1073,6 +1166,11 @@ def _in_relative_clause(text: str, start: int) -> bool:
 def _post_cue(text: str, low: str, count: _Count) -> tuple[_Cue, bool] | None:
     """(cue, with an auxiliary?) of the verb right after the count: "were downed" (True), "shot
     down" (False), "have arrived" (True), "hit a building" (False); None when there is none."""
+    word = count.end
+    while word < len(low) and low[word] in _POST_CUE_SKIP and word < count.end + 3:
+        word += 1
+    if not low.startswith(_POST_CUE_STARTS, word):
+        return None  # cheap exit: the next word cannot begin what _POST_CUE_RE matches
     match = _POST_CUE_RE.match(low, count.end)
     if not match:
         return None
@@ -1153,7 +1251,7 @@ def _pre_cue(doc: Document, count: _Count, cues: list[_Cue], cue_starts: list[in
     text = doc.text
     sentence = count.sentence
     clause_start = sentence.start
-    for boundary in (";", ",", ":") if same_phrase else (";",):
+    for boundary in _PHRASE_BOUNDARIES if same_phrase else (";",):
         clause_start = max(clause_start, text.rfind(boundary, sentence.start, count.number_start) + 1)
     nearest = None
     for j in range(bisect_left(cue_starts, count.number_start) - 1, -1, -1):
@@ -1243,8 +1341,8 @@ def _bounds(count: _Count) -> tuple[int | None, int | None]:
     return value - delta, value + delta
 
 
-def _as_row(doc: Document, count: _Count) -> dict:
-    """The table row of a count (the registry adds the common columns)."""
+def _as_row(count: _Count, day) -> dict:
+    """The table row of a count with its event date (the registry adds the common columns)."""
     low, high = _bounds(count)
     return {
         "char_start": count.start,
@@ -1257,5 +1355,5 @@ def _as_row(doc: Document, count: _Count) -> dict:
         "qualifier": count.qualifier,
         "vague_word": count.vague_word,
         "status": count.status or "launched",
-        "event_date": event_date(doc, count.sentence.no),
+        "event_date": day,
     }

@@ -118,10 +118,61 @@ RATES = [
         {(None, "IN", 10.0), (None, "IN", 50.0)},
         id="range_gives_two_rates",
     ),
+    pytest.param("Britain faces a 10pc tariff on its car exports.", {(None, "GB", 10.0)}, id="pc_unit"),
+    pytest.param(
+        "Washington will lift 10% of the tariffs on Indian goods next month.",
+        {("US", "IN", 10.0)},
+        id="layer_of_the_tariffs_acted_on",
+    ),
+    pytest.param(
+        "The United States imposed a 39% tariff on imports from Switzerland. "
+        "The rate is far above the 15% agreed with the European Union and Japan.",
+        {("US", "CH", 39.0), ("US", "EU", 15.0), ("US", "JP", 15.0)},
+        id="anaphoric_rate_deal_partners_coordinated",
+    ),
     pytest.param(
         "Turkey raised its import tariffs on Chinese electric vehicles to 40%.",
         {("TR", "CN", 40.0)},
         id="import_tariffs_raised_to",
+    ),
+]
+
+RATES += [
+    pytest.param(
+        "Higher rates apply to dozens of trading partners: the European Union faces 15%, Japan 15%, "
+        "Vietnam 20% and India 50%, the White House said of its tariffs.",
+        {("US", "EU", 15.0), ("US", "JP", 15.0), ("US", "VN", 20.0), ("US", "IN", 50.0)},
+        id="list_of_rates_shares_its_governor",
+    ),
+    pytest.param(
+        "Trump raised tariffs on steel imports to 50%, doubling the levy but keeping it at 25% for Britain.",
+        {("US", None, 50.0), ("US", "GB", 25.0)},
+        id="anaphoric_keep_it_at_for_country",
+    ),
+    pytest.param(
+        'India\'s commerce ministry said the 25% additional duty imposed by Washington was "unjustified".',
+        {("US", "IN", 25.0)},
+        id="passive_agent_imposes_speaker_is_hit",
+    ),
+    pytest.param(
+        "India, which buys large amounts of Russian oil, faces a 50% tariff on its exports to the U.S.",
+        {("US", "IN", 50.0)},
+        id="relative_clause_goods_set_aside",
+    ),
+    pytest.param(
+        "The EU, Japan and South Korea have all accepted 15% tariffs on most of their exports to the U.S.",
+        {("US", "EU", 15.0), ("US", "JP", 15.0), ("US", "KR", 15.0)},
+        id="their_exports_coordinated_owners",
+    ),
+    pytest.param(
+        "Exports from Japan, already hit by 15% tariffs, fell in August.",
+        {(None, "JP", 15.0)},
+        id="hit_by_rate_is_no_increment",
+    ),
+    pytest.param(
+        "Brazil was hit with a 50% tariff, while India faces 25%.",
+        {(None, "BR", 50.0), (None, "IN", 25.0)},
+        id="parallel_clause_faces_bare_rate",
     ),
 ]
 
@@ -155,6 +206,13 @@ NOT_RATES = [
         "Russian forces are on duty near the border; 30% of the city lost power.", id="on_duty_not_a_tariff"
     ),
     pytest.param("Goods enter duty-free, and trade grew 12% last year.", id="duty_free"),
+    pytest.param(
+        "The Federal Reserve kept rates at 4.5% as tariffs weighed on the outlook.", id="central_bank_rates"
+    ),
+    pytest.param(
+        "U.S. importers paid about 90% of the tariffs, a study found.", id="share_of_the_tariff_bill"
+    ),
+    pytest.param("Importers bear 60% of the tariff costs, economists said.", id="share_of_tariff_costs"),
 ]
 
 
@@ -234,6 +292,16 @@ DETAILS = [
         "China will impose a 15% tariff on chicken, wheat, corn and cotton, and a 10% tariff on pork.",
         dict(rate_pct=15.0, goods="chicken, wheat, corn and cotton"),
         id="goods_list",
+    ),
+    pytest.param(
+        "China vowed to retaliate after Trump imposed a 34% tariff on Chinese goods.",
+        dict(change="set", imposing_country_iso2="US", target_country_iso2="CN"),
+        id="threat_of_another_clause",
+    ),
+    pytest.param(
+        "India cut its duty on bourbon, which now faces a 100% duty instead of 150%.",
+        dict(rate_pct=100.0, previous_rate_pct=150.0, change="lowered"),
+        id="instead_of_previous",
     ),
     pytest.param(
         "Trump said the 25% tariffs on Canadian goods would take effect on Tuesday.",
