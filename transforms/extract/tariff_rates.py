@@ -11,6 +11,7 @@ describing so far (title and earlier tariff sentences).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
@@ -20,7 +21,7 @@ from typing import NamedTuple
 
 from transforms.contract import DATE, DOUBLE, STRING, Column, Table, fact_columns
 from transforms.documents import Document
-from transforms.extract._event_dates import event_date
+from transforms.extract.date_mentions import DAY, resolved_mentions
 from transforms.normalize.countries import EU, EU_MEMBERS, country_spans, phrase_regex
 from transforms.normalize.numbers import NUMBER, parse_number
 
@@ -327,6 +328,9 @@ _OTHER_BEFORE = frozenset(
 )
 _OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
 _COORDINATORS = frozenset({"and", "or", "&"})
+# Words that introduce the day a rate applies from, and verbs that date an earlier decision instead.
+_EFFECT_CUES = frozenset({"effective", "from", "starting", "beginning", "as of"})
+_DECISION_PARTICIPLES = _words("imposed announced added introduced agreed reached signed adopted")
 _IMPOSE_PARTICIPLES = _words("imposed levied announced set slapped introduced proposed applied charged put")
 _FACES_WORDS = _words("""
     face faces faced facing pay pays paying paid hit slapped targeted subject subjected charged
@@ -524,11 +528,6 @@ _BOTH_SIDES = re.compile(
 )
 _ACTOR_RE = re.compile(phrase_regex(sorted({name for names in ACTORS.values() for name in names})))
 _ACTOR_CODE = {name: code for code, names in ACTORS.items() for name in names}
-_DATE_CUE = re.compile(
-    r"\b(?:effective|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|\d{4})\b"
-)
 
 # ---------------------------------------------------------------------------------------------
 # Data
@@ -1851,7 +1850,7 @@ def _rate_rows(
     directions = _resolve(
         s, rate, parties, clause, (goods_start, goods_end), context, sentence_rows, sentence.no
     )
-    effective = event_date(doc, sentence.no) if change != "threatened" and _has_date_cue(s) else None
+    effective = None if change == "threatened" else _effective_date(doc, sentence)
     values = [rate.value] if not rate.alternatives else rate.alternatives + [rate.value]
     rows = []
     for imposer, target in directions:
@@ -1935,10 +1934,46 @@ def _sentence_numbers(doc: Document, positions: list[int]) -> set[int]:
     return {bisect_right(starts, position) - 1 for position in positions}
 
 
-@lru_cache(maxsize=64)
-def _has_date_cue(sentence: str) -> bool:
-    """True when the sentence names a day, month or year, so that an effective date may be read."""
-    return bool(_DATE_CUE.search(sentence))
+def _effective_date(doc: Document, sentence) -> dt.date | None:
+    """The day the sentence says the rate applies from: "effective Wednesday, June 4th", "from 14 May
+    2025", "starting Aug. 1", "on Oct. 1"; None when it names none.
+
+    The dates come from the date_mentions extractor (shared through doc.cache). "effective", "from",
+    "starting" and "as of" introduce the start of a rate and win over "on", which may date something
+    else ("in a post on May 30, Trump wrote ..."); a date after a verb of decision ("the tariffs it
+    imposed on 2 April") dates the earlier decision and is skipped; weeks, months and years name no day.
+    """
+    text = doc.text
+    weak = None
+    for mention in resolved_mentions(doc):
+        if mention.sentence_no != sentence.no or mention.period.granularity != DAY:
+            continue
+        if mention.period.start is None:
+            continue
+        cue, prior = _date_cue(text, sentence.start, mention.start, mention.end)
+        if prior in _DECISION_PARTICIPLES:
+            continue
+        if cue in _EFFECT_CUES:
+            return mention.period.start
+        if cue == "on" and weak is None:
+            weak = mention.period.start
+    return weak
+
+
+def _date_cue(text: str, lower_bound: int, start: int, end: int) -> tuple[str, str]:
+    """The word introducing a date mention ("effective", "from", "on", "as of") and the word before it.
+
+    The mention's span may itself begin with its preposition ("on October 13").
+    """
+    before = [w.lower() for w in _WORD.findall(text, max(lower_bound, start - 40), start)]
+    inside = _WORD.findall(text, start, end)[:1]
+    if inside and inside[0].lower() in _EFFECT_CUES | {"on"}:
+        before.append(inside[0].lower())
+    if before[-2:] == ["as", "of"]:
+        before[-2:] = ["as of"]
+    cue = before[-1] if before else ""
+    prior = before[-2] if len(before) > 1 else ""
+    return cue, prior
 
 
 def _has_any(text: str, keywords: tuple[str, ...]) -> bool:
