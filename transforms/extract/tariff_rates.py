@@ -4,9 +4,21 @@ A percentage is a tariff rate only when a tariff word governs it in the same cla
 rate ("a 39% tariff"), a post-nominal one ("duties of 5 or 10 percent"), or a rate reached by a
 tariff in the clause ("tariffs on Chinese goods will rise from 25% to 30%"). Increments ("a 25%
 increase", "raise tariffs by 10%", "10 percentage points") and shares ("40% of imports") are not
-rates. The imposing and target countries come from the clause (subject, "U.S. tariffs", "on
-Chinese goods", "imports from India"), else from the trade relation the document has been
-describing so far (title and earlier tariff sentences).
+rates, and neither is a percentage of anything else (growth, prices, polls, "the Fed kept rates at
+4.5%"). A list ("the EU faces 15%, Japan 15% and India 50%") shares its governor, and a pronoun
+continues the tariff of the sentences before ("We're going to bring it from 25% to 50%").
+
+The imposing and target countries come from the clause (subject, "U.S. tariffs", "China's rate",
+"imposed by Washington"; "on Chinese goods", "imports from India", "cars built in Europe", "India
+faces", "Japan 24%"), else from the trade relation the document has been describing so far (title
+and earlier tariff sentences, the other side of a two-country dispute, the last actor named). EU
+member states speak for the EU, whose trade policy it is. "both sides" gives one row per direction,
+coordinated targets one row each, and a headline borrows its missing target from the body.
+
+previous_rate_pct comes from "from X to Y", "Y from X", "up/down from X", "instead of X",
+"currently X ... Y" and multipliers ("doubling ... to 50%" implies 25); effective_date from a day the
+sentence introduces with "effective", "from", "starting", "as of" or "on" (the date_mentions
+extractor's resolved mentions, shared through doc.cache); threatened rates have none.
 """
 
 from __future__ import annotations
@@ -388,7 +400,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
         "Dombrovskis",
         "Lange",
     ),
-    "CA": ("Carney", "Trudeau", "Freeland", "LeBlanc", "Champagne", "Poilievre"),
+    "CA": ("Carney", "Trudeau", "Freeland", "LeBlanc", "Poilievre"),
     "MX": ("Sheinbaum", "Ebrard", "López Obrador", "Lopez Obrador", "AMLO"),
     "BR": ("Lula", "Bolsonaro", "Alckmin", "Haddad"),
     "JP": ("Ishiba", "Kishida", "Takaichi", "Akazawa", "Shinzo Abe"),
@@ -434,6 +446,7 @@ _TARIFF_AT = re.compile(
 )
 _DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b|(?<=\d)pc\b", _I)
 _WORD = re.compile(r"[A-Za-z]+")
+_DIGIT = re.compile(r"\d")
 
 # ---------------------------------------------------------------------------------------------
 # Compiled patterns: percentages and what governs them
@@ -1152,7 +1165,7 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "destination", None, None  # "exports to the United States": the market that taxes them
     following = _next_letter_words(text, end, 5)
     after = text[end : end + 70]
-    if _BARE_RATE_AFTER.match(after):
+    if _DIGIT.search(after, 0, 12) and _BARE_RATE_AFTER.match(after):
         return "target", None, None  # "the European Union 20%, Japan 24%": a listed country's rate
     if not _FACES_WORDS.isdisjoint(following) and _ROLE_FACES_AFTER.match(after):
         return "target", None, None  # "India faces a 50% tariff", "Switzerland was hit with"
@@ -1966,9 +1979,11 @@ def _date_cue(text: str, lower_bound: int, start: int, end: int) -> tuple[str, s
     The mention's span may itself begin with its preposition ("on October 13").
     """
     before = [w.lower() for w in _WORD.findall(text, max(lower_bound, start - 40), start)]
-    inside = _WORD.findall(text, start, end)[:1]
-    if inside and inside[0].lower() in _EFFECT_CUES | {"on"}:
-        before.append(inside[0].lower())
+    inside = [w.lower() for w in _WORD.findall(text, start, end)[:2]]
+    if inside == ["as", "of"]:
+        before.extend(inside)
+    elif inside and inside[0] in _EFFECT_CUES | {"on"}:
+        before.append(inside[0])
     if before[-2:] == ["as", "of"]:
         before[-2:] = ["as of"]
     cue = before[-1] if before else ""

@@ -389,3 +389,34 @@ def test_mentions_are_the_text_at_their_offsets():
 def test_no_tariff_word_in_the_document_means_no_rows():
     text = "Russia fired more than 300 drones; power demand dropped by 50% and 40 percent of Kyiv lost heat."
     assert rows_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param(
+            "In a post on May 30, Trump raised steel tariffs from 25% to 50%, effective Wednesday, June 4.",
+            dt.date(2025, 6, 4),
+            id="effective_wins_over_on",
+        ),
+        pytest.param(
+            "Canada will lift its 25% counter-tariffs on U.S. goods as of September 1.",
+            dt.date(2025, 9, 1),
+            id="as_of",
+        ),
+        pytest.param(
+            "Washington will suspend 24% of the additional tariffs it imposed on 2 April 2025.",
+            None,
+            id="date_of_an_earlier_decision",
+        ),
+        pytest.param(
+            "Trump threatened a 50% tariff on Brazil from August 1.", None, id="threat_has_no_start"
+        ),
+        pytest.param("The 25% tariff on steel took effect in March.", None, id="month_is_no_day"),
+    ],
+)
+def test_effective_date(text, expected):
+    doc = make_document(
+        text, source_name="t.txt", source_uri="file:///t.txt", published_date=dt.date(2025, 5, 30)
+    )
+    assert tariff_rates.extract(doc)[0]["effective_date"] == expected
