@@ -24,7 +24,6 @@ from transforms.processing import (
     IngestedBatch,
     RunSummary,
     batches,
-    documents_table,
     errors_table,
     extract_batch,
     fact_tables,

@@ -11,7 +11,7 @@ import pyarrow as pa
 import hashlib
 import json
 
-from transforms.contract import DOCUMENTS, INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, Table
+from transforms.contract import INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, Table
 from transforms.documents import Document
 from transforms.extract import extract_document, registry
 from transforms.ingest import DEFAULT_MAX_FILE_BYTES, IngestError, ManifestEntry, SourceFile, read_source
@@ -67,10 +67,6 @@ def extract_batch(docs: Sequence[Document]) -> dict[str, list[dict]]:
 
 def rejected_table(rows: list[dict]) -> pa.Table:
     return REJECTED_FACTS.to_arrow(rows)
-
-
-def documents_table(docs: Sequence[Document]) -> pa.Table:
-    return DOCUMENTS.to_arrow([doc.as_row() for doc in docs])
 
 
 def errors_table(errors: Sequence[IngestError], run_id: str, recorded_at: dt.datetime) -> pa.Table:

@@ -181,8 +181,8 @@ def build_models(con, models: dict[str, Model], order: list[str]) -> list[str]:
         except Exception as exc:
             raise ModelError(f"model {name} failed to build: {str(exc).splitlines()[0]}") from exc
         con.execute(f'comment on {kind} "{name}" is {_quote(model.description)}')
-        actual = {row[0] for row in con.execute(f'select column_name from information_schema.columns '
-                                                f'where table_name = ?', [name]).fetchall()}
+        actual = {row[0] for row in con.execute('select column_name from information_schema.columns '
+                                                'where table_name = ?', [name]).fetchall()}
         for column, description in model.columns.items():
             if column not in actual:
                 raise ModelError(f"model {name} documents column {column}, which it does not have")
