@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,7 +17,7 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows.settings import Settings
-from transforms.contract import DOCUMENTS, INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, all_tables
+from transforms.contract import DOCUMENTS, INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, SOURCE_FILES, all_tables
 from transforms.documents import Document
 from transforms.ingest import Discovery, ManifestEntry, SourceFile, discover
 from transforms.lake import Lake, LakeBusy, RunWriter, new_run_id
@@ -30,6 +31,8 @@ from transforms.processing import (
     ingest_batch,
     rejected_rows,
     rejected_table,
+    sources_table,
+    unread_sources,
 )
 from transforms.warehouse import refresh_views
 
@@ -164,35 +167,119 @@ def _known(lake: Lake, table, column: str) -> set[str]:
     return set(lake.read(table, columns=[column]).column(column).to_pylist())
 
 
-def _process(writer: RunWriter, summary: RunSummary, validator, docs: Sequence[Document],
-             known_rejections: set[str]) -> None:
-    with _timed(summary, "extract"):
-        rows = extract(docs)
-    with _timed(summary, "validate"):
-        publish_rows, quarantine, counts = validate(validator, docs, rows, summary.run_id, summary.started_at)
-    quarantine = [r for r in quarantine if r["rejection_id"] not in known_rejections]
-    known_rejections.update(r["rejection_id"] for r in quarantine)
-    with _timed(summary, "stage"):
-        stage(writer, publish_rows, quarantine)
-    for table, (published, quarantined, success) in counts.items():
-        summary.add_validation(table, published, quarantined, success)
-    summary.add_rows(REJECTED_FACTS.name, len(quarantine))
+class _Batches:
+    """Batches of documents handed to the task runner and finished (validated, staged) in submission order.
+
+    At most `parallel` batches are extracted at once while the flow ingests the next one, so memory holds
+    the documents of a few batches, never of the whole run. The validator is created with the first batch:
+    a run that finds nothing new never imports Great Expectations.
+    """
+
+    def __init__(self, writer: RunWriter, summary: RunSummary, settings: Settings, known_rejections: set[str],
+                 progress: Progress | None, label: str, total: int):
+        self.writer, self.summary, self.settings = writer, summary, settings
+        self.known_rejections = known_rejections
+        self.progress, self.label, self.total = progress, label, total
+        self.pending: deque = deque()
+        self.validator = None
+        self.done = 0
+        # One batch gains nothing from worker processes and would pay their start-up (a second or more)
+        self.inline = settings.runner == "process" and total <= settings.batch_size
+
+    def submit(self, docs: Sequence[Document], inputs: int) -> None:
+        if docs and self.inline:
+            with _timed(self.summary, "extract"):
+                self.pending.append((docs, inputs, _Done(extract(docs))))
+        elif docs:
+            self.pending.append((docs, inputs, extract.submit(docs)))
+        else:
+            self._advance(inputs)
+        while len(self.pending) > self.settings.workers:
+            self._finish_one()
+
+    def drain(self) -> None:
+        while self.pending:
+            self._finish_one()
+
+    def _finish_one(self) -> None:
+        docs, inputs, future = self.pending.popleft()
+        summary = self.summary
+        with _timed(summary, "extract"):
+            rows = future.result()
+        if self.validator is None:
+            with _timed(summary, "validate"):
+                self.validator = _validator(self.settings)
+        with _timed(summary, "validate"):
+            publish_rows, quarantine, counts = validate(self.validator, docs, rows, summary.run_id,
+                                                        summary.started_at)
+        quarantine = [r for r in quarantine if r["rejection_id"] not in self.known_rejections]
+        self.known_rejections.update(r["rejection_id"] for r in quarantine)
+        with _timed(summary, "stage"):
+            stage(self.writer, publish_rows, quarantine)
+        for table, (published, quarantined, success) in counts.items():
+            summary.add_validation(table, published, quarantined, success)
+        summary.add_rows(REJECTED_FACTS.name, len(quarantine))
+        self._advance(inputs)
+
+    def _advance(self, inputs: int) -> None:
+        self.done += inputs
+        if self.progress:
+            self.progress(self.label, self.done, self.total)
 
 
-def _refresh_from_stored(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings, validator,
+class _Done:
+    """The already computed result of a batch extracted in the flow's own process (a future's interface)."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def _validator(settings: Settings):
+    from expectations.rules import validated_tables
+    from expectations.validate import SuiteValidator
+
+    return SuiteValidator(validated_tables(), docs_dir=settings.docs_dir)
+
+
+def _refresh_from_stored(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
                          known_rejections: set[str], progress: Progress | None) -> None:
     """Full refresh: re-extract every stored document; its files replace the documents and fact tables."""
-    total = lake.count(DOCUMENTS.name)
-    done = 0
+    stored = _Batches(writer, summary, settings, known_rejections, progress, "re-extract stored",
+                      lake.count(DOCUMENTS.name))
     for batch in lake.iter_batches(DOCUMENTS, batch_size=settings.batch_size):
         docs = [Document.from_row(row) for row in batch.to_pylist()]
-        _process(writer, summary, validator, docs, known_rejections)
-        done += len(docs)
-        if progress:
-            progress("re-extract stored", done, total)
+        stored.submit(docs, len(docs))
+    stored.drain()
     writer.replace(DOCUMENTS)
     for table in fact_tables():
         writer.replace(table)
+    writer.replace(SOURCE_FILES)  # the stored documents are all there is now; files are read again next time
+
+
+def task_runner(settings: Settings):
+    """The Prefect task runner that extracts batches: processes on this machine, or a Dask cluster."""
+    if settings.runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        if settings.dask_address:
+            return DaskTaskRunner(address=settings.dask_address)
+        return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
+                                              "processes": True})
+    if settings.runner == "process" and settings.workers > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return ProcessPoolTaskRunner(max_workers=settings.workers)
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return ThreadPoolTaskRunner(max_workers=1)
+
+
+def run_pipeline(settings: Settings, progress: Progress | None = None) -> RunSummary:
+    """The pipeline flow with the task runner its settings ask for."""
+    return pipeline.with_options(task_runner=task_runner(settings))(settings, progress=progress)
 
 
 @flow(name="newsfacts-pipeline", log_prints=False)
@@ -219,49 +306,54 @@ def pipeline(settings: Settings, progress: Progress | None = None) -> RunSummary
 
 
 def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings, progress: Progress | None) -> None:
-    from expectations.rules import validated_tables
-    from expectations.validate import SuiteValidator
-
     started = summary.started_at
-    with _timed(summary, "validate"):
-        validator = SuiteValidator(validated_tables(), docs_dir=settings.docs_dir)
     with _timed(summary, "discover"):
         discovery = discover_inputs(settings.input_dir)
     known_ids = _known(lake, DOCUMENTS, "doc_id")
     known_errors = _known(lake, INGEST_ERRORS, "error_id")
     known_rejections = _known(lake, REJECTED_FACTS, "rejection_id")
-    if settings.full_refresh:
-        _refresh_from_stored(lake, writer, summary, settings, validator, known_rejections, progress)
+    refreshing = settings.full_refresh
+    if refreshing:
+        _refresh_from_stored(lake, writer, summary, settings, known_rejections, progress)
+        unread = list(discovery.files)
+    else:
+        unread = unread_sources(discovery.files, _known(lake, SOURCE_FILES, "source_version_id"))
+    summary.files_unchanged = len(discovery.files) - len(unread)
     errors = list(discovery.errors)
-    done = 0
-    for sources in batches(discovery.files, settings.batch_size):
+    sources_read: list[dict] = []
+    new = _Batches(writer, summary, settings, known_rejections, progress, "ingest + extract", len(unread))
+    for sources in batches(unread, settings.batch_size):
         with _timed(summary, "ingest"):
             batch = ingest(sources, discovery.manifest, known_ids, started, settings.max_file_bytes)
         summary.documents_seen += batch.seen
         summary.documents_skipped += batch.skipped
         summary.documents_new += len(batch.documents)
         errors.extend(batch.errors)
-        if batch.documents:
-            _process(writer, summary, validator, batch.documents, known_rejections)
-        done += len(sources)
-        if progress:
-            progress("ingest + extract", done, len(discovery.files))
+        sources_read.extend(batch.sources_read)
+        new.submit(batch.documents, len(sources))
+    new.drain()
     summary.errors = errors
     summary.inputs_rejected = len(errors)
     new_errors = [e for e in {e.error_id: e for e in errors}.values() if e.error_id not in known_errors]
     if new_errors:
         writer.write(INGEST_ERRORS, errors_table(new_errors, summary.run_id, started))
     summary.add_rows(INGEST_ERRORS.name, len(new_errors))
-    with _timed(summary, "validate"):
-        docs_index = validator.build_docs()
-    summary.data_docs = str(docs_index) if docs_index else None
+    if sources_read:
+        writer.write(SOURCE_FILES, sources_table(sources_read, summary.run_id))
+    validator = new.validator
+    if validator is not None:
+        with _timed(summary, "validate"):
+            docs_index = validator.build_docs()
+        summary.data_docs = str(docs_index) if docs_index else None
+    changed = bool(writer.rows) or refreshing or not settings.db_path.exists()
     with _timed(summary, "publish"):
         publish(writer)
-    with _timed(summary, "warehouse"):
-        refresh_warehouse(settings.db_path, lake)
-    with _timed(summary, "models"):
-        result = build_models(settings.db_path, settings.marts_dir)
-    summary.model_tests = {f"{test.model}.{test.test}": test.status for test in result.tests}
+    if changed:
+        with _timed(summary, "warehouse"):
+            refresh_warehouse(settings.db_path, lake)
+        with _timed(summary, "models"):
+            result = build_models(settings.db_path, settings.marts_dir)
+        summary.model_tests = {f"{test.model}.{test.test}": test.status for test in result.tests}
     summary.status = "completed_with_rejections" if (errors or summary.facts_quarantined) else "completed"
     summary.finished_at = _utcnow()
     # The run's own record is a second, tiny commit: it can only be written once the models were tested.

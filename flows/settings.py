@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transforms.ingest import DEFAULT_MAX_FILE_BYTES
@@ -29,24 +29,49 @@ class Settings:
     batch_size: int = DEFAULT_BATCH_SIZE
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     lock_wait_seconds: float = 0.0
+    # extraction runs in `workers` processes ("process"), or on a Dask cluster ("dask", at `dask_address`
+    # or on a local cluster of `workers` processes when no address is given)
     workers: int = 1
+    runner: str = "process"
+    dask_address: str | None = None
     quiet: bool = False
 
     def resolved(self) -> Settings:
         """The same settings with absolute paths (views store absolute paths; workers may change cwd)."""
-        return Settings(
-            input_dir=self.input_dir.expanduser().resolve(),
-            lake_dir=self.lake_dir.expanduser().resolve(),
-            db_path=self.db_path.expanduser().resolve(),
-            docs_dir=self.docs_dir.expanduser().resolve(),
-            marts_dir=self.marts_dir.expanduser().resolve(),
-            full_refresh=self.full_refresh,
-            batch_size=self.batch_size,
-            max_file_bytes=self.max_file_bytes,
-            lock_wait_seconds=self.lock_wait_seconds,
-            workers=self.workers,
-            quiet=self.quiet,
+        return replace(
+            self,
+            input_dir=local_path(self.input_dir).expanduser().resolve(),
+            lake_dir=local_path(self.lake_dir).expanduser().resolve(),
+            db_path=local_path(self.db_path).expanduser().resolve(),
+            docs_dir=local_path(self.docs_dir).expanduser().resolve(),
+            marts_dir=local_path(self.marts_dir).expanduser().resolve(),
         )
+
+
+def local_path(location: Path | str) -> Path:
+    """A local path from a path or a `file://` URL; other URL schemes are refused with the reason."""
+    text = str(location)
+    if "://" not in text:
+        return Path(location)
+    scheme = text.split("://", 1)[0].lower()
+    if scheme != "file":
+        raise ValueError(
+            f"{text}: only local paths and file:// URLs are supported; the lake's commit point needs an atomic "
+            "rename and a lock, which object stores such as s3:// do not offer (see docs/performance.md)")
+    from urllib.parse import unquote, urlparse
+
+    parsed = urlparse(text)
+    if parsed.netloc not in ("", "localhost"):
+        raise ValueError(f"{text}: a file:// URL must name a local path (file:///path)")
+    return Path(unquote(parsed.path))
+
+
+def default_workers() -> int:
+    """Extraction processes by default: one per core available to this process."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
 
 
 def configure_prefect_environment(home: Path | None = None) -> None:

@@ -20,6 +20,7 @@ def print_summary(console, summary: RunSummary, settings: Settings) -> None:
     documents.add_row("seen", f"{summary.documents_seen:,}")
     documents.add_row("new", f"{summary.documents_new:,}")
     documents.add_row("skipped (already ingested)", f"{summary.documents_skipped:,}")
+    documents.add_row("files unchanged since read (not read)", f"{summary.files_unchanged:,}")
     documents.add_row("inputs rejected", f"{summary.inputs_rejected:,}")
     console.print(documents)
 
@@ -33,7 +34,10 @@ def print_summary(console, summary: RunSummary, settings: Settings) -> None:
         valid = summary.suite_success.get(table)
         rows.add_row(table, f"{count:,}", "" if quarantined is None else f"{quarantined:,}",
                      "" if valid is None else ("yes" if valid else "[red]no[/red]"))
-    console.print(rows)
+    if summary.rows:
+        console.print(rows)
+    elif summary.message:
+        console.print(summary.message)
 
     timing = " · ".join(f"{step} {summary.seconds[step]:.2f}s" for step in STEPS if step in summary.seconds)
     console.print(f"time: {summary.total_seconds:.2f}s ({timing})")

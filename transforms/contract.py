@@ -145,13 +145,36 @@ REJECTED_FACTS = Table(
     ),
 )
 
+SOURCE_FILES = Table(
+    name="source_files",
+    description="One row per version (size and modification time) of an input file that was read to the end: "
+                "a file whose size and mtime are unchanged is not read again by the next run. Files refused "
+                "for a reason outside their content (unreadable, too large, vanished) are read again.",
+    key="source_version_id",
+    columns=(
+        Column("source_version_id", STRING, "Deterministic id of (source_name, size_bytes, mtime_ns).",
+               nullable=False),
+        Column("source_name", STRING, "The file's path relative to the input folder.", nullable=False),
+        Column("size_bytes", INT64, "Size of the file when it was read.", nullable=False),
+        # nanoseconds as an integer, because a timestamp column would round away what the comparison needs
+        Column("mtime_ns", INT64, "Modification time when it was read, in nanoseconds since the Unix epoch.",
+               nullable=False),
+        Column("documents", INT32, "Documents the file held (new or already known).", nullable=False),
+        Column("inputs_rejected", INT32, "The file or its lines refused for their content (see ingest_errors).",
+               nullable=False),
+        Column("run_id", STRING, "The run that read it.", nullable=False),
+        Column("read_at", TIMESTAMP_UTC, "When it was read (UTC).", nullable=False),
+    ),
+)
+
 PIPELINE_RUNS = Table(
     name="pipeline_runs",
     description="One row per pipeline run: what it read, published and quarantined, and whether it succeeded.",
     key="run_id",
     columns=(
         Column("run_id", STRING, "newsfacts run id (UTC start time + random suffix).", nullable=False),
-        Column("flow_run_id", STRING, "Prefect flow run id; null for runs outside Prefect (newsfacts validate)."),
+        Column("flow_run_id", STRING, "Prefect flow run id; null for runs outside Prefect (`newsfacts validate`, "
+                                      "and a `newsfacts run` that found nothing new and so started no flow)."),
         Column("command", STRING, "What ran: `run` or `run --full-refresh`.", nullable=False),
         Column("started_at", TIMESTAMP_UTC, "Start (UTC).", nullable=False),
         Column("finished_at", TIMESTAMP_UTC, "End (UTC).", nullable=False),
@@ -169,7 +192,7 @@ PIPELINE_RUNS = Table(
         Column("model_tests_failed", INT64, "SQL model data tests that failed; null when models were not built."),
         Column("details_json", STRING, "Per table rows published and quarantined, per suite success, seconds per "
                                        "step, model test results (JSON).", nullable=False),
-        Column("message", STRING, "Error message of a failed run."),
+        Column("message", STRING, "Error message of a failed run; a note for a run that found nothing new."),
     ),
 )
 
@@ -200,9 +223,13 @@ def fact_id(table: str, doc_id: str, char_start: int, char_end: int, ordinal: in
     return hashlib.sha256(raw).hexdigest()[:32]
 
 
+def source_version_id(source_name: str, size_bytes: int, mtime_ns: int) -> str:
+    return hashlib.sha256(f"{source_name}|{size_bytes}|{mtime_ns}".encode()).hexdigest()[:32]
+
+
 def base_tables() -> tuple[Table, ...]:
     """Tables that are not produced by an extractor."""
-    return (DOCUMENTS, INGEST_ERRORS, REJECTED_FACTS, PIPELINE_RUNS)
+    return (DOCUMENTS, INGEST_ERRORS, REJECTED_FACTS, SOURCE_FILES, PIPELINE_RUNS)
 
 
 def all_tables() -> tuple[Table, ...]:

@@ -6,17 +6,21 @@ import datetime as dt
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-import pyarrow as pa
-
 import hashlib
 import json
 
-from transforms.contract import INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, Table
+import pyarrow as pa
+
+from transforms.contract import INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, SOURCE_FILES, Table, source_version_id
 from transforms.documents import Document
 from transforms.extract import extract_document, registry
 from transforms.ingest import DEFAULT_MAX_FILE_BYTES, IngestError, ManifestEntry, SourceFile, read_source
 
 DEFAULT_BATCH_SIZE = 2000
+# Reasons that depend only on a file's bytes: the same version of the file would be refused again. Other
+# reasons (unreadable, too_large, vanished) depend on permissions or settings, so such files are retried.
+CONTENT_REASONS = frozenset({"empty", "binary", "undecodable", "unsupported_encoding", "malformed_json",
+                             "missing_text", "manifest_error"})
 
 
 def batches(items: Sequence, size: int) -> Iterator[Sequence]:
@@ -33,6 +37,17 @@ class IngestedBatch:
     errors: list[IngestError] = field(default_factory=list)
     seen: int = 0
     skipped: int = 0
+    # source_files rows of the files read in full (no error): the next run need not read them again
+    sources_read: list[dict] = field(default_factory=list)
+
+
+def version_id(source: SourceFile) -> str:
+    return source_version_id(source.name, source.size, source.mtime_ns)
+
+
+def unread_sources(sources: Sequence[SourceFile], known_versions: set[str]) -> list[SourceFile]:
+    """The files that changed (or are new) since a run last read them in full."""
+    return [source for source in sources if version_id(source) not in known_versions]
 
 
 def ingest_batch(sources: Sequence[SourceFile], manifest: dict[str, ManifestEntry], known_ids: set[str],
@@ -45,6 +60,11 @@ def ingest_batch(sources: Sequence[SourceFile], manifest: dict[str, ManifestEntr
     for source in sources:
         docs, errors = read_source(source, manifest, max_bytes)
         result.errors.extend(errors)
+        if all(error.reason in CONTENT_REASONS for error in errors):
+            result.sources_read.append({
+                "source_version_id": version_id(source), "source_name": source.name, "size_bytes": source.size,
+                "mtime_ns": source.mtime_ns, "documents": len(docs), "inputs_rejected": len(errors),
+                "read_at": ingested_at})
         for doc in docs:
             result.seen += 1
             if doc.doc_id in known_ids:
@@ -63,6 +83,10 @@ def extract_batch(docs: Sequence[Document]) -> dict[str, list[dict]]:
         for table, table_rows in extract_document(doc).items():
             rows[table].extend(table_rows)
     return rows
+
+
+def sources_table(rows: list[dict], run_id: str) -> pa.Table:
+    return SOURCE_FILES.to_arrow([{**row, "run_id": run_id} for row in rows])
 
 
 def rejected_table(rows: list[dict]) -> pa.Table:
@@ -114,6 +138,7 @@ class RunSummary:
     documents_seen: int = 0
     documents_new: int = 0
     documents_skipped: int = 0
+    files_unchanged: int = 0
     inputs_rejected: int = 0
     rows: dict[str, int] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
@@ -165,7 +190,7 @@ class RunSummary:
             "validation_success": all(self.suite_success.values()) if self.suite_success else None,
             "model_tests_failed": failed_tests if self.model_tests else None,
             "details_json": json.dumps({
-                "rows_published": self.rows, "rows_quarantined": self.quarantined,
+                "rows_published": self.rows, "files_unchanged": self.files_unchanged, "rows_quarantined": self.quarantined,
                 "suite_success": self.suite_success, "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
                 "model_tests": self.model_tests, "data_docs": self.data_docs,
             }, sort_keys=True),

@@ -31,12 +31,14 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "art"})
 # A boundary candidate: terminal punctuation, optional closing quotes/brackets, then whitespace.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_LONGEST_WORD = 64
 
 
 def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
     if text[dot_index] != ".":
         return False
-    match = _WORD_BEFORE.search(text, 0, dot_index)
+    # A bounded window: searching from 0 would rescan the whole text before every full stop (quadratic).
+    match = _WORD_BEFORE.search(text, max(0, dot_index - _LONGEST_WORD), dot_index)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

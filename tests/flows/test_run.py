@@ -65,7 +65,32 @@ def test_full_refresh_rebuilds_the_same_facts(sample_dir, tmp_path):
     assert run(sample_dir, tmp_path, "--full-refresh") == EXIT_OK
     after = snapshot(tmp_path / "w.duckdb")
     after.pop("pipeline_runs"), before.pop("pipeline_runs")
+    # source_files logs reads: the refresh read every file again, so only its run_id and read_at changed
+    assert [row[:6] for row in after.pop("source_files")] == [row[:6] for row in before.pop("source_files")]
     assert after == before
+
+
+def test_a_run_that_finds_nothing_new_starts_no_flow_and_logs_itself(sample_dir, tmp_path):
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    runs = con.execute("select flow_run_id, documents_new, message from pipeline_runs order by started_at").fetchall()
+    con.close()
+    assert runs[0][0] is not None and runs[0][1] == 5
+    assert runs[1][0] is None and runs[1][1] == 0 and runs[1][2].startswith("nothing new")
+
+
+def test_a_changed_file_is_read_again_and_an_unchanged_one_is_not(sample_dir, tmp_path):
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    article = next(sample_dir.glob("000_*.txt"))
+    article.write_text(article.read_text() + "\nRussia launched 12 drones overnight.\n")
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    last = con.execute("select documents_seen, documents_new, details_json from pipeline_runs "
+                       "order by started_at desc limit 1").fetchall()[0]
+    con.close()
+    assert last[:2] == (1, 1)
+    assert json.loads(last[2])["files_unchanged"] == 4
 
 
 def test_bad_inputs_are_recorded_and_the_good_documents_kept(sample_dir, tmp_path):
@@ -79,11 +104,15 @@ def test_bad_inputs_are_recorded_and_the_good_documents_kept(sample_dir, tmp_pat
     errors = dict(con.execute("select source_name, reason from ingest_errors").fetchall())
     con.close()
     assert errors == {"empty.txt": "empty", "binary.txt": "binary", "feed.jsonl#2": "malformed_json"}
-    # a rerun reports the same rejections but records them only once
-    assert run(sample_dir, tmp_path) == EXIT_REJECTED
+    # a rerun does not read the unchanged bad files again, so it rejects nothing and records nothing new
+    assert run(sample_dir, tmp_path) == EXIT_OK
     again = snapshot(tmp_path / "w.duckdb")
     again.pop("pipeline_runs"), tables.pop("pipeline_runs")
     assert again == tables
+    # a bad file written again is read again: rejected again, but recorded only once
+    (sample_dir / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    assert run(sample_dir, tmp_path) == EXIT_REJECTED
+    assert snapshot(tmp_path / "w.duckdb")["ingest_errors"] == tables["ingest_errors"]
 
 
 def test_a_missing_input_folder_is_a_one_line_error(tmp_path, capsys):
