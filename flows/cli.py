@@ -156,6 +156,46 @@ def cmd_models(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """(Re)build the run report (one offline HTML page) from the warehouse and print its file:// URI."""
+    from transforms.report import write_report
+    from transforms.warehouse import WarehouseBusy
+
+    if not args.db.exists():
+        _error(f"warehouse not found: {args.db} (run `newsfacts run` first)")
+        return EXIT_USAGE
+    docs_index = args.docs / "index.html"
+    try:
+        index = write_report(args.db, args.out, docs_index if docs_index.exists() else None)
+    except WarehouseBusy as exc:
+        _error(str(exc))
+        return EXIT_BUSY
+    print(index.resolve().as_uri())
+    return EXIT_OK
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print the last runs, the rows per table and how fresh the newest document is."""
+    import datetime as dt
+
+    from flows.status import print_status
+    from transforms.warehouse import WarehouseBusy, connect
+
+    if not args.db.exists():
+        _error(f"warehouse not found: {args.db} (run `newsfacts run` first)")
+        return EXIT_USAGE
+    try:
+        con = connect(args.db, read_only=True)
+    except WarehouseBusy as exc:
+        _error(str(exc))
+        return EXIT_BUSY
+    try:
+        print_status(_console(), con, dt.datetime.now(dt.UTC), runs=args.runs)
+    finally:
+        con.close()
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsfacts",
@@ -207,6 +247,24 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--errors", action="store_true", help="list missed and spurious rows per document")
     evaluate.add_argument("--json", type=Path, help="also write the scores to this JSON file")
     evaluate.set_defaults(handler=cmd_eval)
+
+    from transforms.report import DEFAULT_REPORT_DIR
+
+    report = commands.add_parser("report", help="(re)build the offline HTML run report from the warehouse",
+                                 description=cmd_report.__doc__)
+    report.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+    report.add_argument("--out", type=Path, default=DEFAULT_REPORT_DIR,
+                        help=f"folder the report's index.html is written to (default: {DEFAULT_REPORT_DIR})")
+    report.add_argument("--docs", type=Path, default=DEFAULT_DOCS,
+                        help=f"Great Expectations Data Docs folder to link to (default: {DEFAULT_DOCS})")
+    report.set_defaults(handler=cmd_report)
+
+    status = commands.add_parser("status", help="last runs, rows per table, freshness of the newest document",
+                                 description=cmd_status.__doc__)
+    status.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+    status.add_argument("--runs", type=int, default=10, metavar="N",
+                        help="show the last N runs (default: 10)")
+    status.set_defaults(handler=cmd_status)
     return parser
 
 
