@@ -44,5 +44,16 @@ def idle_run(settings: Settings) -> RunSummary | None:
         writer.write(PIPELINE_RUNS, summary.run_table())
         writer.commit()
     refresh_views(settings.db_path, lake, [PIPELINE_RUNS])
+    _write_report(settings)
     return summary
+
+
+def _write_report(settings: Settings) -> None:
+    from transforms.report import write_report
+
+    docs_index = settings.docs_dir / "index.html"
+    try:
+        write_report(settings.db_path, settings.report_dir, docs_index if docs_index.exists() else None)
+    except Exception as exc:  # the run is recorded; a report that cannot be drawn must not fail it
+        print(f"newsfacts: warning: could not write the run report: {exc}")
 

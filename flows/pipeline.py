@@ -1,7 +1,9 @@
 """The newsfacts Prefect flow: discover -> ingest -> extract -> publish -> refresh the warehouse.
 
 Tasks run once per batch of thousands of documents (a Prefect task call costs milliseconds), and
-call the pure functions of `transforms`; the flow itself only sequences them.
+call the pure functions of `transforms`; the flow itself only sequences them. Batch-sized arguments are
+passed in `quote()`: otherwise Prefect walks every element of them looking for futures, which cost seconds
+per batch.
 """
 
 from __future__ import annotations
@@ -15,9 +17,17 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 
 from flows.settings import Settings
-from transforms.contract import DOCUMENTS, INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, SOURCE_FILES, all_tables
+from transforms.contract import (
+    DOCUMENTS,
+    INGEST_ERRORS,
+    PIPELINE_RUNS,
+    REJECTED_FACTS,
+    SOURCE_FILES,
+    all_tables,
+)
 from transforms.documents import Document
 from transforms.ingest import Discovery, ManifestEntry, SourceFile, discover
 from transforms.lake import Lake, LakeBusy, RunWriter, new_run_id
@@ -61,23 +71,33 @@ def discover_inputs(input_dir: Path) -> Discovery:
     return found
 
 
-@task(name="ingest", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def ingest(sources: Sequence[SourceFile], manifest: dict[str, ManifestEntry], known_ids: set[str],
-           ingested_at: dt.datetime, max_bytes: int) -> IngestedBatch:
-    """New documents of one batch of files (already known texts skipped)."""
-    batch = ingest_batch(sources, manifest, known_ids, ingested_at, max_bytes)
-    get_run_logger().info("ingested %d files: %d documents, %d new, %d already known, %d rejected",
-                          len(sources), batch.seen, len(batch.documents), batch.skipped, len(batch.errors))
-    return batch
+@task(name="ingest-extract", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
+def ingest_and_extract(sources: Sequence[SourceFile], manifest: dict[str, ManifestEntry], known_ids: set[str],
+                       ingested_at: dt.datetime, max_bytes: int) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
+    """Read one batch of files (texts in `known_ids` skipped) and extract the facts of its new documents.
+
+    Both steps run in the worker, so that reading and normalising the text is parallel too. Returns the
+    batch, its fact rows and the seconds each step took.
+    """
+    started = time.perf_counter()
+    batch = ingest_batch(sources, manifest, set(known_ids), ingested_at, max_bytes)
+    read = time.perf_counter()
+    rows = extract_batch(batch.documents)
+    seconds = {"ingest": read - started, "extract": time.perf_counter() - read}
+    get_run_logger().info("read %d files: %d documents, %d new, %d already known, %d rejected; extracted %s",
+                          len(sources), batch.seen, len(batch.documents), batch.skipped, len(batch.errors),
+                          ", ".join(f"{len(r)} {t}" for t, r in rows.items()))
+    return batch, rows, seconds
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(docs: Sequence[Document]) -> dict[str, list[dict]]:
-    """Fact rows of every table for one batch of documents."""
+def extract(docs: Sequence[Document]) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
+    """Fact rows of every table for one batch of stored documents (a full refresh)."""
+    started = time.perf_counter()
     rows = extract_batch(docs)
     get_run_logger().info("extracted from %d documents: %s", len(docs),
                           ", ".join(f"{len(r)} {t}" for t, r in rows.items()))
-    return rows
+    return IngestedBatch(documents=list(docs)), rows, {"extract": time.perf_counter() - started}
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -163,68 +183,102 @@ def build_models(db_path: Path, marts_dir: Path):
     return result
 
 
+@task(name="write-report", cache_policy=NO_CACHE)
+def write_run_report(db_path: Path, report_dir: Path, data_docs_index: Path | None) -> Path:
+    """The static HTML run report (data/report/index.html), from the marts and pipeline_runs."""
+    from transforms.report import write_report
+
+    return write_report(db_path, report_dir, data_docs_index)
+
+
 def _known(lake: Lake, table, column: str) -> set[str]:
     return set(lake.read(table, columns=[column]).column(column).to_pylist())
 
 
 class _Batches:
-    """Batches of documents handed to the task runner and finished (validated, staged) in submission order.
+    """Batches handed to the task runner, then validated and staged in the flow's process, in order.
 
-    At most `parallel` batches are extracted at once while the flow ingests the next one, so memory holds
-    the documents of a few batches, never of the whole run. The validator is created with the first batch:
-    a run that finds nothing new never imports Great Expectations.
+    At most `workers` batches are in the workers at once; finished ones are validated together once they
+    hold `validation_batch` documents (a suite run has a fixed cost of seconds), so memory holds the
+    documents of a few batches, never of the whole run. The validator is created with the first batch: a
+    run that finds nothing new never imports Great Expectations.
     """
 
-    def __init__(self, writer: RunWriter, summary: RunSummary, settings: Settings, known_rejections: set[str],
-                 progress: Progress | None, label: str, total: int):
+    def __init__(self, writer: RunWriter, summary: RunSummary, settings: Settings, known_ids: set[str],
+                 known_rejections: set[str], progress: Progress | None, label: str, total: int):
         self.writer, self.summary, self.settings = writer, summary, settings
-        self.known_rejections = known_rejections
+        self.known_ids, self.known_rejections = known_ids, known_rejections
         self.progress, self.label, self.total = progress, label, total
         self.pending: deque = deque()
+        self.docs: list[Document] = []
+        self.rows: dict[str, list[dict]] = {}
+        self.errors: list = []
+        self.sources_read: list[dict] = []
         self.validator = None
         self.done = 0
         # One batch gains nothing from worker processes and would pay their start-up (a second or more)
         self.inline = settings.runner == "process" and total <= settings.batch_size
 
-    def submit(self, docs: Sequence[Document], inputs: int) -> None:
-        if docs and self.inline:
-            with _timed(self.summary, "extract"):
-                self.pending.append((docs, inputs, _Done(extract(docs))))
-        elif docs:
-            self.pending.append((docs, inputs, extract.submit(docs)))
-        else:
-            self._advance(inputs)
+    def submit(self, task, inputs: int, *args) -> None:
+        """Run `task(*args)` (a task returning (IngestedBatch, rows, seconds)) for a batch of `inputs` items."""
+        quoted = [quote(arg) for arg in args]
+        self.pending.append((inputs, _Done(task(*quoted)) if self.inline else task.submit(*quoted)))
         while len(self.pending) > self.settings.workers:
-            self._finish_one()
+            self._collect()
 
     def drain(self) -> None:
         while self.pending:
-            self._finish_one()
+            self._collect()
+        if self.docs:
+            self._validate_and_stage()
 
-    def _finish_one(self) -> None:
-        docs, inputs, future = self.pending.popleft()
+    def _collect(self) -> None:
+        inputs, future = self.pending.popleft()
         summary = self.summary
-        with _timed(summary, "extract"):
-            rows = future.result()
+        with _timed(summary, "wait for workers"):
+            batch, rows, seconds = future.result()
+        for step, spent in seconds.items():
+            summary.add_time(step, spent)
+        summary.documents_seen += batch.seen
+        summary.documents_skipped += batch.skipped
+        self.errors.extend(batch.errors)
+        self.sources_read.extend(batch.sources_read)
+        # a text read twice in one run (two files, two batches) is kept once: its first reading wins
+        duplicates = {doc.doc_id for doc in batch.documents if doc.doc_id in self.known_ids}
+        summary.documents_skipped += len(duplicates)
+        for doc in batch.documents:
+            if doc.doc_id not in duplicates:
+                self.known_ids.add(doc.doc_id)
+                self.docs.append(doc)
+        for table, table_rows in rows.items():
+            kept = [row for row in table_rows if row["doc_id"] not in duplicates] if duplicates else table_rows
+            self.rows.setdefault(table, []).extend(kept)
+        self.done += inputs
+        if self.progress:
+            self.progress(self.label, self.done, self.total)
+        if len(self.docs) >= self.settings.validation_batch:
+            self._validate_and_stage()
+
+    def _validate_and_stage(self) -> None:
+        summary = self.summary
+        docs, rows = self.docs, self.rows
+        self.docs, self.rows = [], {}
+        summary.documents_new += len(docs)
+        if not docs:
+            return
         if self.validator is None:
             with _timed(summary, "validate"):
                 self.validator = _validator(self.settings)
         with _timed(summary, "validate"):
-            publish_rows, quarantine, counts = validate(self.validator, docs, rows, summary.run_id,
-                                                        summary.started_at)
+            publish_rows, quarantine, counts = validate(quote(self.validator), quote(docs), quote(rows),
+                                                        summary.run_id, summary.started_at)
         quarantine = [r for r in quarantine if r["rejection_id"] not in self.known_rejections]
         self.known_rejections.update(r["rejection_id"] for r in quarantine)
         with _timed(summary, "stage"):
-            stage(self.writer, publish_rows, quarantine)
+            stage(quote(self.writer), quote(publish_rows), quote(quarantine))
         for table, (published, quarantined, success) in counts.items():
             summary.add_validation(table, published, quarantined, success)
         summary.add_rows(REJECTED_FACTS.name, len(quarantine))
-        self._advance(inputs)
-
-    def _advance(self, inputs: int) -> None:
-        self.done += inputs
-        if self.progress:
-            self.progress(self.label, self.done, self.total)
 
 
 class _Done:
@@ -247,12 +301,13 @@ def _validator(settings: Settings):
 def _refresh_from_stored(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
                          known_rejections: set[str], progress: Progress | None) -> None:
     """Full refresh: re-extract every stored document; its files replace the documents and fact tables."""
-    stored = _Batches(writer, summary, settings, known_rejections, progress, "re-extract stored",
+    stored = _Batches(writer, summary, settings, set(), known_rejections, progress, "re-extract stored",
                       lake.count(DOCUMENTS.name))
     for batch in lake.iter_batches(DOCUMENTS, batch_size=settings.batch_size):
         docs = [Document.from_row(row) for row in batch.to_pylist()]
-        stored.submit(docs, len(docs))
+        stored.submit(extract, len(docs), docs)
     stored.drain()
+    summary.documents_new = 0  # re-extracted, not new
     writer.replace(DOCUMENTS)
     for table in fact_tables():
         writer.replace(table)
@@ -319,19 +374,15 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
     else:
         unread = unread_sources(discovery.files, _known(lake, SOURCE_FILES, "source_version_id"))
     summary.files_unchanged = len(discovery.files) - len(unread)
-    errors = list(discovery.errors)
-    sources_read: list[dict] = []
-    new = _Batches(writer, summary, settings, known_rejections, progress, "ingest + extract", len(unread))
+    new = _Batches(writer, summary, settings, known_ids, known_rejections, progress, "ingest + extract",
+                   len(unread))
     for sources in batches(unread, settings.batch_size):
-        with _timed(summary, "ingest"):
-            batch = ingest(sources, discovery.manifest, known_ids, started, settings.max_file_bytes)
-        summary.documents_seen += batch.seen
-        summary.documents_skipped += batch.skipped
-        summary.documents_new += len(batch.documents)
-        errors.extend(batch.errors)
-        sources_read.extend(batch.sources_read)
-        new.submit(batch.documents, len(sources))
+        manifest = {source.name: discovery.manifest[source.name] for source in sources
+                    if source.name in discovery.manifest}
+        new.submit(ingest_and_extract, len(sources), sources, manifest, known_ids, started, settings.max_file_bytes)
     new.drain()
+    errors = list(discovery.errors) + new.errors
+    sources_read = new.sources_read
     summary.errors = errors
     summary.inputs_rejected = len(errors)
     new_errors = [e for e in {e.error_id: e for e in errors}.values() if e.error_id not in known_errors]
@@ -361,6 +412,10 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
     record.write(PIPELINE_RUNS, summary.run_table())
     record.commit()
     refresh_views(settings.db_path, lake, [PIPELINE_RUNS])
+    try:
+        write_run_report(settings.db_path, settings.report_dir, Path(summary.data_docs) if summary.data_docs else None)
+    except Exception as exc:  # the run is published; a report that cannot be drawn must not fail it
+        get_run_logger().warning("could not write the run report: %s", exc)
 
 
 def _record_failed_run(lake: Lake, settings: Settings, summary: RunSummary) -> None:

@@ -7,13 +7,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from transforms.ingest import DEFAULT_MAX_FILE_BYTES
-from transforms.processing import DEFAULT_BATCH_SIZE
+from transforms.processing import DEFAULT_BATCH_SIZE, DEFAULT_VALIDATION_BATCH
 
 DEFAULT_INPUT = Path("data/raw")
 DEFAULT_LAKE = Path("data/lake")
 DEFAULT_DB = Path("data/warehouse.duckdb")
 DEFAULT_DOCS = Path("data/docs")
 DEFAULT_MARTS = Path("data/marts")
+DEFAULT_REPORT = Path("data/report")
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,10 @@ class Settings:
     db_path: Path = DEFAULT_DB
     docs_dir: Path = DEFAULT_DOCS
     marts_dir: Path = DEFAULT_MARTS
+    report_dir: Path = DEFAULT_REPORT
     full_refresh: bool = False
     batch_size: int = DEFAULT_BATCH_SIZE
+    validation_batch: int = DEFAULT_VALIDATION_BATCH
     max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
     lock_wait_seconds: float = 0.0
     # extraction runs in `workers` processes ("process"), or on a Dask cluster ("dask", at `dask_address`
@@ -45,6 +48,7 @@ class Settings:
             db_path=local_path(self.db_path).expanduser().resolve(),
             docs_dir=local_path(self.docs_dir).expanduser().resolve(),
             marts_dir=local_path(self.marts_dir).expanduser().resolve(),
+            report_dir=local_path(self.report_dir).expanduser().resolve(),
         )
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from flows.settings import Settings
 from transforms.processing import RunSummary
 
-STEPS = ("discover", "ingest", "extract", "validate", "stage", "publish", "warehouse", "models")
+STEPS = ("discover", "ingest", "extract", "wait for workers", "validate", "stage", "publish", "warehouse", "models")
 
 
 def print_summary(console, summary: RunSummary, settings: Settings) -> None:
@@ -54,6 +54,9 @@ def print_summary(console, summary: RunSummary, settings: Settings) -> None:
     console.print(f"lake: {settings.lake_dir}   warehouse: {settings.db_path}")
     if summary.data_docs:
         console.print(f"data docs: {summary.data_docs}")
+    report = settings.report_dir / "index.html"
+    if report.exists():
+        console.print(f"report: {report}")
 
 
 def print_query(console, columns: Sequence[str], rows: Sequence[tuple], limit: int) -> None:

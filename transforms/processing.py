@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-import hashlib
-import json
-
 import pyarrow as pa
 
-from transforms.contract import INGEST_ERRORS, PIPELINE_RUNS, REJECTED_FACTS, SOURCE_FILES, Table, source_version_id
+from transforms.contract import (
+    INGEST_ERRORS,
+    PIPELINE_RUNS,
+    REJECTED_FACTS,
+    SOURCE_FILES,
+    Table,
+    source_version_id,
+)
 from transforms.documents import Document
 from transforms.extract import extract_document, registry
 from transforms.ingest import DEFAULT_MAX_FILE_BYTES, IngestError, ManifestEntry, SourceFile, read_source
 
 DEFAULT_BATCH_SIZE = 2000
+# Documents validated together: a suite run costs seconds whatever its size, and ~80 kB of memory per document
+DEFAULT_VALIDATION_BATCH = 10_000
 # Reasons that depend only on a file's bytes: the same version of the file would be refused again. Other
 # reasons (unreadable, too_large, vanished) depend on permissions or settings, so such files are retried.
 CONTENT_REASONS = frozenset({"empty", "binary", "undecodable", "unsupported_encoding", "malformed_json",
