@@ -196,6 +196,35 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the pipeline as a Prefect deployment on a schedule; each scheduled run is incremental.
+
+    Without PREFECT_API_URL a local Prefect server is started for the session and stopped on exit.
+    """
+    if not args.input.is_dir():
+        _error(f"input folder not found: {args.input}")
+        return EXIT_USAGE
+    from flows.settings import configure_prefect_environment
+
+    configure_prefect_environment()
+    from flows.prefect_server import PrefectServerError
+    from flows.serve import Schedule, serve
+
+    try:
+        schedule = Schedule(cron=args.cron, interval_seconds=args.interval)
+        settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, docs_dir=args.docs,
+                            marts_dir=args.marts, report_dir=args.report)
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    try:
+        serve(settings, schedule, name=args.name)
+    except PrefectServerError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsfacts",
@@ -247,6 +276,22 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--errors", action="store_true", help="list missed and spurious rows per document")
     evaluate.add_argument("--json", type=Path, help="also write the scores to this JSON file")
     evaluate.set_defaults(handler=cmd_eval)
+
+    serve = commands.add_parser("serve", help="run the pipeline on a schedule (a served Prefect deployment)",
+                                description=cmd_serve.__doc__)
+    serve.add_argument("input", nargs="?", type=Path, default=DEFAULT_INPUT,
+                       help=f"folder of articles (default: {DEFAULT_INPUT})")
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/15 * * * *" (every 15 minutes)')
+    when.add_argument("--interval", type=float, metavar="SECONDS", help="run every SECONDS seconds")
+    _lake_options(serve)
+    serve.add_argument("--marts", type=Path, default=DEFAULT_MARTS,
+                       help=f"folder the marts are exported to as Parquet (default: {DEFAULT_MARTS})")
+    serve.add_argument("--report", type=Path, default=Settings.report_dir,
+                       help=f"folder the HTML run report is written to (default: {Settings.report_dir})")
+    serve.add_argument("--name", default="scheduled",
+                       help="deployment name: serve each folder under its own name (default: scheduled)")
+    serve.set_defaults(handler=cmd_serve)
 
     from transforms.report import DEFAULT_REPORT_DIR
 
