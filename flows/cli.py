@@ -7,10 +7,22 @@ Exit codes (docs/cli.md): 0 success; 1 the run failed; 2 bad usage or missing in
 from __future__ import annotations
 
 import argparse
+import os
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
-from flows.settings import DEFAULT_DB, DEFAULT_DOCS, DEFAULT_INPUT, DEFAULT_LAKE, DEFAULT_MARTS, Settings
+from flows.settings import (
+    DEFAULT_DB,
+    DEFAULT_DOCS,
+    DEFAULT_INPUT,
+    DEFAULT_LAKE,
+    DEFAULT_MARTS,
+    DEFAULT_REPORT,
+    Settings,
+    default_workers,
+    local_path,
+)
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -34,24 +46,36 @@ def cmd_run(args: argparse.Namespace) -> int:
     if not args.input.is_dir():
         _error(f"input folder not found: {args.input}")
         return EXIT_USAGE
-    settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, docs_dir=args.docs,
-                        marts_dir=args.marts,
+    settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db,
+                        docs_dir=args.docs, marts_dir=args.marts, report_dir=args.report,
                         full_refresh=args.full_refresh,
                         batch_size=args.batch_size, max_file_bytes=int(args.max_file_mb * 1024 * 1024),
-                        lock_wait_seconds=args.wait, quiet=args.quiet)
-    from flows.settings import configure_prefect_environment
-
-    configure_prefect_environment()
-    from flows.progress import progress_reporter
+                        lock_wait_seconds=args.wait, workers=args.workers or default_workers(),
+                        runner=args.runner, dask_address=args.address, quiet=args.quiet)
     from flows.summary import print_summary
     from transforms.lake import LakeBusy
 
-    from flows.pipeline import pipeline
-
     console = _console(args.quiet)
     try:
-        with progress_reporter(console, enabled=not args.quiet) as progress:
-            summary = pipeline(settings, progress=progress)
+        from flows.idle_run import idle_run
+
+        summary = idle_run(settings)
+    except LakeBusy as exc:
+        _error(f"{exc}; try again when it has finished (or pass --wait SECONDS)")
+        return EXIT_BUSY
+    if summary is not None:
+        print_summary(console, summary, settings.resolved())
+        return EXIT_REJECTED if summary.inputs_rejected else EXIT_OK
+    from flows.settings import configure_prefect_environment
+
+    configure_prefect_environment()
+    try:
+        with _prefect_api_for(settings, console):
+            from flows.pipeline import run_pipeline
+            from flows.progress import progress_reporter
+
+            with progress_reporter(console, enabled=not args.quiet) as progress:
+                summary = run_pipeline(settings, progress=progress)
     except LakeBusy as exc:
         _error(f"{exc}; try again when it has finished (or pass --wait SECONDS)")
         return EXIT_BUSY
@@ -60,6 +84,25 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print_summary(console, summary, settings.resolved())
     return EXIT_REJECTED if summary.inputs_rejected or summary.facts_quarantined else EXIT_OK
+
+
+@contextmanager
+def _prefect_api_for(settings: Settings, console):
+    """Dask workers cannot reach Prefect's temporary in-process server: without PREFECT_API_URL, a Dask run
+    gets a local `prefect server start` for its duration. Other runs use whatever Prefect would."""
+    if settings.runner != "dask" or os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from flows.prefect_server import local_prefect_server
+
+    home = Path(os.environ["PREFECT_HOME"]).expanduser() / "dask-run-server"
+    console.print(f"starting a local Prefect server for the Dask workers (home {home}) …")
+    with local_prefect_server(home) as url:
+        os.environ["PREFECT_API_URL"] = url
+        try:
+            yield
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)
 
 
 def cmd_sql(args: argparse.Namespace) -> int:
@@ -156,6 +199,35 @@ def cmd_models(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Serve the pipeline as a Prefect deployment on a schedule; each scheduled run is incremental.
+
+    Without PREFECT_API_URL a local Prefect server is started for the session and stopped on exit.
+    """
+    if not args.input.is_dir():
+        _error(f"input folder not found: {args.input}")
+        return EXIT_USAGE
+    from flows.settings import configure_prefect_environment
+
+    configure_prefect_environment()
+    from flows.prefect_server import PrefectServerError
+    from flows.serve import Schedule, serve
+
+    try:
+        schedule = Schedule(cron=args.cron, interval_seconds=args.interval)
+        settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, docs_dir=args.docs,
+                            marts_dir=args.marts, report_dir=args.report)
+    except ValueError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    try:
+        serve(settings, schedule, name=args.name)
+    except PrefectServerError as exc:
+        _error(str(exc))
+        return EXIT_FAILED
+    return EXIT_OK
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     """(Re)build the run report (one offline HTML page) from the warehouse and print its file:// URI."""
     from transforms.report import write_report
@@ -196,35 +268,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    """Serve the pipeline as a Prefect deployment on a schedule; each scheduled run is incremental.
-
-    Without PREFECT_API_URL a local Prefect server is started for the session and stopped on exit.
-    """
-    if not args.input.is_dir():
-        _error(f"input folder not found: {args.input}")
-        return EXIT_USAGE
-    from flows.settings import configure_prefect_environment
-
-    configure_prefect_environment()
-    from flows.prefect_server import PrefectServerError
-    from flows.serve import Schedule, serve
-
-    try:
-        schedule = Schedule(cron=args.cron, interval_seconds=args.interval)
-        settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, docs_dir=args.docs,
-                            marts_dir=args.marts, report_dir=args.report)
-    except ValueError as exc:
-        _error(str(exc))
-        return EXIT_USAGE
-    try:
-        serve(settings, schedule, name=args.name)
-    except PrefectServerError as exc:
-        _error(str(exc))
-        return EXIT_FAILED
-    return EXIT_OK
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsfacts",
@@ -236,9 +279,11 @@ def build_parser() -> argparse.ArgumentParser:
                               description=cmd_run.__doc__)
     run.add_argument("input", nargs="?", type=Path, default=DEFAULT_INPUT,
                      help=f"folder of articles (default: {DEFAULT_INPUT})")
-    _lake_options(run)
+    _lake_options(run)  # --lake also takes a file:// URL
     run.add_argument("--marts", type=Path, default=DEFAULT_MARTS,
                      help=f"folder the marts are exported to as Parquet (default: {DEFAULT_MARTS})")
+    run.add_argument("--report", type=Path, default=DEFAULT_REPORT,
+                     help=f"folder the HTML run report is written to (default: {DEFAULT_REPORT})")
     run.add_argument("--full-refresh", action="store_true",
                      help="rebuild every fact table from the stored documents")
     run.add_argument("--batch-size", type=int, default=2000, metavar="N",
@@ -247,6 +292,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="reject input files larger than this (default: 20)")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run to finish instead of exiting at once")
+    run.add_argument("--workers", type=int, default=0, metavar="N",
+                     help="extraction processes (default: one per core)")
+    run.add_argument("--runner", choices=("process", "dask"), default="process",
+                     help="where batches are extracted: local processes, or a Dask cluster (default: process)")
+    run.add_argument("--address", metavar="URL",
+                     help="with --runner dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     run.add_argument("--quiet", action="store_true", help="no progress bar or summary (for cron)")
     run.set_defaults(handler=cmd_run)
 
@@ -277,22 +328,6 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", type=Path, help="also write the scores to this JSON file")
     evaluate.set_defaults(handler=cmd_eval)
 
-    serve = commands.add_parser("serve", help="run the pipeline on a schedule (a served Prefect deployment)",
-                                description=cmd_serve.__doc__)
-    serve.add_argument("input", nargs="?", type=Path, default=DEFAULT_INPUT,
-                       help=f"folder of articles (default: {DEFAULT_INPUT})")
-    when = serve.add_mutually_exclusive_group(required=True)
-    when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/15 * * * *" (every 15 minutes)')
-    when.add_argument("--interval", type=float, metavar="SECONDS", help="run every SECONDS seconds")
-    _lake_options(serve)
-    serve.add_argument("--marts", type=Path, default=DEFAULT_MARTS,
-                       help=f"folder the marts are exported to as Parquet (default: {DEFAULT_MARTS})")
-    serve.add_argument("--report", type=Path, default=Settings.report_dir,
-                       help=f"folder the HTML run report is written to (default: {Settings.report_dir})")
-    serve.add_argument("--name", default="scheduled",
-                       help="deployment name: serve each folder under its own name (default: scheduled)")
-    serve.set_defaults(handler=cmd_serve)
-
     from transforms.report import DEFAULT_REPORT_DIR
 
     report = commands.add_parser("report", help="(re)build the offline HTML run report from the warehouse",
@@ -310,14 +345,39 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--runs", type=int, default=10, metavar="N",
                         help="show the last N runs (default: 10)")
     status.set_defaults(handler=cmd_status)
+
+    serve = commands.add_parser("serve", help="run the pipeline on a schedule (a served Prefect deployment)",
+                                description=cmd_serve.__doc__)
+    serve.add_argument("input", nargs="?", type=Path, default=DEFAULT_INPUT,
+                       help=f"folder of articles (default: {DEFAULT_INPUT})")
+    when = serve.add_mutually_exclusive_group(required=True)
+    when.add_argument("--cron", metavar="EXPR", help='cron schedule, e.g. "*/15 * * * *" (every 15 minutes)')
+    when.add_argument("--interval", type=float, metavar="SECONDS", help="run every SECONDS seconds")
+    _lake_options(serve)
+    serve.add_argument("--marts", type=Path, default=DEFAULT_MARTS,
+                       help=f"folder the marts are exported to as Parquet (default: {DEFAULT_MARTS})")
+    serve.add_argument("--report", type=Path, default=Settings.report_dir,
+                       help=f"folder the HTML run report is written to (default: {Settings.report_dir})")
+    serve.add_argument("--name", default="scheduled",
+                       help="deployment name: serve each folder under its own name (default: scheduled)")
+    serve.set_defaults(handler=cmd_serve)
     return parser
 
 
 def _lake_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--lake", type=Path, default=DEFAULT_LAKE, help=f"lake folder (default: {DEFAULT_LAKE})")
+    parser.add_argument("--lake", type=_location, default=DEFAULT_LAKE,
+                        help=f"lake folder, a path or a file:// URL (default: {DEFAULT_LAKE})")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS,
                         help=f"Great Expectations Data Docs folder (default: {DEFAULT_DOCS})")
+
+
+def _location(value: str) -> Path:
+    """A --lake value: a path or a file:// URL (argparse reports anything else as a usage error)."""
+    try:
+        return local_path(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def main(argv: list[str] | None = None) -> int:

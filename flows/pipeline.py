@@ -71,16 +71,31 @@ def discover_inputs(input_dir: Path) -> Discovery:
     return found
 
 
+class Payload:
+    """A batch-sized task argument handed over as it is.
+
+    Prefect walks plain collections given to a task looking for futures (seconds per batch); it leaves an
+    object like this alone. Unlike prefect's quote(), every task runner delivers it unchanged (Dask's
+    turns a quote into a tuple).
+    """
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+
 @task(name="ingest-extract", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def ingest_and_extract(sources: Sequence[SourceFile], manifest: dict[str, ManifestEntry], known_ids: set[str],
-                       ingested_at: dt.datetime, max_bytes: int) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
+def ingest_and_extract(sources: Payload, manifest: Payload, known_ids: Payload, ingested_at: dt.datetime,
+                       max_bytes: int) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
     """Read one batch of files (texts in `known_ids` skipped) and extract the facts of its new documents.
 
     Both steps run in the worker, so that reading and normalising the text is parallel too. Returns the
     batch, its fact rows and the seconds each step took.
     """
     started = time.perf_counter()
-    batch = ingest_batch(sources, manifest, set(known_ids), ingested_at, max_bytes)
+    sources = sources.value
+    batch = ingest_batch(sources, manifest.value, set(known_ids.value), ingested_at, max_bytes)
     read = time.perf_counter()
     rows = extract_batch(batch.documents)
     seconds = {"ingest": read - started, "extract": time.perf_counter() - read}
@@ -91,9 +106,10 @@ def ingest_and_extract(sources: Sequence[SourceFile], manifest: dict[str, Manife
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(docs: Sequence[Document]) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
+def extract(docs: Payload) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
     """Fact rows of every table for one batch of stored documents (a full refresh)."""
     started = time.perf_counter()
+    docs = docs.value
     rows = extract_batch(docs)
     get_run_logger().info("extracted from %d documents: %s", len(docs),
                           ", ".join(f"{len(r)} {t}" for t, r in rows.items()))
@@ -221,8 +237,8 @@ class _Batches:
 
     def submit(self, task, inputs: int, *args) -> None:
         """Run `task(*args)` (a task returning (IngestedBatch, rows, seconds)) for a batch of `inputs` items."""
-        quoted = [quote(arg) for arg in args]
-        self.pending.append((inputs, _Done(task(*quoted)) if self.inline else task.submit(*quoted)))
+        wrapped = [Payload(arg) if isinstance(arg, (list, dict, set, tuple)) else arg for arg in args]
+        self.pending.append((inputs, _Done(task(*wrapped)) if self.inline else task.submit(*wrapped)))
         while len(self.pending) > self.settings.workers:
             self._collect()
 
