@@ -29,7 +29,7 @@ from transforms.contract import (
     all_tables,
 )
 from transforms.documents import Document
-from transforms.ingest import Discovery, ManifestEntry, SourceFile, discover
+from transforms.ingest import Discovery, discover
 from transforms.lake import Lake, LakeBusy, RunWriter, new_run_id
 from transforms.processing import (
     IngestedBatch,
