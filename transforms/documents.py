@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -68,17 +69,13 @@ class Document:
     def sentences(self) -> list[Sentence]:
         return split_sentences(self.text)
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [sentence.start for sentence in self.sentences]
+
     def sentence_at(self, offset: int) -> Sentence:
-        """The sentence containing character `offset`."""
-        sentences = self.sentences
-        lo, hi = 0, len(sentences) - 1
-        while lo < hi:
-            mid = (lo + hi + 1) // 2
-            if sentences[mid].start <= offset:
-                lo = mid
-            else:
-                hi = mid - 1
-        return sentences[lo]
+        """The sentence containing character `offset` (the last one starting at or before it)."""
+        return self.sentences[max(0, bisect_right(self._sentence_starts, offset) - 1)]
 
     def as_row(self) -> dict:
         return {
