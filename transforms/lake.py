@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
+import itertools
 import json
 import os
 import time
@@ -35,6 +37,8 @@ STAGING = "_staging"
 LOCK = "_lock"
 # Staged files end in ".parquet.part" so that no "*.parquet" glob ever matches a file being written.
 PART_SUFFIX = ".parquet.part"
+# How often a reader re-reads the manifest when a file it lists moved or went away under it.
+READ_ATTEMPTS = 5
 
 
 class LakeBusy(RuntimeError):
@@ -77,16 +81,22 @@ class Manifest:
     run_id: str | None = None
     tables: dict[str, list[str]] = field(default_factory=dict)
     pending_moves: list[tuple[str, str]] = field(default_factory=list)
+    # Files a commit replaced (full refresh) that the warehouse views may still read: a run killed
+    # before it re-pointed the views leaves them in use. Deleted only when a later run has committed
+    # and re-pointed the warehouse (RunWriter's block ends), never by recovery.
+    retired: list[str] = field(default_factory=list)
 
     def to_json(self) -> bytes:
         return json.dumps({"version": self.version, "run_id": self.run_id, "tables": self.tables,
-                           "pending_moves": self.pending_moves}, indent=1, sort_keys=True).encode()
+                           "pending_moves": self.pending_moves, "retired": self.retired},
+                          indent=1, sort_keys=True).encode()
 
     @classmethod
     def from_json(cls, data: bytes) -> Manifest:
         raw = json.loads(data)
         return cls(version=raw["version"], run_id=raw.get("run_id"), tables=raw["tables"],
-                   pending_moves=[tuple(m) for m in raw.get("pending_moves", [])])
+                   pending_moves=[tuple(m) for m in raw.get("pending_moves", [])],
+                   retired=list(raw.get("retired", [])))
 
 
 class Lake:
@@ -105,18 +115,42 @@ class Lake:
     def exists(self) -> bool:
         return (self.root / MANIFEST).exists()
 
-    def files(self, table: str) -> list[Path]:
-        """Absolute paths of the committed files of `table`."""
-        return [self.root / rel for rel in self.manifest().tables.get(table, [])]
+    def files(self, table: str, manifest: Manifest | None = None) -> list[Path]:
+        """Absolute paths of the committed files of `table` (in the current manifest, or in `manifest`).
 
-    def read(self, table: Table, columns: list[str] | None = None) -> pa.Table:
-        """The committed rows of a table (optionally only some columns) as one Arrow table."""
-        paths = self.files(table.name)
+        A committed file that its run has not moved to its final name yet (the run is moving it right
+        now, or died between its commit point and the moves) is read from its staged name.
+        """
+        manifest = manifest or self.manifest()
+        staged = {final: source for source, final in manifest.pending_moves}
+        paths = []
+        for rel in manifest.tables.get(table, []):
+            path = self.root / rel
+            if rel in staged and not path.exists() and (self.root / staged[rel]).exists():
+                path = self.root / staged[rel]
+            paths.append(path)
+        return paths
+
+    def read(self, table: Table, columns: list[str] | None = None,
+             manifest: Manifest | None = None) -> pa.Table:
+        """The committed rows of a table (optionally only some columns) as one Arrow table.
+
+        A writer may move a committed file, or delete a replaced one, between our reading the manifest
+        and opening the file: then the manifest is read again (a few times), so the result is always
+        one committed state, never an error or a mix. Pass the same `manifest` to read several tables
+        of one version (a full refresh deletes its replaced files: then reading that version fails).
+        """
         schema = table.schema if columns is None else pa.schema([table.schema.field(c) for c in columns])
-        if not paths:
-            return schema.empty_table()
-        parts = [pq.read_table(p, columns=columns, schema=schema) for p in paths]
-        return pa.concat_tables(parts)
+        for attempt in itertools.count(1):
+            paths = self.files(table.name, manifest)
+            if not paths:
+                return schema.empty_table()
+            try:
+                return pa.concat_tables([pq.read_table(p, columns=columns, schema=schema) for p in paths])
+            except FileNotFoundError:
+                if attempt >= READ_ATTEMPTS:
+                    raise
+                time.sleep(0.05 * attempt)
 
     def iter_batches(self, table: Table, columns: list[str] | None = None,
                      batch_size: int = 2000) -> Iterator[pa.RecordBatch]:
@@ -145,7 +179,7 @@ class Lake:
                 run_writer.discard_staging()
             # Replaced files go only after the block, once the warehouse points at the new ones.
             if run_writer.committed:
-                self.collect_garbage()
+                self.collect_garbage(keep_retired=False)
 
     @contextlib.contextmanager
     def lock(self, wait_seconds: float = 0.0) -> Iterator[None]:
@@ -173,14 +207,17 @@ class Lake:
             handle.close()  # closing the descriptor releases the flock
 
     def recover(self) -> list[str]:
-        """Finish a committed run's moves and delete what uncommitted runs left. Returns what was done."""
+        """Finish a committed run's moves and delete what uncommitted runs left. Returns what was done.
+
+        Files that a commit replaced stay: the warehouse may still read them (see Manifest.retired).
+        """
         done = self.complete_moves()
         staging = self.root / STAGING
         if staging.exists():
             for leftover in staging.iterdir():
                 _remove_tree(leftover)
                 done.append(f"discarded {STAGING}/{leftover.name}")
-        done.extend(self.collect_garbage())
+        done.extend(self.collect_garbage(keep_retired=True))
         for path in self.root.glob(f"{MANIFEST}.*.tmp"):
             path.unlink()
         return done
@@ -200,18 +237,27 @@ class Lake:
             _write_atomically(self.root / MANIFEST, manifest.to_json())
         return done
 
-    def collect_garbage(self) -> list[str]:
-        """Delete table files the manifest no longer lists (replaced by a full refresh, or orphaned)."""
-        live = {rel for rels in self.manifest().tables.values() for rel in rels}
+    def collect_garbage(self, keep_retired: bool = False) -> list[str]:
+        """Delete table files the manifest no longer lists (replaced by a full refresh, or orphaned).
+
+        With keep_retired, the files replaced by a commit stay (the warehouse may still read them).
+        """
+        manifest = self.manifest()
+        keep = {rel for rels in manifest.tables.values() for rel in rels}
+        if keep_retired:
+            keep.update(manifest.retired)
         done = []
         for table_dir in self.root.iterdir():
             if not table_dir.is_dir() or table_dir.name.startswith("_"):
                 continue
             for path in table_dir.iterdir():
                 rel = path.relative_to(self.root).as_posix()
-                if rel not in live and (path.name.endswith(".parquet") or path.name.endswith(PART_SUFFIX)):
+                if rel not in keep and (path.name.endswith(".parquet") or path.name.endswith(PART_SUFFIX)):
                     path.unlink()
                     done.append(f"deleted {rel}")
+        if manifest.retired and not keep_retired:
+            manifest.retired = []
+            _write_atomically(self.root / MANIFEST, manifest.to_json())
         return done
 
 
@@ -235,12 +281,20 @@ class RunWriter:
         self.replaced: set[str] = set()
         self.rows: dict[str, int] = {}
         self.committed = False
+        self._written: set[tuple[str, str]] = set()  # (table, fingerprint of the keys) of every staged file
 
     def write(self, table: Table, data: pa.Table) -> None:
-        """Stage one Parquet file of `table` (schema checked against the contract)."""
+        """Stage one Parquet file of `table` (schema checked against the contract).
+
+        Staging the same rows (the same keys) again is a no-op, so that a retried task that had staged
+        part of its batch before it failed never publishes a row twice.
+        """
         if not data.schema.equals(table.schema, check_metadata=False):
             raise SchemaDrift(f"{table.name}: rows do not match the contract schema:\n"
                               f"expected {table.schema}\ngot {data.schema}")
+        written = (table.name, _keys_fingerprint(data, table.key))
+        if written in self._written:
+            return
         data = data.replace_schema_metadata(table.schema.metadata)
         data = pa.Table.from_batches(data.to_batches(), schema=table.schema)
         number = len(self.staged.get(table.name, []))
@@ -250,6 +304,7 @@ class RunWriter:
         pq.write_table(data, staged_path, compression="zstd")
         self.staged.setdefault(table.name, []).append(rel)
         self.rows[table.name] = self.rows.get(table.name, 0) + data.num_rows
+        self._written.add(written)
 
     def replace(self, table: Table) -> None:
         """On commit, the files staged for `table` replace all its current files (a full refresh)."""
@@ -264,16 +319,26 @@ class RunWriter:
                 self.write(table, table.empty())
 
     def commit(self) -> int:
-        """Publish every staged file at once. Returns the new manifest version."""
+        """Publish every staged file at once. Returns the new manifest version.
+
+        Committing again (a retried publish task) only finishes the moves: the run is published once.
+        """
+        if self.committed:
+            self.lake.complete_moves()
+            self.discard_staging()
+            return self.lake.manifest().version
         old = self.lake.manifest()
         tables = {name: list(files) for name, files in old.tables.items()}
         moves = []
+        retired = list(old.retired)
         for name in self.replaced:
+            retired.extend(tables.get(name, []))
             tables[name] = []
         for name, rels in self.staged.items():
             tables.setdefault(name, []).extend(rels)
             moves.extend((f"{STAGING}/{self.run_id}/{rel}.part", rel) for rel in rels)
-        new = Manifest(version=old.version + 1, run_id=self.run_id, tables=tables, pending_moves=moves)
+        new = Manifest(version=old.version + 1, run_id=self.run_id, tables=tables, pending_moves=moves,
+                       retired=retired)
         if self.staging.exists():
             for path in self.staging.rglob("*" + PART_SUFFIX):
                 with open(path, "rb") as handle:
@@ -281,10 +346,33 @@ class RunWriter:
         _write_atomically(self.lake.root / MANIFEST, new.to_json())  # the commit point
         self.committed = True
         self.lake.complete_moves()
+        self.discard_staging()  # only empty folders are left of a committed run's staging
         return new.version
 
     def discard_staging(self) -> None:
-        if self.staging.exists() and not self.committed:
-            _remove_tree(self.staging)
+        """Delete the run's staging folder: all of it before the commit, only its empty folders after."""
+        if self.staging.exists():
+            if self.committed:
+                _remove_empty_dirs(self.staging)
+            else:
+                _remove_tree(self.staging)
         with contextlib.suppress(OSError):
             (self.lake.root / STAGING).rmdir()
+
+
+def _keys_fingerprint(data: pa.Table, key: str) -> str:
+    """A digest of a table's key column (its row count when it has none): equal for the same rows."""
+    digest = hashlib.sha256(str(data.num_rows).encode())
+    if key in data.column_names:
+        for value in data.column(key).to_pylist():
+            digest.update(b"\x1f" + str(value).encode())
+    return digest.hexdigest()
+
+
+def _remove_empty_dirs(path: Path) -> None:
+    """Remove `path` and the folders below it that hold no file (files, if any, stay where they are)."""
+    for child in path.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            _remove_empty_dirs(child)
+    with contextlib.suppress(OSError):
+        path.rmdir()

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from transforms.contract import Table
+from transforms.contract import Table, all_tables
 from transforms.lake import Lake
 
 
@@ -59,14 +59,21 @@ def comment_sql(table: Table) -> list[str]:
 
 
 def refresh_views(db_path: Path, lake: Lake, tables: Iterable[Table]) -> list[str]:
-    """Point one view per table at the lake's committed files. Returns the names of the views."""
+    """Point one view per table at the lake's committed files. Returns the names of the views.
+
+    Every other contract table with committed files is re-pointed too: a run killed between its commit
+    and its refresh leaves views on files that the lake no longer lists (and deletes once a later run
+    has committed), so any refresh brings the whole warehouse to the manifest's version.
+    """
     db_path.parent.mkdir(parents=True, exist_ok=True)
     manifest = lake.manifest()
+    wanted = {table.name: table for table in all_tables() if manifest.tables.get(table.name)}
+    wanted.update({table.name: table for table in tables})
     names = []
     con = connect(db_path)
     try:
         con.execute("begin transaction")
-        for table in tables:
+        for table in wanted.values():
             files = [lake.root / rel for rel in manifest.tables.get(table.name, [])]
             if not files:
                 continue

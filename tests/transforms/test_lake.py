@@ -175,3 +175,89 @@ def test_documents_round_trip_through_parquet(tmp_path_factory, texts):
         writer.commit()
     assert lake.read(DOCUMENTS).to_pylist() == rows
     assert json.loads((lake.root / MANIFEST).read_text())["version"] == 1
+
+
+def died_after_commit_point(lake: Lake, *new_ids: str) -> None:
+    """Leave the lake as a run SIGKILLed right after its manifest rename leaves it: the moves still to do."""
+    with lake.writer(run_id="died") as run:
+        run.write(DOCUMENTS, doc_rows(*new_ids))
+        manifest = lake.manifest()
+        rel = run.staged["documents"][0]
+        manifest.tables["documents"].append(rel)
+        manifest.pending_moves = [(f"_staging/died/{rel}.part", rel)]
+        (lake.root / MANIFEST).write_bytes(manifest.to_json())
+        run.committed = True  # as the dead process believed: its staged file must stay
+
+
+def test_readers_see_a_committed_run_whose_files_were_not_moved_yet(tmp_path):
+    lake = Lake(tmp_path / "lake")
+    with lake.writer() as writer:
+        writer.write(DOCUMENTS, doc_rows("a"))
+        writer.commit()
+    died_after_commit_point(lake, "b")
+    assert lake.manifest().pending_moves  # no writer has recovered the lake yet
+    assert ids(lake) == ["a", "b"]
+    assert lake.count("documents") == 2
+
+
+def test_a_reader_whose_file_is_moved_under_it_reads_again(tmp_path, monkeypatch):
+    import transforms.lake as lake_module
+
+    lake = Lake(tmp_path / "lake")
+    with lake.writer() as writer:
+        writer.write(DOCUMENTS, doc_rows("a"))
+        writer.commit()
+    died_after_commit_point(lake, "b")
+    real_read_table = lake_module.pq.read_table
+    calls = []
+
+    def read_table(path, **kwargs):  # the writer finishes its moves between our listing and our opening
+        calls.append(str(path))
+        if len(calls) == 1:
+            lake.complete_moves()
+        return real_read_table(path, **kwargs)
+
+    monkeypatch.setattr(lake_module.pq, "read_table", read_table)
+    assert ids(lake) == ["a", "b"]
+    assert any("_staging" in call for call in calls) and not any("_staging" in c for c in calls[-2:])
+
+
+def test_several_tables_are_read_from_one_manifest_version(tmp_path):
+    lake = Lake(tmp_path / "lake")
+    with lake.writer() as writer:
+        writer.write(DOCUMENTS, doc_rows("a"))
+        writer.commit()
+    pinned = lake.manifest()
+    with lake.writer() as writer:
+        writer.write(DOCUMENTS, doc_rows("b"))
+        writer.commit()
+    assert lake.read(DOCUMENTS, manifest=pinned).column("doc_id").to_pylist() == ["a"]
+    assert ids(lake) == ["a", "b"]
+
+
+def test_a_committed_run_leaves_no_staging_folder(tmp_path):
+    from transforms.lake import RunWriter
+
+    lake = Lake(tmp_path / "lake")
+    with lake.writer() as writer:
+        writer.write(DOCUMENTS, doc_rows("a"))
+        writer.commit()
+        record = RunWriter(lake, writer.run_id + "-record")  # a second commit inside the same lock
+        record.write(INGEST_ERRORS, INGEST_ERRORS.empty())
+        record.commit()
+        assert not (lake.root / "_staging").exists()
+    assert not (lake.root / "_staging").exists()
+    assert ids(lake) == ["a"]
+
+
+def test_a_retried_stage_or_publish_never_publishes_a_row_twice(tmp_path):
+    lake = Lake(tmp_path / "lake")
+    with lake.writer() as writer:
+        writer.write(DOCUMENTS, doc_rows("a", "b"))
+        writer.write(DOCUMENTS, doc_rows("a", "b"))  # the stage task failed after this file and ran again
+        writer.write(DOCUMENTS, doc_rows("c"))
+        version = writer.commit()
+        assert writer.commit() == version  # the publish task failed after its commit point and ran again
+    assert ids(lake) == ["a", "b", "c"]
+    assert len(lake.manifest().tables["documents"]) == 2
+    assert lake.manifest().version == version
