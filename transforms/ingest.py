@@ -7,16 +7,22 @@ IngestError (file, reason, detail) and the good documents beside it are kept.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
+import itertools
 import json
 import os
 import re
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from transforms.documents import Document, make_document
 from transforms.html_text import html_to_text
+
+T = TypeVar("T")
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -24,6 +30,13 @@ JSONL_SUFFIXES = frozenset({".jsonl"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MANIFEST_NAME = "manifest.jsonl"
 DEFAULT_MAX_FILE_BYTES = 20 * 1024 * 1024
+# Errors that a second attempt may not meet (a flaky network or FUSE mount, a busy device). Missing
+# files, permissions and folders are permanent: they become ingest_errors at once.
+TRANSIENT_ERRNOS = frozenset({errno.EIO, errno.EAGAIN, errno.EBUSY, errno.ETIMEDOUT, errno.ESTALE,
+                              errno.ECONNRESET, errno.ENOLCK})
+READ_ATTEMPTS = 3
+RETRY_DELAY_SECONDS = 0.1  # doubled after each failed attempt
+READ_CHUNK_BYTES = 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -279,23 +292,27 @@ def read_source(source: SourceFile, manifest: dict[str, ManifestEntry],
     if suffix in JSONL_SUFFIXES:
         return _read_jsonl(source, max_bytes)
     try:
-        size = source.path.stat().st_size
+        size = _with_retries(source.path.stat).st_size
     except FileNotFoundError:
         return [], [IngestError(source.name, "vanished", "the file disappeared before it could be read",
                                 source.fingerprint)]
     except OSError as exc:
-        return [], [IngestError(source.name, "unreadable", str(exc), source.fingerprint)]
+        return [], [IngestError(source.name, "unreadable", _os_error_detail(exc), source.fingerprint)]
     if size > max_bytes:
         return [], [IngestError(source.name, "too_large",
                                 f"{size:,} bytes is over the limit of {max_bytes:,} bytes "
                                 "(raise it with --max-file-mb)", source.fingerprint)]
     try:
-        data = source.path.read_bytes()
+        data = _read_bounded(source.path, max_bytes, size)
     except FileNotFoundError:
         return [], [IngestError(source.name, "vanished", "the file disappeared before it could be read",
                                 source.fingerprint)]
     except OSError as exc:
-        return [], [IngestError(source.name, "unreadable", f"{exc.strerror or exc}", source.fingerprint)]
+        return [], [IngestError(source.name, "unreadable", _os_error_detail(exc), source.fingerprint)]
+    if len(data) > max_bytes:  # it grew after the size check: still never more than the limit in memory
+        return [], [IngestError(source.name, "too_large",
+                                f"over the limit of {max_bytes:,} bytes (raise it with --max-file-mb)",
+                                source.fingerprint)]
     fingerprint = hashlib.sha256(data).hexdigest()[:16]
     try:
         raw, encoding = decode_bytes(data)
@@ -314,17 +331,67 @@ def read_source(source: SourceFile, manifest: dict[str, ManifestEntry],
     return [doc], []
 
 
+def is_transient(exc: OSError) -> bool:
+    """Whether an OSError is worth another attempt."""
+    return exc.errno in TRANSIENT_ERRNOS and not isinstance(exc, (FileNotFoundError, PermissionError,
+                                                                  IsADirectoryError, NotADirectoryError))
+
+
+def _with_retries(read: Callable[[], T]) -> T:
+    """read(), attempted up to READ_ATTEMPTS times with a doubling delay while it fails transiently."""
+    delay = RETRY_DELAY_SECONDS
+    for attempt in itertools.count(1):
+        try:
+            return read()
+        except OSError as exc:
+            if attempt >= READ_ATTEMPTS or not is_transient(exc):
+                if attempt > 1:
+                    exc.add_note(f"after {attempt} attempts")
+                raise
+        time.sleep(delay)
+        delay *= 2
+
+
+def _read_bounded(path: Path, max_bytes: int, expected_size: int) -> bytes:
+    """At most max_bytes + 1 bytes of a file (more means too large), retrying transient errors.
+
+    The first read asks for the size the file had when it was checked (a buffer of max_bytes would be
+    allocated for every small file); a file that has grown since is read on in chunks up to the limit.
+    """
+
+    def read() -> bytes:
+        with path.open("rb") as handle:
+            chunks = [handle.read(min(expected_size, max_bytes) + 1)]
+            total = len(chunks[0])
+            while chunks[-1] and total <= max_bytes:
+                chunks.append(handle.read(min(READ_CHUNK_BYTES, max_bytes + 1 - total)))
+                total += len(chunks[-1])
+        chunks = [chunk for chunk in chunks if chunk]
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)  # one chunk: no copy
+
+    return _with_retries(read)
+
+
+def _os_error_detail(exc: OSError) -> str:
+    notes = "; ".join(getattr(exc, "__notes__", ()))
+    return f"{exc.strerror or exc}" + (f" ({notes})" if notes else "")
+
+
 def _read_jsonl(source: SourceFile, max_bytes: int) -> tuple[list[Document], list[IngestError]]:
-    docs: list[Document] = []
-    errors: list[IngestError] = []
+    """The records of a JSONL file; a transient read error starts the file again (bounded attempts)."""
     try:
-        handle = source.path.open("rb")
+        return _with_retries(lambda: _read_jsonl_once(source, max_bytes))
     except FileNotFoundError:
         return [], [IngestError(source.name, "vanished", "the file disappeared before it could be read",
                                 source.fingerprint)]
     except OSError as exc:
-        return [], [IngestError(source.name, "unreadable", f"{exc.strerror or exc}", source.fingerprint)]
-    with handle:
+        return [], [IngestError(source.name, "unreadable", _os_error_detail(exc), source.fingerprint)]
+
+
+def _read_jsonl_once(source: SourceFile, max_bytes: int) -> tuple[list[Document], list[IngestError]]:
+    docs: list[Document] = []
+    errors: list[IngestError] = []
+    with source.path.open("rb") as handle:
         for number, line in enumerate(_bounded_lines(handle, max_bytes), start=1):
             where = f"{source.name}#{number}"
             if line is None:
