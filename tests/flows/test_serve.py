@@ -215,9 +215,16 @@ def test_a_server_that_cannot_start_fails_with_the_tail_of_its_log(tmp_path):
 
 
 def test_serve_reports_a_server_that_cannot_start_and_exits(tmp_path, monkeypatch, capsys):
-    # a setting the server refuses at start-up (this process read its own settings long ago)
-    monkeypatch.setenv("PREFECT_SERVER_LOGGING_LEVEL", "NOT-A-LEVEL")
-    assert main(["serve", str(tmp_path), "--interval", "5"]) == EXIT_FAILED
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    # no API configured, even when another test's harness has set one for this process
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):
+        # a setting the server refuses at start-up (this process validated its own settings already)
+        monkeypatch.setenv("PREFECT_SERVER_LOGGING_LEVEL", "NOT-A-LEVEL")
+        exit_code = main(["serve", str(tmp_path), "--interval", "5", "--lake", str(tmp_path / "lake"),
+                          "--db", str(tmp_path / "w.duckdb")])
+        monkeypatch.undo()  # before the settings are rebuilt on leaving the block
+    assert exit_code == EXIT_FAILED
     error = capsys.readouterr().err
     assert "the Prefect server exited with code 1 before it was ready" in error
     assert "NOT-A-LEVEL" in error  # the tail of its log says why
