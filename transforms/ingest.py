@@ -326,7 +326,7 @@ def read_source(source: SourceFile, manifest: dict[str, ManifestEntry],
     doc = make_document(raw, source_name=source.name, source_uri=meta.url or source.path.resolve().as_uri(),
                         title=title, published_date=meta.published_date, encoding=encoding)
     if not doc.text:
-        reason_detail = "the file is empty" if not data.strip() else "no text after normalisation (whitespace only)"
+        reason_detail = "the file is empty" if not data else "no text after normalisation (whitespace only)"
         return [], [IngestError(source.name, "empty", reason_detail, fingerprint)]
     return [doc], []
 

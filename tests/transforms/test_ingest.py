@@ -112,6 +112,15 @@ def test_unusable_files_become_errors(tmp_path, content, reason):
     assert reasons(errors) == {"bad.txt": reason}
 
 
+def test_an_empty_file_and_a_whitespace_only_file_are_told_apart(tmp_path):
+    write(tmp_path / "empty.txt", b"")
+    write(tmp_path / "blank.txt", "  \n\t\n\u200b")  # spaces, a tab and a zero-width space
+    _, errors = read_folder(tmp_path)
+    details = {e.source_name: e.detail for e in errors}
+    assert details == {"empty.txt": "the file is empty",
+                       "blank.txt": "no text after normalisation (whitespace only)"}
+
+
 @pytest.mark.parametrize(
     ("raw", "encoding"),
     [
