@@ -932,13 +932,34 @@ def _span_end(match: re.Match, family: str) -> int:
     return match.end()
 
 
-def _inside_quote(text: str, position: int) -> bool:
-    """Whether `position` lies inside a quotation opened earlier on the same line."""
-    line_start = text.rfind("\n", 0, position) + 1
-    segment = text[line_start:position]
-    if segment.count('"') % 2 == 1:
-        return True
-    return segment.rfind("“") > segment.rfind("”")
+class _Quotes:
+    """Whether positions, asked in text order, lie inside a quotation opened earlier on the same line.
+
+    It keeps the state of the line read so far (straight quotes seen, last curly opening and closing
+    quote), so that a document is read once however many mentions it has.
+    """
+
+    def __init__(self, text: str):
+        self.text = text
+        self.position = 0
+        self.straight = 0
+        self.last_open = self.last_close = -1
+
+    def inside(self, position: int) -> bool:
+        text = self.text
+        line_break = text.rfind("\n", self.position, position)
+        if line_break != -1:
+            self.position = line_break + 1
+            self.straight, self.last_open, self.last_close = 0, -1, -1
+        segment = text[self.position:position]
+        self.straight += segment.count('"')
+        opening, closing = segment.rfind("“"), segment.rfind("”")
+        if opening != -1:
+            self.last_open = self.position + opening
+        if closing != -1:
+            self.last_close = self.position + closing
+        self.position = position
+        return self.straight % 2 == 1 or self.last_open > self.last_close
 
 
 def _find(doc: Document) -> list[DateMention]:
@@ -946,6 +967,7 @@ def _find(doc: Document) -> list[DateMention]:
     text, anchor = doc.text, doc.published_date
     found: list[DateMention] = []
     clauses = _Clauses(text)
+    quotes = _Quotes(text)
     previous_end = -1
     covered = -1
     for start in _candidates(text):
@@ -964,7 +986,7 @@ def _find(doc: Document) -> list[DateMention]:
         covered = match.end()
         span_start, span_end = _span_start(ctx, family), _span_end(match, family)
         is_today = family == "rd" and (match.group("rd_word") or "").lower() == "today"
-        quoted = _inside_quote(text, start)
+        quoted = quotes.inside(start)
         found.extend(DateMention(span_start, span_end, sentence.no, period, is_today, quoted)
                      for period in periods)
         previous_end = span_end

@@ -1958,9 +1958,7 @@ def _effective_date(doc: Document, sentence) -> dt.date | None:
     """
     text = doc.text
     weak = None
-    for mention in resolved_mentions(doc):
-        if mention.sentence_no != sentence.no or mention.period.granularity != DAY:
-            continue
+    for mention in _day_mentions_by_sentence(doc).get(sentence.no, ()):
         if mention.period.start is None:
             continue
         cue, prior = _date_cue(text, sentence.start, mention.start, mention.end)
@@ -1971,6 +1969,21 @@ def _effective_date(doc: Document, sentence) -> dt.date | None:
         if cue == "on" and weak is None:
             weak = mention.period.start
     return weak
+
+
+def _day_mentions_by_sentence(doc: Document) -> dict[int, list]:
+    """The document's day mentions grouped by sentence, in text order (kept in doc.cache): looking them up
+    per rate instead of scanning every mention keeps a document with thousands of rates linear."""
+    grouped = doc.cache.get(_DAY_MENTIONS_KEY)
+    if grouped is None:
+        grouped = doc.cache[_DAY_MENTIONS_KEY] = {}
+        for mention in resolved_mentions(doc):
+            if mention.period.granularity == DAY:
+                grouped.setdefault(mention.sentence_no, []).append(mention)
+    return grouped
+
+
+_DAY_MENTIONS_KEY = "tariff_rates.day_mentions_by_sentence"
 
 
 def _date_cue(text: str, lower_bound: int, start: int, end: int) -> tuple[str, str]:

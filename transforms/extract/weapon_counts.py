@@ -49,7 +49,7 @@ TABLE = Table(
     description="One row per mention of a number (exact or vague) of weapons, munitions or weapon systems.",
     key="fact_id",
     is_fact=True,
-    version="1",
+    version="2",  # 2: a count never spans a line break
     columns=fact_columns(
         Column("weapon_type", STRING, "Weapon class.", nullable=False, values=WEAPON_TYPES),
         Column("weapon_name", STRING, "Named model when the mention gives one (Shahed, Tomahawk, Kh-101, Patriot)."),
@@ -646,6 +646,7 @@ def extract(doc: Document) -> list[dict]:
         if found:
             counts.extend(found)
             consumed = max(c.end for c in found)
+    counts = [count for count in counts if _within_one_line(text, count)]
     if not counts:
         return []
     for count in counts:
@@ -662,6 +663,17 @@ def extract(doc: Document) -> list[dict]:
             dates[number] = event_date(doc, number)
         rows.append(_as_row(count, dates[number]))
     return rows
+
+
+def _within_one_line(text: str, count: _Count) -> bool:
+    """False for a count whose weapon is on the line after its number ("Death toll rises to 40" / "Drones
+    hit Kyiv"): the scan text reads line breaks as spaces, but a line break always ends a sentence. A
+    qualifier on the line before ("more than" / "300 drones") is not the count's: the count stays, exact."""
+    if "\n" in text[count.number_start:count.end]:
+        return False
+    if "\n" in text[count.start:count.number_start]:
+        count.start, count.qualifier, count.qualifier_word = count.number_start, "exact", None
+    return True
 
 
 def _sentence_at(doc: Document, offset: int) -> Sentence:

@@ -79,21 +79,6 @@ def document(text: str, published_date: dt.date | None) -> Document:
                          published_date=published_date)
 
 
-# Extractor bugs these tests found, reported to the maintainers of transforms/extract/ (not fixed here).
-# Rows showing one are left to the xfail test that pins it down, so the property tests stay strict about
-# everything else; when the bug is fixed that test passes (XPASS) and its entry here goes.
-KNOWN_BUGS = {
-    # "Headline with 40\nDrones hit Kyiv" -> one row "40\nDrones" spanning the headline and the next line.
-    "weapon_counts_spans_a_line_break":
-        lambda table, row: table.name == "weapon_counts" and "\n" in row["mention"],
-}
-
-
-def known_bug(table: Table, row: dict) -> str | None:
-    """The KNOWN_BUGS entry that a row shows, if any."""
-    return next((name for name, shows in KNOWN_BUGS.items() if shows(table, row)), None)
-
-
 def contract_violations(table: Table, doc: Document, rows: list[dict]) -> list[str]:
     """Every way the rows break the table's contract (empty when they keep it)."""
     problems = []
@@ -118,8 +103,6 @@ def contract_violations(table: Table, doc: Document, rows: list[dict]) -> list[s
             problems.append(f"{where}: no sentence {row['sentence_no']}")
             continue
         sentence = doc.sentences[row["sentence_no"]]
-        if known_bug(table, row):
-            continue  # pinned down by its own xfail test below
         if not (sentence.start <= start and end <= sentence.end):
             problems.append(f"{where}: span not inside sentence {sentence.no} "
                             f"({sentence.start}:{sentence.end})")
@@ -164,8 +147,6 @@ def test_any_unicode_gives_only_rows_that_keep_the_contract(text, published_date
     check_every_extractor(text, published_date)
 
 
-@pytest.mark.xfail(strict=False, reason="weapon_counts_spans_a_line_break: a weapon count is matched across "
-                                        "a line break, so its span leaves the sentence it names (reported)")
 @pytest.mark.parametrize("text", [
     "1\ndrone ",
     "Russia fired 37\nmissiles at Kyiv.",
@@ -195,10 +176,6 @@ def test_every_enumerated_column_is_declared_with_its_values(ext):
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(strict=False, reason="extraction_quadratic_in_mentions: tariff_rates._effective_date "
-                                        "scans every date mention of the document for each rate, and "
-                                        "date_mentions._inside_quote rescans the line up to each mention "
-                                        "(reported)")
 @pytest.mark.parametrize("separator", [" ", "\n"], ids=["one_long_line", "one_sentence_per_line"])
 def test_extraction_time_grows_linearly_with_the_number_of_facts(separator):
     import time
