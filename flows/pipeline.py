@@ -183,9 +183,9 @@ def refresh_warehouse(db_path: Path, lake: Lake) -> list[str]:
 def build_models(db_path: Path, marts_dir: Path):
     """Build the SQL models in dependency order, run their data tests, export the marts to Parquet."""
     from transforms.sql_models import build_all
-    from transforms.warehouse import connect
+    from transforms.warehouse import PIPELINE_MEMORY_LIMIT, connect
 
-    con = connect(db_path)
+    con = connect(db_path, memory_limit=PIPELINE_MEMORY_LIMIT)
     try:
         result = build_all(con, {table.name for table in all_tables()}, marts_dir)
     finally:
@@ -297,6 +297,19 @@ class _Batches:
         summary.add_rows(REJECTED_FACTS.name, len(quarantine))
 
 
+def _return_freed_memory() -> None:
+    """Give the memory of the batches back to the system before DuckDB builds the models: CPython frees
+    objects, but glibc keeps the freed pages of a large heap unless asked (malloc_trim)."""
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc: the pages are reused, only later
+        pass
+
+
 class _Done:
     """The already computed result of a batch extracted in the flow's own process (a future's interface)."""
 
@@ -397,6 +410,7 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
                     if source.name in discovery.manifest}
         new.submit(ingest_and_extract, len(sources), sources, manifest, known_ids, started, settings.max_file_bytes)
     new.drain()
+    _return_freed_memory()
     errors = list(discovery.errors) + new.errors
     sources_read = new.sources_read
     summary.errors = errors

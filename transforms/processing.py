@@ -24,7 +24,7 @@ from transforms.ingest import DEFAULT_MAX_FILE_BYTES, IngestError, ManifestEntry
 
 DEFAULT_BATCH_SIZE = 2000
 # Documents validated together: a suite run costs seconds whatever its size, and ~80 kB of memory per document
-DEFAULT_VALIDATION_BATCH = 10_000
+DEFAULT_VALIDATION_BATCH = 5_000
 # Reasons that depend only on a file's bytes: the same version of the file would be refused again. Other
 # reasons (unreadable, too_large, vanished) depend on permissions or settings, so such files are retried.
 CONTENT_REASONS = frozenset({"empty", "binary", "undecodable", "unsupported_encoding", "malformed_json",
@@ -90,6 +90,7 @@ def extract_batch(docs: Sequence[Document]) -> dict[str, list[dict]]:
     for doc in docs:
         for table, table_rows in extract_document(doc).items():
             rows[table].extend(table_rows)
+        doc.forget_derived()
     return rows
 
 

@@ -27,14 +27,20 @@ def sql_identifier(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def connect(db_path: Path, read_only: bool = False, wait_seconds: float = 10.0):
+# DuckDB takes up to 80 % of the machine's memory by default; the pipeline's own batches need the rest.
+# Beyond this it spills to disk (temp files next to the warehouse), so a larger lake costs time, not memory.
+PIPELINE_MEMORY_LIMIT = "256MB"
+
+
+def connect(db_path: Path, read_only: bool = False, wait_seconds: float = 10.0, memory_limit: str | None = None):
     """A DuckDB connection, retrying while another process holds the file's lock."""
     import duckdb
 
+    config = {"memory_limit": memory_limit} if memory_limit else {}
     deadline = time.monotonic() + wait_seconds
     while True:
         try:
-            return duckdb.connect(str(db_path), read_only=read_only)
+            return duckdb.connect(str(db_path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 raise WarehouseBusy(f"cannot open {db_path}: {str(exc).splitlines()[0]}") from exc

@@ -1,5 +1,5 @@
 /* ---
-description: One row per reported tariff rate, per imposing and target country, in date order, with the change from the previous reported rate of the same pair.
+description: One row per reported tariff rate, per imposing and target country, in date order, with the change from the previous reported rate of the same pair. Rates whose imposing country the text does not name are left out (a timeline needs the pair; they stay in tariff_rates).
 materialized: table
 columns:
   imposing_country_iso2: Who imposes the tariff.
@@ -33,6 +33,7 @@ reported as (
         min(tariffs.mention) as example_mention
     from tariffs
     inner join documents on documents.doc_id = tariffs.doc_id
+    where tariffs.imposing_country_iso2 is not null
     group by all
 ),
 
