@@ -58,8 +58,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     console = _console(args.quiet)
     try:
         from flows.idle_run import idle_run
+        from transforms.lake import Lake
 
         summary = idle_run(settings)
+        if summary is None:
+            # Busy now? Say so before Prefect starts (a busy flow run would print its traceback first).
+            with Lake(settings.resolved().lake_dir).lock(settings.lock_wait_seconds):
+                pass
     except LakeBusy as exc:
         _error(f"{exc}; try again when it has finished (or pass --wait SECONDS)")
         return EXIT_BUSY

@@ -43,7 +43,7 @@ def idle_run(settings: Settings) -> RunSummary | None:
         summary.finished_at = dt.datetime.now(dt.UTC)
         writer.write(PIPELINE_RUNS, summary.run_table())
         writer.commit()
-    refresh_views(settings.db_path, lake, [PIPELINE_RUNS])
+        refresh_views(settings.db_path, lake, [PIPELINE_RUNS])  # under the lock, like every refresh
     _write_report(settings)
     return summary
 

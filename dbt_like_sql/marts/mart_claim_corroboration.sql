@@ -32,26 +32,79 @@ claims as (
     group by all
 ),
 
-conflicts as (
+-- Figures per event day, weapon type and status, and per document in it: linear in the reports (a join of
+-- every claim with every report of its day grows with the square of the documents per day).
+document_figures as (
     select
-        claim_row.report_date,
-        claim_row.weapon_type,
-        claim_row.status,
-        claim_row.claim,
-        count(distinct other_report.doc_id) filter (
-            where other_report.count_value is not null
-              and claim_row.count_value is not null
-              and other_report.count_value <> claim_row.count_value
-        ) as conflicting_documents,
-        list(distinct other_report.claim order by other_report.claim) filter (
-            where other_report.claim <> claim_row.claim
-        ) as conflicting_claims
-    from claims as claim_row
-    left join reports as other_report
-        on other_report.report_date is not distinct from claim_row.report_date
-        and other_report.weapon_type = claim_row.weapon_type
-        and other_report.status = claim_row.status
+        report_date,
+        weapon_type,
+        status,
+        doc_id,
+        min(count_value) as lowest_figure,
+        max(count_value) as highest_figure
+    from reports
+    where count_value is not null
     group by all
+),
+
+day_figures as (
+    select
+        report_date,
+        weapon_type,
+        status,
+        count(*) as documents_with_figures
+    from document_figures
+    group by all
+),
+
+single_figure_documents as (
+    select
+        report_date,
+        weapon_type,
+        status,
+        lowest_figure as count_value,
+        count(*) as documents
+    from document_figures
+    where lowest_figure = highest_figure
+    group by all
+),
+
+day_claims as (
+    select
+        report_date,
+        weapon_type,
+        status,
+        list(distinct claim order by claim) as all_claims
+    from reports
+    group by all
+),
+
+conflicts as (
+    -- a document conflicts with a figure when it reports any other figure for the same day, type and status
+    select distinct
+        claims.report_date,
+        claims.weapon_type,
+        claims.status,
+        claims.claim,
+        case
+            when claims.count_value is null then 0
+            else coalesce(day_figures.documents_with_figures, 0) - coalesce(single_figure_documents.documents, 0)
+        end as conflicting_documents,
+        list_filter(day_claims.all_claims, lambda other_claim: other_claim <> claims.claim) as conflicting_claims
+    from claims
+    left join day_figures
+        on day_figures.report_date is not distinct from claims.report_date
+        and day_figures.weapon_type = claims.weapon_type
+        and day_figures.status = claims.status
+    left join single_figure_documents
+        on single_figure_documents.report_date is not distinct from claims.report_date
+        and single_figure_documents.weapon_type = claims.weapon_type
+        and single_figure_documents.status = claims.status
+        and single_figure_documents.count_value = claims.count_value
+    left join day_claims
+        on day_claims.report_date is not distinct from claims.report_date
+        and day_claims.weapon_type = claims.weapon_type
+        and day_claims.status = claims.status
 ),
 
 final as (
