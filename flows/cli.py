@@ -110,19 +110,27 @@ def _prefect_api_for(settings: Settings, console):
             os.environ.pop("PREFECT_API_URL", None)
 
 
+def _open_warehouse(db_path: Path):
+    """(read-only connection, EXIT_OK), or (None, exit code) after a one-line error."""
+    from transforms.warehouse import WarehouseBusy, connect
+
+    if not db_path.exists():
+        _error(f"warehouse not found: {db_path} (run `newsfacts run` first)")
+        return None, EXIT_USAGE
+    try:
+        return connect(db_path, read_only=True), EXIT_OK
+    except WarehouseBusy as exc:
+        _error(str(exc))
+        return None, EXIT_BUSY
+
+
 def cmd_sql(args: argparse.Namespace) -> int:
     """Run one SQL query on the warehouse and print the result as a table."""
     from flows.summary import print_query
-    from transforms.warehouse import WarehouseBusy, connect
 
-    if not args.db.exists():
-        _error(f"warehouse not found: {args.db} (run `newsfacts run` first)")
-        return EXIT_USAGE
-    try:
-        con = connect(args.db, read_only=True)
-    except WarehouseBusy as exc:
-        _error(str(exc))
-        return EXIT_BUSY
+    con, code = _open_warehouse(args.db)
+    if con is None:
+        return code
     import duckdb
 
     try:
@@ -256,16 +264,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     import datetime as dt
 
     from flows.status import print_status
-    from transforms.warehouse import WarehouseBusy, connect
 
-    if not args.db.exists():
-        _error(f"warehouse not found: {args.db} (run `newsfacts run` first)")
-        return EXIT_USAGE
-    try:
-        con = connect(args.db, read_only=True)
-    except WarehouseBusy as exc:
-        _error(str(exc))
-        return EXIT_BUSY
+    con, code = _open_warehouse(args.db)
+    if con is None:
+        return code
     try:
         print_status(_console(), con, dt.datetime.now(dt.UTC), runs=args.runs)
     finally:
