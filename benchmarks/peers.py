@@ -15,18 +15,14 @@ import json
 import time
 from pathlib import Path
 
-from transforms.documents import Document, make_document
+from benchmarks.measure import fresh_documents, rate
+from transforms.documents import Document
 from transforms.extract import extractor, finish_rows
 from transforms.ingest import read_folder
 
 REPO = Path(__file__).resolve().parent.parent
 DEV = REPO / "tests" / "golden" / "dev"
 NUMBER_TABLES = ("weapon_counts", "tariff_rates")
-
-
-def _fresh(texts) -> list[Document]:
-    return [make_document(text, source_name=str(i), source_uri="bench:", published_date=published)
-            for i, (text, published) in enumerate(texts)]
 
 
 def _ours(docs: list[Document], tables: tuple[str, ...]) -> list[tuple[str, dict]]:
@@ -67,33 +63,27 @@ def _dateparser(text: str, published: dt.date | None) -> list[tuple[int, int, dt
     return out
 
 
-def _rate(seconds: float, texts) -> dict:
-    size = sum(len(text.encode("utf-8")) for text, _ in texts)
-    return {"seconds": round(seconds, 3), "articles_per_s": round(len(texts) / seconds, 2),
-            "mb_per_s": round(size / seconds / 1e6, 4)}
-
-
 def throughput(texts) -> dict:
     """Ours and theirs on the same texts (one core, this process)."""
-    _ours(_fresh(texts[:20]), NUMBER_TABLES + ("date_mentions",))  # warm up
+    _ours(fresh_documents(texts[:20]), NUMBER_TABLES + ("date_mentions",))  # warm up
     _quantulum(texts[0][0]), _dateparser(texts[0][0], texts[0][1])
     out = {}
-    docs = _fresh(texts)
+    docs = fresh_documents(texts)
     started = time.perf_counter()
     _ours(docs, NUMBER_TABLES)
-    out["ours_numbers"] = _rate(time.perf_counter() - started, texts)
+    out["ours_numbers"] = rate(time.perf_counter() - started, texts)
     started = time.perf_counter()
     for text, _ in texts:
         _quantulum(text)
-    out["quantulum3"] = _rate(time.perf_counter() - started, texts)
-    docs = _fresh(texts)
+    out["quantulum3"] = rate(time.perf_counter() - started, texts)
+    docs = fresh_documents(texts)
     started = time.perf_counter()
     _ours(docs, ("date_mentions",))
-    out["ours_dates"] = _rate(time.perf_counter() - started, texts)
+    out["ours_dates"] = rate(time.perf_counter() - started, texts)
     started = time.perf_counter()
     for text, published in texts:
         _dateparser(text, published)
-    out["dateparser"] = _rate(time.perf_counter() - started, texts)
+    out["dateparser"] = rate(time.perf_counter() - started, texts)
     out["ratio_numbers_ours_to_quantulum3"] = round(
         out["ours_numbers"]["articles_per_s"] / out["quantulum3"]["articles_per_s"], 1)
     out["ratio_dates_ours_to_dateparser"] = round(

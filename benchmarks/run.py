@@ -30,6 +30,7 @@ from pathlib import Path
 
 from benchmarks.corpus import write_corpus
 from benchmarks.fingerprint import folder_fingerprints
+from benchmarks.measure import fresh_documents, rate
 
 REPO = Path(__file__).resolve().parent.parent
 REFERENCE_ROWS = Path(__file__).with_name("reference_rows.json")
@@ -61,32 +62,22 @@ def _texts(folder: Path, limit: int) -> list[tuple[str, dt.date | None]]:
 
 def measure_extraction(texts: list[tuple[str, dt.date | None]], per_extractor_sample: int) -> dict:
     """Articles/s and MB/s of all extractors together and of each alone, on fresh documents (no cache)."""
-    from transforms.documents import make_document
     from transforms.extract import extract_document, finish_rows, registry
 
-    def fresh(items):
-        return [make_document(text, source_name=str(i), source_uri="bench:", published_date=published)
-                for i, (text, published) in enumerate(items)]
-
-    def rate(seconds: float, items) -> dict:
-        size = sum(len(text.encode("utf-8")) for text, _ in items)
-        return {"articles": len(items), "seconds": round(seconds, 3),
-                "articles_per_s": round(len(items) / seconds, 1), "mb_per_s": round(size / seconds / 1e6, 3)}
-
-    for doc in fresh(texts[:50]):  # warm the compiled patterns and the gazetteers
+    for doc in fresh_documents(texts[:50]):  # warm the compiled patterns and the gazetteers
         extract_document(doc)
-    docs = fresh(texts)
+    docs = fresh_documents(texts)
     started = time.perf_counter()
     rows = sum(len(found) for doc in docs for found in extract_document(doc).values())
     result = {"all": {**rate(time.perf_counter() - started, texts), "rows": rows}, "per_extractor": {}}
     sample = texts[:per_extractor_sample]
     for ext in registry():
-        docs = fresh(sample)
+        docs = fresh_documents(sample)
         started = time.perf_counter()
         for doc in docs:
             finish_rows(ext, doc, ext.extract(doc))
         result["per_extractor"][ext.name] = rate(time.perf_counter() - started, sample)
-    docs = fresh(sample)
+    docs = fresh_documents(sample)
     started = time.perf_counter()
     for doc in docs:
         doc.sentences  # noqa: B018 - the shared sentence split, which every extractor above included

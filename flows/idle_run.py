@@ -14,7 +14,7 @@ from flows.settings import Settings
 from transforms.contract import INGEST_ERRORS, PIPELINE_RUNS, SOURCE_FILES
 from transforms.ingest import discover
 from transforms.lake import Lake, new_run_id
-from transforms.processing import RunSummary, unread_sources
+from transforms.processing import RunSummary, known_values, unread_sources
 from transforms.warehouse import refresh_views
 
 
@@ -28,10 +28,9 @@ def idle_run(settings: Settings) -> RunSummary | None:
         return None
     started = dt.datetime.now(dt.UTC)
     discovery = discover(settings.input_dir)
-    known_versions = set(lake.read(SOURCE_FILES, columns=["source_version_id"]).column(0).to_pylist())
-    if unread_sources(discovery.files, known_versions):
+    if unread_sources(discovery.files, known_values(lake, SOURCE_FILES, "source_version_id")):
         return None
-    known_errors = set(lake.read(INGEST_ERRORS, columns=["error_id"]).column(0).to_pylist())
+    known_errors = known_values(lake, INGEST_ERRORS, "error_id")
     if any(error.error_id not in known_errors for error in discovery.errors):
         return None
     summary = RunSummary(run_id=new_run_id(), started_at=started, files_unchanged=len(discovery.files),

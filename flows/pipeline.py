@@ -2,8 +2,8 @@
 
 Tasks run once per batch of thousands of documents (a Prefect task call costs milliseconds), and
 call the pure functions of `transforms`; the flow itself only sequences them. Batch-sized arguments are
-passed in `quote()`: otherwise Prefect walks every element of them looking for futures, which cost seconds
-per batch.
+wrapped (`Payload` for tasks sent to a task runner, `quote()` for tasks called in the flow): otherwise
+Prefect walks every element of them looking for futures, which costs seconds per batch.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from transforms.processing import (
     extract_batch,
     fact_tables,
     ingest_batch,
+    known_values,
     rejected_rows,
     rejected_table,
     sources_table,
@@ -205,10 +206,6 @@ def write_run_report(db_path: Path, report_dir: Path, data_docs_index: Path | No
     from transforms.report import write_report
 
     return write_report(db_path, report_dir, data_docs_index)
-
-
-def _known(lake: Lake, table, column: str) -> set[str]:
-    return set(lake.read(table, columns=[column]).column(column).to_pylist())
 
 
 class _Batches:
@@ -393,15 +390,15 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
     started = summary.started_at
     with _timed(summary, "discover"):
         discovery = discover_inputs(settings.input_dir)
-    known_ids = _known(lake, DOCUMENTS, "doc_id")
-    known_errors = _known(lake, INGEST_ERRORS, "error_id")
-    known_rejections = _known(lake, REJECTED_FACTS, "rejection_id")
+    known_ids = known_values(lake, DOCUMENTS, "doc_id")
+    known_errors = known_values(lake, INGEST_ERRORS, "error_id")
+    known_rejections = known_values(lake, REJECTED_FACTS, "rejection_id")
     refreshing = settings.full_refresh
     if refreshing:
         _refresh_from_stored(lake, writer, summary, settings, known_rejections, progress)
         unread = list(discovery.files)
     else:
-        unread = unread_sources(discovery.files, _known(lake, SOURCE_FILES, "source_version_id"))
+        unread = unread_sources(discovery.files, known_values(lake, SOURCE_FILES, "source_version_id"))
     summary.files_unchanged = len(discovery.files) - len(unread)
     new = _Batches(writer, summary, settings, known_ids, known_rejections, progress, "ingest + extract",
                    len(unread))
@@ -412,15 +409,14 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
     new.drain()
     _return_freed_memory()
     errors = list(discovery.errors) + new.errors
-    sources_read = new.sources_read
     summary.errors = errors
     summary.inputs_rejected = len(errors)
     new_errors = [e for e in {e.error_id: e for e in errors}.values() if e.error_id not in known_errors]
     if new_errors:
         writer.write(INGEST_ERRORS, errors_table(new_errors, summary.run_id, started))
     summary.add_rows(INGEST_ERRORS.name, len(new_errors))
-    if sources_read:
-        writer.write(SOURCE_FILES, sources_table(sources_read, summary.run_id))
+    if new.sources_read:
+        writer.write(SOURCE_FILES, sources_table(new.sources_read, summary.run_id))
     validator = new.validator
     if validator is not None:
         with _timed(summary, "validate"):

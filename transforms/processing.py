@@ -45,12 +45,18 @@ class IngestedBatch:
     errors: list[IngestError] = field(default_factory=list)
     seen: int = 0
     skipped: int = 0
-    # source_files rows of the files read in full (no error): the next run need not read them again
+    # source_files rows of the files read to the end (refused, if at all, only for their content): the next
+    # run need not read them again
     sources_read: list[dict] = field(default_factory=list)
 
 
 def version_id(source: SourceFile) -> str:
     return source_version_id(source.name, source.size, source.mtime_ns)
+
+
+def known_values(lake, table: Table, column: str) -> set:
+    """Every value of one column of a committed lake table (ids that a run must not add again)."""
+    return set(lake.read(table, columns=[column]).column(column).to_pylist())
 
 
 def unread_sources(sources: Sequence[SourceFile], known_versions: set[str]) -> list[SourceFile]:
