@@ -217,8 +217,9 @@ class _Batches:
     run that finds nothing new never imports Great Expectations.
     """
 
-    def __init__(self, writer: RunWriter, summary: RunSummary, settings: Settings, known_ids: set[str],
+    def __init__(self, runner, writer: RunWriter, summary: RunSummary, settings: Settings, known_ids: set[str],
                  known_rejections: set[str], progress: Progress | None, label: str, total: int):
+        self.runner = runner  # an entered Prefect task runner, or None: batches run in the flow's process
         self.writer, self.summary, self.settings = writer, summary, settings
         self.known_ids, self.known_rejections = known_ids, known_rejections
         self.progress, self.label, self.total = progress, label, total
@@ -229,13 +230,15 @@ class _Batches:
         self.sources_read: list[dict] = []
         self.validator = None
         self.done = 0
-        # One batch gains nothing from worker processes and would pay their start-up (a second or more)
-        self.inline = settings.runner == "process" and total <= settings.batch_size
 
-    def submit(self, task, inputs: int, *args) -> None:
-        """Run `task(*args)` (a task returning (IngestedBatch, rows, seconds)) for a batch of `inputs` items."""
-        wrapped = [Payload(arg) if isinstance(arg, (list, dict, set, tuple)) else arg for arg in args]
-        self.pending.append((inputs, _Done(task(*wrapped)) if self.inline else task.submit(*wrapped)))
+    def submit(self, task, inputs: int, **parameters) -> None:
+        """Run `task(**parameters)` (a task returning (IngestedBatch, rows, seconds)) for a batch of `inputs` items."""
+        wrapped = {name: Payload(value) if isinstance(value, (list, dict, set, tuple)) else value
+                   for name, value in parameters.items()}
+        if self.runner is None:
+            self.pending.append((inputs, _Done(task(**wrapped))))
+        else:
+            self.pending.append((inputs, self.runner.submit(task, parameters=wrapped)))
         while len(self.pending) > self.settings.workers:
             self._collect()
 
@@ -324,20 +327,35 @@ def _validator(settings: Settings):
     return SuiteValidator(validated_tables(), docs_dir=settings.docs_dir)
 
 
-def _refresh_from_stored(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
+def _refresh_from_stored(runner, lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
                          known_rejections: set[str], progress: Progress | None) -> None:
     """Full refresh: re-extract every stored document; its files replace the documents and fact tables."""
-    stored = _Batches(writer, summary, settings, set(), known_rejections, progress, "re-extract stored",
+    stored = _Batches(runner, writer, summary, settings, set(), known_rejections, progress, "re-extract stored",
                       lake.count(DOCUMENTS.name))
     for batch in lake.iter_batches(DOCUMENTS, batch_size=settings.batch_size):
         docs = [Document.from_row(row) for row in batch.to_pylist()]
-        stored.submit(extract, len(docs), docs)
+        stored.submit(extract, len(docs), docs=docs)
     stored.drain()
     summary.documents_new = 0  # re-extracted, not new
     writer.replace(DOCUMENTS)
     for table in fact_tables():
         writer.replace(table)
     writer.replace(SOURCE_FILES)  # the stored documents are all there is now; files are read again next time
+
+
+@contextmanager
+def _extraction_runner(settings: Settings, batches_to_run: int):
+    """The entered task runner that reads and extracts the batches, or None to run them in the flow's process.
+
+    It lives only while batches are extracted: its worker processes have exited before DuckDB builds the
+    models, so their memory and DuckDB's never add up. One batch, or one worker, gains nothing from worker
+    processes and would pay their start-up (a second or more).
+    """
+    if settings.runner == "process" and (settings.workers <= 1 or batches_to_run <= 1):
+        yield None
+        return
+    with task_runner(settings) as runner:
+        yield runner
 
 
 def task_runner(settings: Settings):
@@ -349,18 +367,36 @@ def task_runner(settings: Settings):
             return DaskTaskRunner(address=settings.dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
                                               "processes": True})
-    if settings.runner == "process" and settings.workers > 1:
-        from prefect.task_runners import ProcessPoolTaskRunner
+    from prefect.task_runners import ProcessPoolTaskRunner
 
-        return ProcessPoolTaskRunner(max_workers=settings.workers)
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    return ThreadPoolTaskRunner(max_workers=1)
+    return ProcessPoolTaskRunner(max_workers=settings.workers)
 
 
 def run_pipeline(settings: Settings, progress: Progress | None = None) -> RunSummary:
     """The pipeline flow with the task runner its settings ask for."""
-    return pipeline.with_options(task_runner=task_runner(settings))(settings, progress=progress)
+    with _api_shared_with_workers(settings):
+        return pipeline(settings, progress=progress)
+
+
+@contextmanager
+def _api_shared_with_workers(settings: Settings):
+    """Worker processes report to the flow's own temporary Prefect server.
+
+    Without an API URL, every process Prefect's process pool spawns would start a temporary server of its
+    own (~220 MB and seconds each, and its task runs invisible to the flow's). So the flow's temporary
+    server is started first, and its URL is the setting the workers inherit.
+    """
+    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
+
+    if settings.runner != "process" or settings.workers <= 1 or get_current_settings().api.url:
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # the instance Prefect's own client would start; it stops at exit
+    server.start()
+    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        yield
 
 
 @flow(name="newsfacts-pipeline", log_prints=False)
@@ -395,18 +431,23 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
     known_rejections = known_values(lake, REJECTED_FACTS, "rejection_id")
     refreshing = settings.full_refresh
     if refreshing:
-        _refresh_from_stored(lake, writer, summary, settings, known_rejections, progress)
         unread = list(discovery.files)
     else:
         unread = unread_sources(discovery.files, known_values(lake, SOURCE_FILES, "source_version_id"))
     summary.files_unchanged = len(discovery.files) - len(unread)
-    new = _Batches(writer, summary, settings, known_ids, known_rejections, progress, "ingest + extract",
-                   len(unread))
-    for sources in batches(unread, settings.batch_size):
-        manifest = {source.name: discovery.manifest[source.name] for source in sources
-                    if source.name in discovery.manifest}
-        new.submit(ingest_and_extract, len(sources), sources, manifest, known_ids, started, settings.max_file_bytes)
-    new.drain()
+    stored = lake.count(DOCUMENTS.name) if refreshing else 0
+    with _extraction_runner(settings, -(-stored // settings.batch_size) - (-len(unread) // settings.batch_size)) \
+            as runner:
+        if refreshing:
+            _refresh_from_stored(runner, lake, writer, summary, settings, known_rejections, progress)
+        new = _Batches(runner, writer, summary, settings, known_ids, known_rejections, progress, "ingest + extract",
+                       len(unread))
+        for sources in batches(unread, settings.batch_size):
+            manifest = {source.name: discovery.manifest[source.name] for source in sources
+                        if source.name in discovery.manifest}
+            new.submit(ingest_and_extract, len(sources), sources=sources, manifest=manifest, known_ids=known_ids,
+                       ingested_at=started, max_bytes=settings.max_file_bytes)
+        new.drain()
     _return_freed_memory()
     errors = list(discovery.errors) + new.errors
     summary.errors = errors

@@ -165,30 +165,94 @@ def _quote(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+# A table model is first built under this suffix, in a transaction of its own, then renamed into place.
+NEXT_SUFFIX = "__next"
+_LEADING_WITH = re.compile(r"\A\s*with\s+", re.IGNORECASE)
+
+
 def build_models(con, models: dict[str, Model], order: list[str]) -> list[str]:
-    """Create every model as its header declares, with its descriptions as DuckDB comments."""
-    built = []
-    for name in order:
-        model = models[name]
-        kind = model.materialized
-        other = "table" if kind == "view" else "view"
-        exists = con.execute("select table_type from information_schema.tables where table_name = ?",
-                             [name]).fetchall()
-        if exists and (exists[0][0] == "VIEW") != (kind == "view"):
-            con.execute(f'drop {other} "{name}"')
-        try:
-            con.execute(f'create or replace {kind} "{name}" as {model.sql}')
-        except Exception as exc:
-            raise ModelError(f"model {name} failed to build: {str(exc).splitlines()[0]}") from exc
-        con.execute(f'comment on {kind} "{name}" is {_quote(model.description)}')
-        actual = {row[0] for row in con.execute('select column_name from information_schema.columns '
-                                                'where table_name = ?', [name]).fetchall()}
-        for column, description in model.columns.items():
-            if column not in actual:
-                raise ModelError(f"model {name} documents column {column}, which it does not have")
-            con.execute(f'comment on column "{name}"."{column}" is {_quote(description)}')
-        built.append(name)
-    return built
+    """Create every model as its header declares, with its descriptions as DuckDB comments.
+
+    Each table model is built under a temporary name in a transaction of its own, so that DuckDB writes
+    it to disk and frees its memory (one transaction for all kept every new table in memory: 1.5 GB over
+    100k documents). One last transaction then renames the new tables into place and replaces the views:
+    a reader, or a crash at any moment, sees all old or all new models.
+    """
+    tables = [name for name in order if models[name].materialized == "table"]
+    for name in tables:
+        _drop_relation(con, name + NEXT_SUFFIX)  # what a killed build left
+    try:
+        for name in tables:
+            _create(con, models[name], name + NEXT_SUFFIX, _with_new_dependencies(models[name], models, order))
+    except Exception:
+        for name in tables:
+            _drop_relation(con, name + NEXT_SUFFIX)
+        raise
+    con.execute("begin transaction")
+    try:
+        for name in order:
+            model = models[name]
+            _drop_relation(con, name, keep="view" if model.materialized == "view" else None)
+            if model.materialized == "table":
+                con.execute(f'alter table "{name}{NEXT_SUFFIX}" rename to "{name}"')
+            else:
+                _create(con, model, name, model.sql)
+        con.execute("commit")
+    except Exception:
+        con.execute("rollback")
+        raise
+    return list(order)
+
+
+def _with_new_dependencies(model: Model, models: dict[str, Model], order: list[str]) -> str:
+    """The model's SQL reading the models of this build, not the ones in place: each model it depends on,
+    directly or through others, becomes a CTE of that name (a new table, or a view's own SQL)."""
+    needed: set[str] = set()
+    pending = [name for name in model.reads if name in models]
+    while pending:
+        name = pending.pop()
+        if name not in needed:
+            needed.add(name)
+            if models[name].materialized == "view":
+                pending.extend(dep for dep in models[name].reads if dep in models)
+    if not needed:
+        return model.sql
+    ctes = []
+    for name in order:  # dependency order: a CTE reads only those before it
+        if name in needed:
+            body = (f'select * from "{name}{NEXT_SUFFIX}"' if models[name].materialized == "table"
+                    else models[name].sql)
+            ctes.append(f'"{name}" as (\n{body}\n)')
+    prefix = ",\n".join(ctes)
+    match = _LEADING_WITH.match(model.sql)
+    if match:
+        return f"with {prefix},\n{model.sql[match.end():]}"
+    return f"with {prefix}\n{model.sql}"
+
+
+def _drop_relation(con, name: str, keep: str | None = None) -> None:
+    """Drop the table or view `name` if there is one (unless it is of kind `keep`: replaced in place)."""
+    found = con.execute("select table_type from information_schema.tables where table_name = ?", [name]).fetchall()
+    if found:
+        kind = "view" if found[0][0] == "VIEW" else "table"
+        if kind != keep:
+            con.execute(f'drop {kind} "{name}"')
+
+
+def _create(con, model: Model, relation: str, sql: str) -> None:
+    """Create `relation` from `sql` as the model declares, with the model's comments on it."""
+    kind = model.materialized
+    try:
+        con.execute(f'create or replace {kind} "{relation}" as {sql}')
+    except Exception as exc:
+        raise ModelError(f"model {model.name} failed to build: {str(exc).splitlines()[0]}") from exc
+    con.execute(f'comment on {kind} "{relation}" is {_quote(model.description)}')
+    actual = {row[0] for row in con.execute('select column_name from information_schema.columns '
+                                            'where table_name = ?', [relation]).fetchall()}
+    for column, description in model.columns.items():
+        if column not in actual:
+            raise ModelError(f"model {model.name} documents column {column}, which it does not have")
+        con.execute(f'comment on column "{relation}"."{column}" is {_quote(description)}')
 
 
 def _as_list(value) -> list:
@@ -251,13 +315,7 @@ def build_all(con, sources: set[str], marts_dir: Path | None, root: Path = MODEL
     models = load_models(root)
     order = build_order(models, sources)
     result = BuildResult()
-    con.execute("begin transaction")
-    try:
-        result.built = build_models(con, models, order)
-        con.execute("commit")
-    except Exception:
-        con.execute("rollback")
-        raise
+    result.built = build_models(con, models, order)
     result.tests = run_tests(con, models, order)
     if marts_dir is not None:
         result.exported = export_marts(con, models, marts_dir)

@@ -193,3 +193,47 @@ def test_data_tests_catch_broken_rows(tmp_path):
     assert ("stg_weapon_counts", "unique(fact_id)") in failed
     assert ("stg_weapon_counts", "relationships(doc_id -> stg_documents.doc_id)") in failed
     assert table("weapon_counts")
+
+
+# -- rebuilding -------------------------------------------------------------------------------------------
+def _relations(con) -> set[str]:
+    return {name for (name,) in con.execute("select table_name from information_schema.tables").fetchall()}
+
+
+def test_a_rebuild_shows_the_new_data_in_tables_that_read_other_tables(tmp_path):
+    model_file(tmp_path, "stg_docs", "select doc_id from documents", layer="staging")
+    model_file(tmp_path, "fct", "select doc_id from stg_docs", materialized="table")
+    model_file(tmp_path, "mart", "with f as (select * from fct) select count(*) as n from f", materialized="table")
+    con = duckdb.connect()
+    con.execute("create table documents as select 'a' as doc_id")
+    build_all(con, SOURCES, None, root=tmp_path)
+    con.execute("insert into documents values ('b')")
+    build_all(con, SOURCES, None, root=tmp_path)
+    assert con.execute("select n from mart").fetchone() == (2,)
+    assert _relations(con) == {"documents", "stg_docs", "fct", "mart"}, "no temporary table is left"
+
+
+def test_a_model_that_fails_to_build_leaves_every_previous_model_in_place(tmp_path):
+    model_file(tmp_path, "fct", "select doc_id from documents", materialized="table")
+    model_file(tmp_path, "mart", "select count(*) as n from fct", materialized="table")
+    con = duckdb.connect()
+    con.execute("create table documents as select 'a' as doc_id")
+    build_all(con, SOURCES, None, root=tmp_path)
+    con.execute("insert into documents values ('b')")
+    model_file(tmp_path, "mart", "select count(*) / 'x' as n from fct", materialized="table")
+    with pytest.raises(ModelError, match="model mart failed to build"):
+        build_all(con, SOURCES, None, root=tmp_path)
+    assert con.execute("select count(*) from fct").fetchone() == (1,), "fct is still the old build"
+    assert con.execute("select n from mart").fetchone() == (1,)
+    assert _relations(con) == {"documents", "fct", "mart"}
+
+
+def test_a_model_can_change_from_view_to_table(tmp_path):
+    model_file(tmp_path, "m", "select doc_id from documents", materialized="view")
+    con = duckdb.connect()
+    con.execute("create table documents as select 'a' as doc_id")
+    build_all(con, SOURCES, None, root=tmp_path)
+    model_file(tmp_path, "m", "select doc_id from documents", materialized="table")
+    build_all(con, SOURCES, None, root=tmp_path)
+    assert con.execute("select table_type from information_schema.tables where table_name = 'm'").fetchone() == \
+        ("BASE TABLE",)
