@@ -2,7 +2,7 @@
 
 Tasks run once per batch of thousands of documents (a Prefect task call costs milliseconds), and
 call the pure functions of `transforms`; the flow itself only sequences them. Batch-sized arguments are
-wrapped (`Payload` for tasks sent to a task runner, `quote()` for tasks called in the flow): otherwise
+wrapped in a `Payload` (the flow's own handles, such as the validator, in `quote()`): otherwise
 Prefect walks every element of them looking for futures, which costs seconds per batch.
 """
 
@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.utilities.annotations import quote
@@ -85,6 +86,22 @@ class Payload:
     def __init__(self, value):
         self.value = value
 
+    def release(self) -> None:
+        """Let go of the value once the task has run: Prefect keeps the parameters of a task run that the
+        flow called itself (all of a run's documents, 80 kB each with their rows, at the end of the run)."""
+        self.value = None
+
+
+@contextmanager
+def _handed_over(*values):
+    """Payloads of `values` for one task call, released when it returns."""
+    payloads = [Payload(value) for value in values]
+    try:
+        yield payloads
+    finally:
+        for payload in payloads:
+            payload.release()
+
 
 @task(name="ingest-extract", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def ingest_and_extract(sources: Payload, manifest: Payload, known_ids: Payload, ingested_at: dt.datetime,
@@ -118,8 +135,7 @@ def extract(docs: Payload) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(validator, docs: Sequence[Document], rows: dict[str, list[dict]], run_id: str,
-             started: dt.datetime) -> tuple[dict[str, list[dict]], list[dict], dict[str, tuple[int, int, bool]]]:
+def validate(validator, docs: Payload, rows: Payload, run_id: str, started: dt.datetime) -> tuple[dict[str, list[dict]], list[dict], dict[str, tuple[int, int, bool]]]:
     """Check one batch against the expectation suites: (rows to publish, rejected_facts rows, counts per table).
 
     Raises ValidationError when a table-level expectation fails (nothing of the run is published then).
@@ -127,6 +143,8 @@ def validate(validator, docs: Sequence[Document], rows: dict[str, list[dict]], r
     from expectations.derived import DocumentFacts
     from expectations.validate import ValidationError
 
+    docs: Sequence[Document] = docs.value
+    rows: dict[str, list[dict]] = rows.value
     publish_rows: dict[str, list[dict]] = {}
     quarantine: list[dict] = []
     counts: dict[str, tuple[int, int, bool]] = {}
@@ -153,8 +171,9 @@ def validate(validator, docs: Sequence[Document], rows: dict[str, list[dict]], r
 
 
 @task(name="stage", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
-def stage(writer: RunWriter, rows: dict[str, list[dict]], quarantine: list[dict]) -> None:
+def stage(writer: RunWriter, rows: Payload, quarantine: Payload) -> None:
     """Write one batch's validated documents and facts as staged Parquet files (invisible until the commit)."""
+    rows, quarantine = rows.value, quarantine.value
     for table in [DOCUMENTS, *fact_tables()]:
         table_rows = rows.get(table.name, [])
         if table_rows:
@@ -227,7 +246,8 @@ class _Batches:
         self.docs: list[Document] = []
         self.rows: dict[str, list[dict]] = {}
         self.errors: list = []
-        self.sources_read: list[dict] = []
+        # source_files rows as Arrow tables: a run's 100k small dicts would stay in the heap to the end
+        self.sources_read: list = []
         self.validator = None
         self.done = 0
 
@@ -235,10 +255,11 @@ class _Batches:
         """Run `task(**parameters)` (a task returning (IngestedBatch, rows, seconds)) for a batch of `inputs` items."""
         wrapped = {name: Payload(value) if isinstance(value, (list, dict, set, tuple)) else value
                    for name, value in parameters.items()}
+        payloads = [value for value in wrapped.values() if isinstance(value, Payload)]
         if self.runner is None:
-            self.pending.append((inputs, _Done(task(**wrapped))))
+            self.pending.append((inputs, payloads, _Done(task(**wrapped))))
         else:
-            self.pending.append((inputs, self.runner.submit(task, parameters=wrapped)))
+            self.pending.append((inputs, payloads, self.runner.submit(task, parameters=wrapped)))
         while len(self.pending) > self.settings.workers:
             self._collect()
 
@@ -249,16 +270,19 @@ class _Batches:
             self._validate_and_stage()
 
     def _collect(self) -> None:
-        inputs, future = self.pending.popleft()
+        inputs, payloads, future = self.pending.popleft()
         summary = self.summary
         with _timed(summary, "wait for workers"):
             batch, rows, seconds = future.result()
+        for payload in payloads:
+            payload.release()
         for step, spent in seconds.items():
             summary.add_time(step, spent)
         summary.documents_seen += batch.seen
         summary.documents_skipped += batch.skipped
         self.errors.extend(batch.errors)
-        self.sources_read.extend(batch.sources_read)
+        if batch.sources_read:
+            self.sources_read.append(sources_table(batch.sources_read, summary.run_id))
         # a text read twice in one run (two files, two batches) is kept once: its first reading wins
         duplicates = {doc.doc_id for doc in batch.documents if doc.doc_id in self.known_ids}
         summary.documents_skipped += len(duplicates)
@@ -286,12 +310,15 @@ class _Batches:
             with _timed(summary, "validate"):
                 self.validator = _validator(self.settings)
         with _timed(summary, "validate"):
-            publish_rows, quarantine, counts = validate(quote(self.validator), quote(docs), quote(rows),
-                                                        summary.run_id, summary.started_at)
+            with _handed_over(docs, rows) as (docs_arg, rows_arg):
+                publish_rows, quarantine, counts = validate(quote(self.validator), docs_arg, rows_arg,
+                                                            summary.run_id, summary.started_at)
+        del docs, rows
         quarantine = [r for r in quarantine if r["rejection_id"] not in self.known_rejections]
         self.known_rejections.update(r["rejection_id"] for r in quarantine)
         with _timed(summary, "stage"):
-            stage(quote(self.writer), quote(publish_rows), quote(quarantine))
+            with _handed_over(publish_rows, quarantine) as (rows_arg, quarantine_arg):
+                stage(quote(self.writer), rows_arg, quarantine_arg)
         for table, (published, quarantined, success) in counts.items():
             summary.add_validation(table, published, quarantined, success)
         summary.add_rows(REJECTED_FACTS.name, len(quarantine))
@@ -457,7 +484,7 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
         writer.write(INGEST_ERRORS, errors_table(new_errors, summary.run_id, started))
     summary.add_rows(INGEST_ERRORS.name, len(new_errors))
     if new.sources_read:
-        writer.write(SOURCE_FILES, sources_table(new.sources_read, summary.run_id))
+        writer.write(SOURCE_FILES, pa.concat_tables(new.sources_read))
     validator = new.validator
     if validator is not None:
         with _timed(summary, "validate"):
