@@ -14,7 +14,7 @@ from flows.settings import Settings
 from transforms.contract import INGEST_ERRORS, PIPELINE_RUNS, SOURCE_FILES
 from transforms.ingest import discover
 from transforms.lake import Lake, new_run_id
-from transforms.processing import RunSummary, known_values, unread_sources
+from transforms.processing import RunSummary, known_values, models_out_of_date, unread_sources
 from transforms.warehouse import refresh_views
 
 
@@ -32,6 +32,8 @@ def idle_run(settings: Settings) -> RunSummary | None:
         return None
     known_errors = known_values(lake, INGEST_ERRORS, "error_id")
     if any(error.error_id not in known_errors for error in discovery.errors):
+        return None
+    if models_out_of_date(lake):  # a run died before its models: the flow rebuilds them
         return None
     summary = RunSummary(run_id=new_run_id(), started_at=started, files_unchanged=len(discovery.files),
                          errors=list(discovery.errors), inputs_rejected=len(discovery.errors),

@@ -41,6 +41,7 @@ from transforms.processing import (
     fact_tables,
     ingest_batch,
     known_values,
+    models_out_of_date,
     rejected_rows,
     rejected_table,
     sources_table,
@@ -490,7 +491,7 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
         with _timed(summary, "validate"):
             docs_index = validator.build_docs()
         summary.data_docs = str(docs_index) if docs_index else None
-    changed = bool(writer.rows) or refreshing or not settings.db_path.exists()
+    changed = bool(writer.rows) or refreshing or not settings.db_path.exists() or models_out_of_date(lake)
     with _timed(summary, "publish"):
         publish(writer)
     if changed:

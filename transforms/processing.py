@@ -59,6 +59,21 @@ def known_values(lake, table: Table, column: str) -> set:
     return set(lake.read(table, columns=[column]).column(column).to_pylist())
 
 
+def models_out_of_date(lake) -> bool:
+    """Whether data was committed after the last run that built the SQL models.
+
+    A run records itself (with its model tests) only after its models are built; one killed or failing
+    in between leaves newer data than any run with models. The next run must then rebuild them, even
+    when it finds nothing new.
+    """
+    data_runs = [run for run in known_values(lake, SOURCE_FILES, "run_id") if run]
+    if not data_runs:
+        return False
+    runs = lake.read(PIPELINE_RUNS, columns=["run_id", "model_tests_failed"]).to_pylist()
+    built = [row["run_id"] for row in runs if row["model_tests_failed"] is not None]
+    return not built or max(data_runs) > max(built)
+
+
 def unread_sources(sources: Sequence[SourceFile], known_versions: set[str]) -> list[SourceFile]:
     """The files that changed (or are new) since a run last read them in full."""
     return [source for source in sources if version_id(source) not in known_versions]

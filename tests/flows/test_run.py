@@ -155,3 +155,23 @@ def test_models_lists_every_model_with_its_dependencies(capsys, monkeypatch):
     assert main(["models"]) == EXIT_OK
     out = capsys.readouterr().out
     assert "mart_claim_corroboration" in out and "fct_weapon_reports" in out and "stg_documents" in out
+
+
+def test_models_that_a_failed_run_did_not_build_are_built_by_the_next_run_even_with_nothing_new(
+        sample_dir, tmp_path, monkeypatch):
+    import flows.pipeline
+
+    def models_die(*args, **kwargs):
+        raise RuntimeError("killed while building the models")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(flows.pipeline, "build_models", models_die)
+        assert run(sample_dir, tmp_path) == 1
+    assert run(sample_dir, tmp_path) == EXIT_OK
+    con = duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True)
+    marts = con.execute("select count(*) from mart_daily_strikes").fetchone()[0]
+    last = con.execute("select documents_new, model_tests_failed from pipeline_runs "
+                       "order by started_at desc limit 1").fetchone()
+    con.close()
+    assert marts > 0
+    assert last == (0, 0), "the second run found nothing new, built the models and tested them"
