@@ -9,6 +9,7 @@ Prefect walks every element of them looking for futures, which costs seconds per
 from __future__ import annotations
 
 import datetime as dt
+import math
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -136,7 +137,8 @@ def extract(docs: Payload) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(validator, docs: Payload, rows: Payload, run_id: str, started: dt.datetime) -> tuple[dict[str, list[dict]], list[dict], dict[str, tuple[int, int, bool]]]:
+def validate(validator, docs: Payload, rows: Payload, run_id: str, started: dt.datetime
+             ) -> tuple[dict[str, list[dict]], list[dict], dict[str, tuple[int, int, bool]]]:
     """Check one batch against the expectation suites: (rows to publish, rejected_facts rows, counts per table).
 
     Raises ValidationError when a table-level expectation fails (nothing of the run is published then).
@@ -371,6 +373,11 @@ def _refresh_from_stored(runner, lake: Lake, writer: RunWriter, summary: RunSumm
     writer.replace(SOURCE_FILES)  # the stored documents are all there is now; files are read again next time
 
 
+def _worker_processes(settings: Settings) -> bool:
+    """Whether batches go to local worker processes (Prefect's process pool)."""
+    return settings.runner == "process" and settings.workers > 1
+
+
 @contextmanager
 def _extraction_runner(settings: Settings, batches_to_run: int):
     """The entered task runner that reads and extracts the batches, or None to run them in the flow's process.
@@ -416,7 +423,7 @@ def _api_shared_with_workers(settings: Settings):
     """
     from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
 
-    if settings.runner != "process" or settings.workers <= 1 or get_current_settings().api.url:
+    if not _worker_processes(settings) or get_current_settings().api.url:
         yield
         return
     from prefect.server.api.server import SubprocessASGIServer
@@ -464,8 +471,8 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
         unread = unread_sources(discovery.files, known_values(lake, SOURCE_FILES, "source_version_id"))
     summary.files_unchanged = len(discovery.files) - len(unread)
     stored = lake.count(DOCUMENTS.name) if refreshing else 0
-    with _extraction_runner(settings, -(-stored // settings.batch_size) - (-len(unread) // settings.batch_size)) \
-            as runner:
+    batch_count = math.ceil(stored / settings.batch_size) + math.ceil(len(unread) / settings.batch_size)
+    with _extraction_runner(settings, batch_count) as runner:
         if refreshing:
             _refresh_from_stored(runner, lake, writer, summary, settings, known_rejections, progress)
         new = _Batches(runner, writer, summary, settings, known_ids, known_rejections, progress, "ingest + extract",

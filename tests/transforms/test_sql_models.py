@@ -200,13 +200,19 @@ def _relations(con) -> set[str]:
     return {name for (name,) in con.execute("select table_name from information_schema.tables").fetchall()}
 
 
+def _built_over_one_document(models_dir: Path):
+    """A warehouse with a documents table of one row and the models of `models_dir` built over it."""
+    con = duckdb.connect()
+    con.execute("create table documents as select 'a' as doc_id")
+    build_all(con, SOURCES, None, root=models_dir)
+    return con
+
+
 def test_a_rebuild_shows_the_new_data_in_tables_that_read_other_tables(tmp_path):
     model_file(tmp_path, "stg_docs", "select doc_id from documents", layer="staging")
     model_file(tmp_path, "fct", "select doc_id from stg_docs", materialized="table")
     model_file(tmp_path, "mart", "with f as (select * from fct) select count(*) as n from f", materialized="table")
-    con = duckdb.connect()
-    con.execute("create table documents as select 'a' as doc_id")
-    build_all(con, SOURCES, None, root=tmp_path)
+    con = _built_over_one_document(tmp_path)
     con.execute("insert into documents values ('b')")
     build_all(con, SOURCES, None, root=tmp_path)
     assert con.execute("select n from mart").fetchone() == (2,)
@@ -216,9 +222,7 @@ def test_a_rebuild_shows_the_new_data_in_tables_that_read_other_tables(tmp_path)
 def test_a_model_that_fails_to_build_leaves_every_previous_model_in_place(tmp_path):
     model_file(tmp_path, "fct", "select doc_id from documents", materialized="table")
     model_file(tmp_path, "mart", "select count(*) as n from fct", materialized="table")
-    con = duckdb.connect()
-    con.execute("create table documents as select 'a' as doc_id")
-    build_all(con, SOURCES, None, root=tmp_path)
+    con = _built_over_one_document(tmp_path)
     con.execute("insert into documents values ('b')")
     model_file(tmp_path, "mart", "select count(*) / 'x' as n from fct", materialized="table")
     with pytest.raises(ModelError, match="model mart failed to build"):
