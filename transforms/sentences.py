@@ -28,23 +28,27 @@ _ABBREVIATIONS = frozenset(
 # Abbreviations only when a number follows ("No. 4", "Fig. 2"); otherwise "No." ends a sentence.
 _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "art"})
 
-# A boundary candidate: terminal punctuation, optional closing quotes/brackets, then whitespace.
-_BOUNDARY = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
+# A sentence end: a line break (headlines, list items), or terminal punctuation with optional closing
+# quotes/brackets, then spaces on the same line and what can open a sentence. One pass over the text.
+_END = re.compile(r"""\n|[.!?…]+["'”’)\]]*(?=[^\S\n]+["'“‘(\[]?[A-Z0-9])""")
+_SPACES = re.compile(r"[^\S\n]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LONGEST_WORD = 64
 
 
-def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
-    if text[dot_index] != ".":
-        return False
+def _is_abbreviation(text: str, dot_index: int, end: int) -> bool:
+    """Whether the full stop at `dot_index` (its end of sentence match ending at `end`) is an abbreviation's."""
     # A bounded window: searching from 0 would rescan the whole text before every full stop (quadratic).
-    match = _WORD_BEFORE.search(text, max(0, dot_index - _LONGEST_WORD), dot_index)
+    # The word cannot reach back past a space, so the search starts after the last one.
+    window = max(0, dot_index - _LONGEST_WORD)
+    match = _WORD_BEFORE.search(text, max(window, text.rfind(" ", window, dot_index) + 1), dot_index)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
     if word in _NUMBER_ABBREVIATIONS:
+        next_start = _SPACES.match(text, end).end()
         return next_start < len(text) and text[next_start].isdigit()
     # A single capital letter is an initial ("Donald J. Trump"), not the end of a sentence.
     return len(word) == 1 and match.group(1).isupper()
@@ -53,30 +57,22 @@ def _is_abbreviation(text: str, dot_index: int, next_start: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order; a line break always ends a sentence (headlines, list items)."""
     sentences: list[Sentence] = []
-    line_start = 0
-    length = len(text)
-    while line_start <= length:
-        line_end = text.find("\n", line_start)
-        if line_end == -1:
-            line_end = length
-        start = line_start
-        for match in _BOUNDARY.finditer(text, line_start, line_end):
-            next_start = match.end()
-            while next_start < line_end and text[next_start].isspace():
-                next_start += 1
-            if _is_abbreviation(text, match.start(), next_start):
-                continue
+    start = 0
+    for match in _END.finditer(text):
+        at = match.start()
+        if text[at] == "\n":
+            _append(sentences, text, start, at)
+            start = at + 1
+        elif text[at] != "." or not _is_abbreviation(text, at, match.end()):
             _append(sentences, text, start, match.end())
             start = match.end()
-        _append(sentences, text, start, line_end)
-        line_start = line_end + 1
+    _append(sentences, text, start, len(text))
     return sentences
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if end > start:
-        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    piece = text[start:end]
+    sentence = piece.strip()
+    if sentence:
+        start += len(piece) - len(piece.lstrip())
+        sentences.append(Sentence(len(sentences), start, start + len(sentence), sentence))
