@@ -22,6 +22,7 @@ TEXT_COLOUR = "#343a40"
 GRID_COLOUR = "#dee2e6"
 WIDTH_INCHES = 11.0
 MIN_CATEGORY_SLOTS = 8
+MARKED_POINTS = 200  # series longer than this are drawn as plain lines
 
 STYLE = {
     "svg.fonttype": "none",
@@ -172,7 +173,9 @@ def step_lines(series: dict[str, list[tuple[dt.date, float]]], name: str, label:
         for (series_label, points), colour in zip(series.items(), SERIES_COLOURS, strict=False):
             dates = [day for day, _ in points]
             values = [value for _, value in points]
-            axis.plot(dates, values, drawstyle="steps-post", marker="o", markersize=4.5, linewidth=1.8,
+            # a marker per report helps read a few points; on thousands it is a smear that costs seconds to draw
+            marker = "o" if len(points) <= MARKED_POINTS else None
+            axis.plot(dates, values, drawstyle="steps-post", marker=marker, markersize=4.5, linewidth=1.8,
                       color=colour, label=series_label)
         locator = AutoDateLocator()
         axis.xaxis.set_major_locator(locator)
