@@ -155,9 +155,17 @@ _MONTH_ABBREVIATIONS = frozenset(abbreviation.lower() for abbreviation in cal.MO
 
 
 def _cased(words: tuple[str, ...]) -> str:
-    """Alternation of the words in Title case and in capitals, longest first."""
-    forms = {form for word in words for form in (word, word.upper())}
-    return "|".join(sorted(forms, key=len, reverse=True))
+    """Alternation of the words in Title case and in capitals, longest first.
+
+    The forms are grouped by first letter ("J(?:anuary|ANUARY|une|...)|F(?:...)"): forms with different
+    first letters never match at the same place, so the order of the groups does not matter, and the regex
+    engine rejects a whole group on one character instead of trying each form in turn.
+    """
+    forms = sorted({form for word in words for form in (word, word.upper())}, key=len, reverse=True)
+    by_letter: dict[str, list[str]] = {}
+    for form in forms:
+        by_letter.setdefault(form[0], []).append(form[1:])
+    return "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
 
 
 # Document text is normalised (normalize_text): words are separated by exactly one space and a line break
@@ -238,24 +246,36 @@ _BACK_PATTERNS: dict[str, re.Pattern | None] = {
 _DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 # Words that may stand right before a year that starts a mention ("in 2024", "and 2025", "early 2024").
 _YEAR_LEAD_WORDS = YEAR_CUES | CONTINUATIONS | MODIFIERS | {"of", "or"}
+# The rest of a number token (a whole run of digits, an ordinal suffix allowed) after its first digit, kept
+# only when _number_may_start could accept it: most numbers in news are amounts, and this drops them
+# without a Python call each. It is a loose version of those tests (any non-ASCII character may be a digit,
+# a capital or the end of a cue word), so that _number_may_start still decides every kept token.
+_NUMBER_REST = (
+    r"(?<![0-9][0-9])(?:"
+    # a day number before a month name, a range ("8 and 9", "23-24") or a date separator
+    r"[0-9]?(?:st|nd|rd|th)?(?=[-–./](?:[0-9]|[^\x00-\x7f])| (?:[A-Z]|[^\x00-\x7f]|of |and|to |or |& ))"
+    # a year before a separator, after a dash or a word ("in 2024"), or opening the text
+    r"|[0-9]{3}(?<=(?:19|20)[0-9]{2})(?:(?=[-–/.](?:[0-9]|[^\x00-\x7f]))|(?<=[-–][0-9]{4})"
+    r"|(?<=[A-Za-z\x80-\U0010ffff].[0-9]{4})|(?<=\A[0-9]{4})))"
+)
 
 
 def _first_letter_dispatch(words: list[str]) -> str:
-    """A pattern for capitalised `words` (Title case or capitals) and numbers.
+    """A pattern for capitalised `words` (Title case or capitals) and the numbers that may start a date.
 
-    It opens with one character class, so that the regex engine skips every other character at C speed,
-    and then dispatches on that first character with a look-behind instead of trying every word at
-    every capital letter.
+    It is one alternative per first character, each opening with that character as a literal: the regex
+    engine then skips every other character at C speed (it derives the set of first characters) and
+    rejects an alternative on its first character, instead of trying every word at every capital letter.
     """
     by_letter: dict[str, set[str]] = {}
     for word in words:
         title, upper = word[0].upper() + word[1:], word.upper()
         by_letter.setdefault(title[0], set()).update({title[1:], upper[1:]})
-    branches = [r"(?<=[0-9])[0-9]*(?:st|nd|rd|th)?"]
+    branches = [f"{digit}{_NUMBER_REST}" for digit in "0123456789"]
     for letter in sorted(by_letter):
         rests = "|".join(sorted(by_letter[letter], key=len, reverse=True))
-        branches.append(f"(?<={letter})(?:{rests})")
-    return rf"[0-9{''.join(sorted(by_letter))}](?:{'|'.join(branches)})(?![A-Za-z0-9])"
+        branches.append(f"{letter}(?:{rests})")
+    return rf"(?:{'|'.join(branches)})(?![A-Za-z0-9])"
 
 
 # Numbers and capitalised words that can start a mention.
@@ -264,9 +284,11 @@ _TOKEN = re.compile(_first_letter_dispatch(sorted(word.title() for word in _STAR
 # Clause boundaries for reading tense: punctuation and quotes, and conjunctions that start a clause.
 # "and" does so only before a new finite verb: "fired on Sunday | and will strike on Friday" (but "will
 # travel and meet Trump on Friday" is one clause).
-_CLAUSE_PUNCTUATION = re.compile(r"[,;:()\"“”—–]")
-_CLAUSE_CONJUNCTION = re.compile(r" (?:but|while|whereas|that|although|though|"
-                                 r"and (?=(?:will|would|is|are|was|were|has|have|had) ))")
+# One pattern for both, so that a sentence is scanned once: a break never overlaps another (punctuation is
+# one character, a conjunction holds only letters and spaces), so its matches come out in text order.
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]"
+                           r"| (?:but|while|whereas|that|although|though|"
+                           r"and (?=(?:will|would|is|are|was|were|has|have|had) ))")
 
 # ---------------------------------------------------------------------------------------------------------
 # The lead: words in front of the core
@@ -322,7 +344,11 @@ def _read_lead(text: str, start: int) -> Lead:
     before = text[start - 1:start]
     if before != " " and before != "-":
         return Lead(start, start)
-    window_start = max(0, start - _LEAD_WINDOW, text.rfind("\n", 0, start) + 1)
+    window_start = max(0, start - _LEAD_WINDOW, text.rfind("\n", max(0, start - _LEAD_WINDOW), start) + 1)
+    if before == " ":
+        lead = _short_lead(text, start, window_start)
+        if lead is not None:
+            return lead
     window = text[window_start:start]
     fields: dict = {}
     position = start
@@ -348,6 +374,39 @@ def _read_lead(text: str, start: int) -> Lead:
     back = _WordsBack(words, position)
     _read_lead_slots(back, fields, text[start:start + 1].isdigit())
     return Lead(back.position, fields.pop("prep_end"), **fields)
+
+
+def _short_lead(text: str, start: int, window_start: int) -> Lead | None:
+    """The lead of a core after a space when it is no lead or a lone preposition ("on", "in", "since"),
+    else None (the general reading is needed).
+
+    It reads the same words as _read_lead, the pieces of text[window_start:start - 1] split at single
+    spaces, but finds only the last one or two with rfind instead of splitting the whole window.
+    """
+    # the first piece of a window that starts inside a word is not a word
+    cut = window_start > 0 and text[window_start - 1] not in " \n"
+    last_start = _piece_start(text, window_start, start - 1, cut)
+    if last_start < 0:
+        return Lead(start, start)
+    last = text[last_start:start - 1].lower()
+    if last not in _LEAD_LAST_WORDS:
+        return Lead(start, start)
+    if last not in LEAD_PREPOSITIONS or last == "of":
+        return None
+    if last_start > window_start:
+        second_start = _piece_start(text, window_start, last_start - 1, cut)
+        if second_start >= 0 and text[second_start:last_start - 1].lower() in _LEAD_LAST_WORDS:
+            return None
+    return Lead(start - len(last) - 1, start, prep=last)
+
+
+def _piece_start(text: str, window_start: int, end: int, cut: bool) -> int:
+    """Start of the space-separated piece of text[window_start:end] that ends at `end`; -1 when it is the
+    first piece of a `cut` window."""
+    space = text.rfind(" ", window_start, end)
+    if space >= 0:
+        return space + 1
+    return -1 if cut else window_start
 
 
 def _read_lead_slots(back: _WordsBack, fields: dict, core_is_number: bool) -> None:
@@ -417,12 +476,7 @@ class _Clauses:
         """(starts, ends) of the clause breaks of one sentence, in order."""
         bounds = self._bounds.get(sentence_start)
         if bounds is None:
-            text = self.text
-            breaks = [(m.start(), m.end())
-                      for m in _CLAUSE_PUNCTUATION.finditer(text, sentence_start, sentence_end)]
-            breaks += [(m.start(), m.end())
-                       for m in _CLAUSE_CONJUNCTION.finditer(text, sentence_start, sentence_end)]
-            breaks.sort()
+            breaks = [m.span() for m in _CLAUSE_BREAK.finditer(self.text, sentence_start, sentence_end)]
             bounds = self._bounds[sentence_start] = ([b[0] for b in breaks], [b[1] for b in breaks])
         return bounds
 
@@ -507,13 +561,15 @@ def _unresolved(granularity: str) -> Period:
 class _Context:
     """What one core match needs to be resolved: the text around it, its lead and the anchor."""
 
-    __slots__ = ("text", "match", "lead", "anchor", "sentence_start", "sentence_end", "clauses",
+    __slots__ = ("text", "match", "group", "lead", "anchor", "sentence_start", "sentence_end", "clauses",
                  "previous_end", "_tense")
 
     def __init__(self, text: str, match: re.Match, lead: Lead, anchor: dt.date | None, sentence_start: int,
                  sentence_end: int, clauses: _Clauses, previous_end: int) -> None:
         self.text = text
         self.match = match
+        # match.group itself: resolvers read many groups, and a wrapper method would double each call
+        self.group = match.group
         self.lead = lead
         self.anchor = anchor
         self.sentence_start = sentence_start
@@ -522,9 +578,6 @@ class _Context:
         # where the previous mention ended (-1: none), for lists and ranges ("in March and April")
         self.previous_end = previous_end
         self._tense: str | None = None
-
-    def group(self, name: str) -> str | None:
-        return self.match.group(name)
 
     @property
     def tense(self) -> str:
@@ -541,18 +594,20 @@ class _Context:
         prep, relation = self.lead.prep, self.lead.rel
         if prep in PAST_PREPOSITIONS or relation == "last":
             return PAST
-        if relation == "next" or self.tense == FUTURE:
+        if relation == "next":
             return FUTURE
-        if prep in NEAREST_PREPOSITIONS or self.tense == PRESENT:
+        tense = self.tense
+        if tense == FUTURE:
+            return FUTURE
+        if prep in NEAREST_PREPOSITIONS or tense == PRESENT:
             return NEAREST
         return PAST
 
     def weekday_tense(self) -> str:
         """FUTURE when a weekday points ahead: a future clause, or a deadline or start in a clause that is
         not past ("must decide by Friday", "applies from Monday"); else PAST (the most recent one)."""
-        if self.tense == FUTURE:
-            return FUTURE
-        if self.lead.prep in NEAREST_PREPOSITIONS and self.tense == PRESENT:
+        tense = self.tense
+        if tense == FUTURE or (tense == PRESENT and self.lead.prep in NEAREST_PREPOSITIONS):
             return FUTURE
         return PAST
 
@@ -924,9 +979,13 @@ def _span_start(ctx: _Context, family: str) -> int:
     return lead.start
 
 
+# The possessive group of the families whose possessive stays out of the span.
+_POSSESSIVE_GROUPS = {"rp": "rp_poss", "md": "md_poss"}
+
+
 def _span_end(match: re.Match, family: str) -> int:
     """End of the mention: a possessive stays out of a period's span ("this year's" -> "this year")."""
-    possessive = {"rp": "rp_poss", "md": "md_poss"}.get(family)
+    possessive = _POSSESSIVE_GROUPS.get(family)
     if possessive and match.group(possessive):
         return match.start(possessive)
     return match.end()
@@ -946,18 +1005,17 @@ class _Quotes:
         self.last_open = self.last_close = -1
 
     def inside(self, position: int) -> bool:
-        text = self.text
-        line_break = text.rfind("\n", self.position, position)
+        text, read = self.text, self.position
+        line_break = text.rfind("\n", read, position)
         if line_break != -1:
-            self.position = line_break + 1
+            read = line_break + 1
             self.straight, self.last_open, self.last_close = 0, -1, -1
-        segment = text[self.position:position]
-        self.straight += segment.count('"')
-        opening, closing = segment.rfind("“"), segment.rfind("”")
+        self.straight += text.count('"', read, position)
+        opening, closing = text.rfind("“", read, position), text.rfind("”", read, position)
         if opening != -1:
-            self.last_open = self.position + opening
+            self.last_open = opening
         if closing != -1:
-            self.last_close = self.position + closing
+            self.last_close = closing
         self.position = position
         return self.straight % 2 == 1 or self.last_open > self.last_close
 
@@ -970,14 +1028,15 @@ def _find(doc: Document) -> list[DateMention]:
     quotes = _Quotes(text)
     previous_end = -1
     covered = -1
+    match_core, sentence_at = _CORE.match, doc.sentence_at
     for start in _candidates(text):
         if start < covered:
             continue
-        match = _CORE.match(text, start)
+        match = match_core(text, start)
         if match is None:
             continue
         family = match.lastgroup
-        sentence = doc.sentence_at(start)
+        sentence = sentence_at(start)
         ctx = _Context(text, match, _read_lead(text, start), anchor, sentence.start, sentence.end, clauses,
                        previous_end)
         periods = _RESOLVERS[family](ctx)
@@ -987,8 +1046,8 @@ def _find(doc: Document) -> list[DateMention]:
         span_start, span_end = _span_start(ctx, family), _span_end(match, family)
         is_today = family == "rd" and (match.group("rd_word") or "").lower() == "today"
         quoted = quotes.inside(start)
-        found.extend(DateMention(span_start, span_end, sentence.no, period, is_today, quoted)
-                     for period in periods)
+        for period in periods:
+            found.append(DateMention(span_start, span_end, sentence.no, period, is_today, quoted))
         previous_end = span_end
     return _resolve_quoted_today(doc, found)
 

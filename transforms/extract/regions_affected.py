@@ -134,10 +134,18 @@ _CONDITIONAL_CUES = frozenset(
 _FIXED_LABEL = {phrase: label for phrase, label in _CUE_LABEL.items() if phrase not in _CONDITIONAL_CUES}
 
 
-def _word_trie(phrases) -> re.Pattern[str]:
-    """A regex finding any of `phrases` as whole words in lower-cased text."""
+def _word_tries(phrases) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two regexes finding any of `phrases` (group 1) as whole words in lower-cased text.
+
+    The first matches the character before the phrase too, so a scan with it must start one character
+    before the text to search; the second, for a scan from the start of the text, checks that nothing
+    precedes the phrase with a lookbehind instead. Both find the same phrases: the first is faster
+    because a regex that opens with a character class skips the letters inside words at C speed, where
+    the lookbehind starts a match attempt at every character.
+    """
     # the lookahead lets the regex fall back to a shorter or later phrase: "no heating" is "heating"
-    return re.compile(r"(?<![a-z0-9'’-])(?:" + places.trie_pattern(list(phrases)) + r")(?![a-z0-9-])")
+    phrase = "(" + places.trie_pattern(list(phrases)) + r")(?![a-z0-9-])"
+    return re.compile(r"[^a-z0-9'’-]" + phrase), re.compile(r"(?<![a-z0-9'’-])" + phrase)
 
 
 # One scan of a sentence finds its cues, hypothetical words and subordinate-clause words. Generic attack
@@ -147,7 +155,7 @@ _MARKER_KIND = {phrase: _BREAK_WORD for phrase in _SUBCLAUSE_BREAK_WORDS}
 _MARKER_KIND.update({phrase: _HYPOTHETICAL_WORD for phrase in _HYPOTHETICAL_WORDS})
 _MARKER_KIND.update({phrase: _SPECIFIC_CUE if label != "strike" else _GENERIC_CUE
                      for phrase, label in _CUE_LABEL.items()})
-_MARKER_RE = _word_trie(_MARKER_KIND)
+_MARKER_AFTER_CHAR_RE, _MARKER_AT_START_RE = _word_tries(_MARKER_KIND)
 # Punctuation that ends a clause, and the links that open a new main clause after a comma.
 _HARD_BREAKS = (";", ": ", " - ", " – ", " — ")
 _CLAUSE_LINK_WORDS = ("and ", "but ", "while ", "whereas ", "where ")
@@ -398,28 +406,32 @@ class _Context:
         self.cues: list[tuple[int, int, str]] = []         # specific cues; "no damage" is "no_damage"
         self.hypothetical: list[int] = []                  # starts of hypothetical words ("could")
         self._break_words: list[int] = []                  # starts of "after", "as", "while" ...
-        self._hypothesis_breaks: list[int] | None = None
-        self._hard_breaks: list[tuple[int, int]] | None = None
-        self._subclause_breaks: list[int] | None = None
-        self._clause_breaks: list[tuple[int, int]] | None = None
+        # derived break lists, each computed on first use
+        self._hypothesis_breaks = self._hard_breaks = self._subclause_breaks = self._clause_breaks = None
         self._scan()
 
     def _scan(self) -> None:
         lower, sentence = self.lower, self.sentence
-        for match in _MARKER_RE.finditer(lower, sentence.start, sentence.end):
-            end = match.end()
-            phrase = match.group()
+        generic, cues = self.generic, self.cues
+        break_words, hypothetical = self._break_words, self.hypothetical
+        if sentence.start:
+            markers = _MARKER_AFTER_CHAR_RE.finditer(lower, sentence.start - 1, sentence.end)
+        else:
+            markers = _MARKER_AT_START_RE.finditer(lower, 0, sentence.end)
+        for match in markers:
+            phrase = match.group(1)
             kind = _MARKER_KIND[phrase]
             if kind == _GENERIC_CUE:
-                self.generic.append(match.start())
+                generic.append(match.start(1))
             elif kind == _SPECIFIC_CUE:
-                label = _FIXED_LABEL.get(phrase) or _cue_label(lower, sentence, phrase, match.start(), end)
+                start, end = match.span(1)
+                label = _FIXED_LABEL.get(phrase) or _cue_label(lower, sentence, phrase, start, end)
                 if label is not None:
-                    self.cues.append((match.start(), end, label))
+                    cues.append((start, end, label))
             elif kind == _BREAK_WORD:
-                self._break_words.append(match.start())
-            elif not (phrase == "may" and self.text[match.start()] == "M"):  # "May" is the month
-                self.hypothetical.append(match.start())
+                break_words.append(match.start(1))
+            elif not (phrase == "may" and self.text[match.start(1)] == "M"):  # "May" is the month
+                hypothetical.append(match.start(1))
 
     def has_cue(self) -> bool:
         """True when the sentence reports an attack, outage or damage (a negated cue does not count)."""
@@ -488,15 +500,19 @@ def extract(doc: Document) -> list[dict]:
     """Region rows of one document: named affected places and counts of affected regions."""
     text = doc.text
     lower = _lower(text)
-    matches = [m for m in places.place_regex().finditer(text) if _is_word(text, m.start(), m.end())]
+    matches = _place_matches(text)
     nouns = _count_nouns(lower)
     if not matches and not nouns:
         return []
     contexts: dict[int, _Context] = {}
     rows = _named_rows(doc, lower, matches, contexts)
     rows.extend(_count_rows(doc, lower, nouns, rows, contexts, {m.end() for m in matches}))
+    dates = {}  # event date by sentence number: several rows often share a sentence
     for row in rows:
-        row["event_date"] = event_date(doc, row.pop("_sentence_no"))
+        sentence_no = row.pop("_sentence_no")
+        if sentence_no not in dates:
+            dates[sentence_no] = event_date(doc, sentence_no)
+        row["event_date"] = dates[sentence_no]
     return rows
 
 
@@ -506,6 +522,21 @@ def _lower(text: str) -> str:
     if len(lower) == len(text):
         return lower
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+
+
+def _place_matches(text: str) -> list[re.Match[str]]:
+    """The gazetteer matches in `text` that are whole words (see _is_word, inlined here: it runs once per
+    match)."""
+    matches = []
+    length = len(text)
+    for match in places.place_regex().finditer(text):
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] == "-"):
+            continue
+        if end < length and (text[end].isalnum() or text[end] == "-"):
+            continue
+        matches.append(match)
+    return matches
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
@@ -552,27 +583,27 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
                 contexts: dict[int, _Context]) -> list[dict]:
     """Rows of the named places the text describes as hit or affected, one per place per sentence."""
     rows: list[dict] = []
-    by_sentence: dict[int, list[_Name]] = {}
+    by_sentence: dict[int, list[re.Match[str]]] = {}
     sentences = doc.sentences
+    last_index = len(sentences) - 1
     index = 0
     for match in matches:  # in text order, like the sentences
         start = match.start()
-        while index + 1 < len(sentences) and sentences[index + 1].start <= start:
+        while index < last_index and sentences[index + 1].start <= start:
             index += 1
-        sentence = sentences[index]
-        by_sentence.setdefault(sentence.no, []).append(_Name(start, match.end(), match.group(), sentence))
+        by_sentence.setdefault(index, []).append(match)
     text = doc.text
-    for no, names in by_sentence.items():
-        sentence = names[0].sentence
+    for no, sentence_matches in by_sentence.items():
+        sentence = sentences[no]
         context = _context(text, lower, sentence, contexts)
         if not context.has_cue():
             continue
         seen: set[tuple[str, str]] = set()
-        for chain in _chains(text, names):
+        for chain in _chains(text, sentence, sentence_matches):
             if not _accept_chain(text, lower, chain, context):
                 continue
             for name in chain:
-                resolved = _resolve(name)
+                resolved = _resolve(name.spelling, name.typed)
                 if resolved is None or resolved[:2] in seen:
                     continue
                 seen.add(resolved[:2])
@@ -590,24 +621,27 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
     return rows
 
 
-def _chains(text: str, names: list[_Name]) -> list[list[_Name]]:
-    """The names of one sentence grouped into coordinated lists, each name marked typed or bare."""
+def _chains(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> list[list[_Name]]:
+    """The names of one sentence's gazetteer matches grouped into coordinated lists, each name marked
+    typed or bare."""
     chains: list[list[_Name]] = []
     strict: list[list[_Name]] = []
     previous: _Name | None = None
-    for name in names:
-        name.mention_start, name.mention_end = name.start, name.end
-        name.type_after = after = _TYPE_AFTER.match(text, name.end, name.sentence.end)
-        if after and after.group().strip().lower() != "regional":
-            name.mention_end = after.end()
-        name.typed = places.has_type_word(name.spelling)
-        gap = name.start - (previous.mention_end if previous is not None else 0)
-        if previous is not None and previous.mention_end == previous.end and gap <= 7 and text[
-                previous.end:name.start].lower() in _STRICT_LINKS:
+    for match in matches:
+        start, end = match.span()
+        spelling = match.group()
+        after = _TYPE_AFTER.match(text, end, sentence.end)
+        mention_end = after.end() if after and after.group().strip().lower() != "regional" else end
+        name = _Name(start, end, spelling, sentence, places.has_type_word(spelling), start, mention_end,
+                     type_after=after)
+        if previous is None:
+            chains.append([name])
+            strict.append([name])
+        elif (previous.mention_end == previous.end and start - previous.end <= 7
+              and text[previous.end:start].lower() in _STRICT_LINKS):
             chains[-1].append(name)
             strict[-1].append(name)
-        elif previous is not None and gap <= 90 and _LOOSE_LINK.fullmatch(
-                text, previous.mention_end, name.start):
+        elif start - previous.mention_end <= 90 and _LOOSE_LINK.fullmatch(text, previous.mention_end, start):
             chains[-1].append(name)
             strict.append([name])
         else:
@@ -646,12 +680,13 @@ def _type_group(text: str, group: list[_Name]) -> None:
             name.mention_start, name.mention_end = start, last.end
 
 
-def _resolve(name: _Name) -> tuple[str, str, str] | None:
-    """(English name, ISO 3166-2 code, country) of one mention as typed or bare, or None."""
-    place = places.lookup(name.spelling)
+@lru_cache(maxsize=4096)
+def _resolve(spelling: str, typed: bool) -> tuple[str, str, str] | None:
+    """(English name, ISO 3166-2 code, country) of one spelling as typed or bare, or None."""
+    place = places.lookup(spelling)
     if place is None:
         return None
-    return place.typed() if name.typed else place.bare()
+    return place.typed() if typed else place.bare()
 
 
 def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) -> bool:
@@ -661,7 +696,8 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
     if context.is_hypothetical(head.mention_start):
         return False
     words = _words_before(lower, max(sentence.start, head.mention_start - _WINDOW), head.mention_start)
-    if all(name.typed for name in chain):
+    typed = [name.typed for name in chain]
+    if all(typed):
         # a subdivision named with its type word is a place; it only fails as a launch site
         return not _is_origin(words)
     for name in chain:
@@ -670,10 +706,11 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
         return False
     if head.start == sentence.start and _DATELINE_AFTER.match(text, head.end, sentence.end):
         return False
-    if any(name.typed for name in chain):
+    if any(typed):
         return True
     core = _strip_descriptor(words)
-    if any(_accept_bare(name, core if name is head else None) for name in chain):
+    # only the head stands right after the frame words; the other names of the list have none
+    if _accept_bare(head, core) or any(_accept_bare(name, None) for name in chain[1:]):
         return True
     return _accept_locative(lower, chain, core, context)
 

@@ -172,7 +172,8 @@ _THREAT_WORDS = _words("""
 # "would" reports a decision as often as a threat ("said the tariffs would take effect on
 # Tuesday"); it is a threat with the verbs of imposing or facing a tariff.
 _WOULD_THREAT_VERBS = _words("face impose slap levy hit put charge consider")
-_CONDITION_WORDS = _words("if unless otherwise")
+# A condition word as a whole run of letters (of the lower-cased sentence): one search, no word list.
+_CONDITION_WORD = re.compile(r"(?<![A-Za-z])(?:if|unless|otherwise)(?![A-Za-z])")
 _SUBORDINATORS = _words("after before since because following when")
 _REMOVE_WORDS = _words("""
     suspend suspends suspended suspending scrap scraps scrapped scrapping remove removes removed
@@ -204,6 +205,8 @@ _FACE_WORDS = _words("face faces faced facing taxed")
 # Verbs that may open a mention without saying how the rate changes ("taking the total to 50%").
 _SPAN_ONLY_WORDS = _words("take takes taking took set sets setting put puts putting")
 _SPAN_VERBS = _RAISE_WORDS | _LOWER_WORDS | (_REMOVE_WORDS - {"back"}) | _KEEP_WORDS | _FACE_WORDS
+_SPAN_OPENING_VERBS = _SPAN_VERBS | _SPAN_ONLY_WORDS
+_LEVEL_CHANGE_WORDS = _RAISE_WORDS | _LOWER_WORDS
 # An added layer of tariff: "an additional 25% tariff" is raised.
 _LAYER_WORDS = _words("additional extra further higher increased another")
 _LAYER_VERBS = (
@@ -234,6 +237,7 @@ _STOP = (
     r"because|over|under|into|against|until|during|through|per|this|these|those|its|their"
 )
 _STOP_WORDS = _words(_STOP.replace("|", " "))
+_LIST_BREAKING_WORDS = _STOP_WORDS - {"and", "or"}  # what may not stand between two items of a list
 # Span starts: an article and modifiers before a pre-nominal rate ("an additional 25% tariff"),
 # modifiers before a tariff noun ("retaliatory duties of 5 or 10 percent").
 _RATE_MODIFIERS = _words("""
@@ -270,6 +274,7 @@ _GOODS_WORDS = _words("""
     supplies supply
 """)
 _GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
+_GOODS_WORDS_BYTES = frozenset(word.encode() for word in _GOODS_WORDS)
 # Goods: "on <what>" after the tariff, up to the end of its phrase.
 _TIME_WORDS = _words("""
     monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -342,6 +347,7 @@ _OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on
 _COORDINATORS = frozenset({"and", "or", "&"})
 # Words that introduce the day a rate applies from, and verbs that date an earlier decision instead.
 _EFFECT_CUES = frozenset({"effective", "from", "starting", "beginning", "as of"})
+_DATE_CUES = _EFFECT_CUES | {"on"}
 _DECISION_PARTICIPLES = _words("imposed announced added introduced agreed reached signed adopted")
 _IMPOSE_PARTICIPLES = _words("imposed levied announced set slapped introduced proposed applied charged put")
 _FACES_WORDS = _words("""
@@ -446,6 +452,7 @@ _TARIFF_AT = re.compile(
 )
 _DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b|(?<=\d)pc\b", _I)
 _WORD = re.compile(r"[A-Za-z]+")
+_KELVIN = "\u212a"
 _DIGIT = re.compile(r"\d")
 
 # ---------------------------------------------------------------------------------------------
@@ -453,8 +460,9 @@ _DIGIT = re.compile(r"\d")
 # ---------------------------------------------------------------------------------------------
 
 # A percentage: "50%", "50 percent", "twenty-five per cent", "27.5 pct", "10 percentage points".
-# "25pc" is the British press's short form.
-_UNIT_MARK = re.compile(r"%|\b(?:per\s?cent(?P<points>age[-\s]points?)?|pct)\b|(?<=\d)pc\b")
+# "25pc" is the British press's short form. Every branch starts with a literal ("%" or "p", the
+# word boundary and the digit checked behind it) so that `re` scans for those two characters in C.
+_UNIT_MARK = re.compile(r"%|p(?:(?<=\bp)(?:er\s?cent(?P<points>age[-\s]points?)?|ct)\b|(?<=\dp)c\b)")
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£-])(?P<num>{NUMBER})\s*-?\s*$", _I)
 # A bare number coordinated with a following percentage: "5 or 10 percent", "10-25%".
 # Operators joining a bare number to a percentage: "5 or 10 percent", "10-25%".
@@ -478,10 +486,11 @@ _OF_BETWEEN = re.compile(
     rf"(?:\d+(?:\.\d+)?\s*(?:or|and|to|-|–)\s*)?",
     _I,
 )
-# Where a new clause starts: the governor of a rate must be in the rate's own clause.
+# Where a new clause starts: the governor of a rate must be in the rate's own clause. The branches
+# starting with a space are one branch, so that `re` tests each position against three first characters.
 _CLAUSE_BREAK = re.compile(
-    r";|\s[—–]\s|,\s+(?:and|but|while|whereas|although|though)\s+(?!(?:of|on|to|at|from|for|in|by|an?\s+\d+|\d+)\b)"
-    r"|\s(?:but|while|whereas|although)\s",
+    r";|,\s+(?:and|but|while|whereas|although|though)\s+(?!(?:of|on|to|at|from|for|in|by|an?\s+\d+|\d+)\b)"
+    r"|\s(?:[—–]\s|(?:but|while|whereas|although)\s)",
     _I,
 )
 _THREAT_TAIL = re.compile(
@@ -492,6 +501,7 @@ _THREAT_TAIL = re.compile(
 # Compiled patterns: goods
 # ---------------------------------------------------------------------------------------------
 
+_NON_SPACE_RUN = re.compile(r"\S+")
 _GOODS_TOKEN = re.compile(r"\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[^\s,;:!?()\"“”]+|[,;:!?()\"“”]")
 _ABBREVIATION = re.compile(r"(?:[A-Za-z]\.){2,}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -598,7 +608,6 @@ class Context:
     imposer: str | None = None
     target: str | None = None
     parties: list[str] = field(default_factory=list)  # countries of tariff sentences, latest last
-    last_rate_sentence: int = -10
     active: bool = False
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
@@ -636,22 +645,41 @@ class Context:
 # ---------------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
+# Every byte that is not an ASCII letter becomes a space; the second table also lower-cases the letters.
+_LETTERS_ONLY = bytes(byte if chr(byte).isascii() and chr(byte).isalpha() else 32 for byte in range(256))
+_LOWER_LETTERS_ONLY = _LETTERS_ONLY.lower()
+
+
+@lru_cache(maxsize=256)
 def _letter_words(text: str) -> tuple[list[int], list[int], list[str]]:
     """Starts, ends and lower-cased forms of the runs of letters of a sentence.
 
     Sentences are indexed once so that the many "which words come before this rate" questions are
-    list slices rather than new regex passes; list comprehensions and one findall keep the index
-    itself cheap.
+    list slices rather than new regex passes; mapping the match methods over one finditer, and
+    translating the text for the words, keep the index itself cheap.
     """
     matches = list(_WORD.finditer(text))
-    starts = [m.start() for m in matches]
-    ends = [m.end() for m in matches]
-    lower = text.lower()
-    words = _WORD.findall(lower) if len(lower) == len(text) else [m.group(0).lower() for m in matches]
-    if len(words) != len(matches):  # a letter whose lower case is not an ASCII letter
-        words = [m.group(0).lower() for m in matches]
+    starts = list(map(re.Match.start, matches))
+    ends = list(map(re.Match.end, matches))
+    if _KELVIN in text:
+        # The Kelvin sign lower-cases to an ASCII "k": lower-casing the text first merges it into a word.
+        lower = text.lower()
+        words = _WORD.findall(lower) if len(lower) == len(text) else []
+        if len(words) == len(matches):
+            return starts, ends, words
+    # Otherwise they are the runs of ASCII letters lower-cased, which translating the text gives in C.
+    words = text.encode("ascii", "replace").translate(_LOWER_LETTERS_ONLY).decode().split()
     return starts, ends, words
+
+
+def _ascii_words(text: str) -> list[bytes]:
+    """The runs of ASCII letters of `text` (the words of _WORD), as bytes, in their own case.
+
+    Only encode, translate and split run, all in C without match objects, which makes this several
+    times cheaper than _WORD.findall for a test of the words of a whole sentence. Each non-ASCII
+    character is encoded as "?", which the translation turns into a space like any other non-letter.
+    """
+    return text.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
 
 
 def _words_between(text: str, start: int, end: int) -> tuple[list[int], list[int], list[str]]:
@@ -771,9 +799,7 @@ def _continues_list(text: str, previous: Token, token: Token) -> bool:
     "and", and at most a few words naming whose rate it is, stand between them."""
     between = text[previous.end : token.start]
     words = between.replace(",", " ").split()
-    return len(words) <= 4 and not _STOP_WORDS.difference({"and", "or"}).intersection(
-        w.lower() for w in words
-    )
+    return len(words) <= 4 and not _LIST_BREAKING_WORDS.intersection(w.lower() for w in words)
 
 
 def _percent_tokens(text: str) -> list[Token]:
@@ -999,7 +1025,7 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     # "bring it to 50%", "keeping it at 25% for Britain"
     reached = bool(words) and (
         words[-1] == "to"
-        and not (_RAISE_WORDS | _LOWER_WORDS).isdisjoint(words)
+        and not _LEVEL_CHANGE_WORDS.isdisjoint(words)
         or words[-1] == "at"
         and not _KEEP_WORDS.isdisjoint(words)
     )
@@ -1302,9 +1328,8 @@ def _goods_phrase(text: str, start: int, end: int | None = None) -> tuple[str | 
         if item_end <= item_start or not closes or len(item.split()) > limit:
             break
         end = item_end
-    words = list(re.finditer(r"\S+", text[start:end]))
-    if len(words) > _MAX_GOODS_WORDS:
-        end = start + words[_MAX_GOODS_WORDS - 1].end()
+    if len(text[start:end].split()) > _MAX_GOODS_WORDS:
+        end = start + list(_NON_SPACE_RUN.finditer(text[start:end]))[_MAX_GOODS_WORDS - 1].end()
     return text[start:end], start, end
 
 
@@ -1314,13 +1339,17 @@ def _phrase_end(text: str, start: int) -> int:
     another item ("and 10% on aluminum") or a verb ("took effect")."""
     tokens = list(_GOODS_TOKEN.finditer(text, start, min(len(text), start + 110)))
     end = start
+    # Each token is lower-cased once: as the next word, then as the word, then as the previous one.
+    previous = ""
+    next_lower = tokens[0].group(0).lower() if tokens else ""
     for index, token in enumerate(tokens):
         word = token.group(0)
         if word in ',;:!?()"“”':
             break
-        low = word.lower().rstrip(".")
-        following = tokens[index + 1].group(0).lower().rstrip(".") if index + 1 < len(tokens) else ""
-        previous = tokens[index - 1].group(0).lower() if index else ""
+        word_lower = next_lower
+        next_lower = tokens[index + 1].group(0).lower() if index + 1 < len(tokens) else ""
+        low = word_lower.rstrip(".")
+        following = next_lower.rstrip(".")
         if index == 0 and (
             low in _TIME_WORDS or low[:1].isdigit() and (following in _TIME_WORDS or _YEAR.fullmatch(low))
         ):
@@ -1338,6 +1367,7 @@ def _phrase_end(text: str, start: int) -> int:
         if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
             end -= 1  # the sentence's full stop
             break
+        previous = word_lower
     return end
 
 
@@ -1432,7 +1462,7 @@ def _removes_governor(text: str, rate: Rate, clause: tuple[int, int]) -> bool:
 @lru_cache(maxsize=256)
 def _has_condition(sentence: str) -> bool:
     """True when the sentence makes the rate conditional ("if Beijing retaliates")."""
-    return not _CONDITION_WORDS.isdisjoint(_WORD.findall(sentence.lower()))
+    return _CONDITION_WORD.search(sentence.lower()) is not None
 
 
 def _threatening(text: str, lead_start: int, lead_end: int, tail: str) -> bool:
@@ -1535,7 +1565,7 @@ def _mention_span(
     # A verb governing the rate just before the phrase ("raise tariffs to 25 percent", "suspend 24%
     # of"); a pre-nominal rate is a noun phrase of its own ("keep a 10% baseline tariff").
     lead_start = max(clause[0], start - 60)
-    verbs = [] if rate.pre_nominal else _words_in(text, lead_start, start, _SPAN_VERBS | _SPAN_ONLY_WORDS)
+    verbs = [] if rate.pre_nominal else _words_in(text, lead_start, start, _SPAN_OPENING_VERBS)
     if verbs:
         verb_start, verb_end, _ = verbs[-1]
         gap = text[verb_end:start]
@@ -1785,7 +1815,7 @@ def _learn_from_goods(context: Context, text: str) -> None:
     "The list also covers quintessentially American products" makes the U.S. the target of the
     list the previous sentences described, imposed by the other side of the relation.
     """
-    if _GOODS_WORDS.isdisjoint(_WORD.findall(text)):
+    if _GOODS_WORDS_BYTES.isdisjoint(_ascii_words(text)):
         return
     for _start, end, iso2, kind in country_spans(text):
         if kind in ("name", "demonym") and _goods_after(text, end) is not None:
@@ -1802,29 +1832,31 @@ def extract(doc: Document) -> list[dict]:
     """Tariff rows of one document: one per rate, per alternative rate and per direction."""
     text = doc.text
     lower = text.lower()
-    # Cheap substring tests first: most news is not about tariffs and leaves here.
-    if not _has_any(lower, _UNIT_KEYWORDS) or not _has_any(lower, _TARIFF_KEYWORDS):
-        return []
     if len(lower) != len(text):
         lower = text  # a character whose lower case is longer would shift the offsets
-    tariff_sentences = _tariff_sentences(doc, lower)
-    if not tariff_sentences:
+    # Substring searches first: most news states no percentage, or names no tariff, and leaves here.
+    unit_positions = _unit_positions(lower)
+    if not unit_positions:
         return []
-    unit_sentences = _unit_sentences(doc, lower)
+    tariff_positions = _tariff_positions(lower)
+    if not tariff_positions:
+        return []
+    tariff_sentences = _sentence_numbers(doc, tariff_positions)
+    unit_sentences = _sentence_numbers(doc, unit_positions)
+    rates_by_sentence = _rates_by_sentence(doc, unit_sentences)
+    if not rates_by_sentence:
+        return []
     context = Context(doc)
     rows: list[dict] = []
-    for sentence in doc.sentences:
+    # What the sentences after the last rate teach the context can no longer reach a row.
+    for sentence in doc.sentences[: max(rates_by_sentence) + 1]:
         s = sentence.text
         has_tariff = sentence.no in tariff_sentences
+        rates = rates_by_sentence.get(sentence.no)
         if not (has_tariff or sentence.no in unit_sentences):
             if context.active:
                 _learn_from_goods(context, s)
             continue
-        rates = (
-            _sentence_rates(s, sentence.no - context.last_rate_sentence <= 3)
-            if sentence.no in unit_sentences
-            else []
-        )
         if not rates:
             if has_tariff:
                 _update_context(context, _parties(s), s)
@@ -1837,9 +1869,27 @@ def extract(doc: Document) -> list[dict]:
             del row["_clause"]
             context.record(row["imposing_country_iso2"], row["target_country_iso2"])
         rows.extend(sentence_rows)
-        context.last_rate_sentence = sentence.no
     _complete_headline(doc, rows)
     return rows
+
+
+def _rates_by_sentence(doc: Document, unit_sentences: set[int]) -> dict[int, list[Rate]]:
+    """The tariff rates of the sentences that state any, by sentence number.
+
+    Which percentages are rates depends on the earlier sentences only through how recently one
+    stated a rate (an anaphoric "bring it to 50%"), so they are found before the countries: a
+    document without rates, or the sentences after its last one, need no parties at all.
+    """
+    rates_by_sentence = {}
+    last_rate_sentence = -10
+    for number in sorted(unit_sentences):
+        if number < 0:
+            continue  # a unit before the first sentence belongs to none
+        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 3)
+        if rates:
+            rates_by_sentence[number] = rates
+            last_rate_sentence = number
+    return rates_by_sentence
 
 
 def _rate_rows(
@@ -1908,8 +1958,8 @@ def _complete_headline(doc: Document, rows: list[dict]) -> None:
                 break
 
 
-def _tariff_sentences(doc: Document, lower: str) -> set[int]:
-    """Numbers of the sentences that contain a tariff word, from `lower` (the lower-cased text).
+def _tariff_positions(lower: str) -> list[int]:
+    """Offsets of the tariff words of `lower` (the lower-cased text).
 
     Plain substring searches find the candidates (C speed; a regex over the whole text costs
     several times more), then an anchored pattern confirms the word: not "level", "relevant", "taxi".
@@ -1921,12 +1971,11 @@ def _tariff_sentences(doc: Document, lower: str) -> set[int]:
             if not (position and lower[position - 1].isalpha()) and _TARIFF_AT.match(lower, position):
                 positions.append(position)
             position = lower.find(keyword, position + 1)
-    return _sentence_numbers(doc, positions)
+    return positions
 
 
-def _unit_sentences(doc: Document, lower: str) -> set[int]:
-    """Numbers of the sentences that contain a percent sign or word ("%", "percent", "per cent",
-    "pct", "25pc")."""
+def _unit_positions(lower: str) -> list[int]:
+    """Offsets of the percent signs and words of `lower` ("%", "percent", "per cent", "pct", "25pc")."""
     positions = []
     for keyword in _UNIT_KEYWORDS:
         position = lower.find(keyword)
@@ -1939,11 +1988,12 @@ def _unit_sentences(doc: Document, lower: str) -> set[int]:
             ):
                 positions.append(position)
             position = lower.find(keyword, position + 1)
-    return _sentence_numbers(doc, positions)
+    return positions
 
 
 def _sentence_numbers(doc: Document, positions: list[int]) -> set[int]:
-    starts = [sentence.start for sentence in doc.sentences]
+    """Numbers of the sentences containing the character offsets `positions`."""
+    starts = doc._sentence_starts  # computed once per document and shared with sentence_at
     return {bisect_right(starts, position) - 1 for position in positions}
 
 
@@ -1995,14 +2045,10 @@ def _date_cue(text: str, lower_bound: int, start: int, end: int) -> tuple[str, s
     inside = [w.lower() for w in _WORD.findall(text, start, end)[:2]]
     if inside == ["as", "of"]:
         before.extend(inside)
-    elif inside and inside[0] in _EFFECT_CUES | {"on"}:
+    elif inside and inside[0] in _DATE_CUES:
         before.append(inside[0])
     if before[-2:] == ["as", "of"]:
         before[-2:] = ["as of"]
     cue = before[-1] if before else ""
     prior = before[-2] if len(before) > 1 else ""
     return cue, prior
-
-
-def _has_any(text: str, keywords: tuple[str, ...]) -> bool:
-    return any(keyword in text for keyword in keywords)

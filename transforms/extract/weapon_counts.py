@@ -25,7 +25,9 @@ How a count is read (/work/shared/eval/GOLD_FORMAT.md defines a correct row):
 
 Speed: every scan runs on a lower-cased copy of the text in which each word follows a space, with
 alternations compiled as tries (see _alternation); the per-number work starts only where a number
-or quantity word is, and status cues are scanned only in the sentences that hold counts.
+or quantity word is, and status cues are scanned only in the sentences that hold counts. Cheap
+exact tests run before costlier ones (a capital before a number, a month's initial after it), and the
+class of a phrase is cached, since news repeats its phrases.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from transforms.contract import DATE, INT64, STRING, Column, Table, fact_columns
 from transforms.documents import Document, Sentence
@@ -174,6 +177,7 @@ _NAMED_MODELS: tuple[tuple[str, str], ...] = (
 # air-to-surface / anti-ship missiles (GOLD_FORMAT labels "Kh-59/Kh-69 ... missiles" as missile).
 _KH_CRUISE = frozenset({"101", "102", "555", "55", "22", "32"})
 _KH_BALLISTIC = frozenset({"47"})
+_KH_NUMBER_RE = re.compile(r"Kh-(\d+)")
 
 # Classes of launch platforms: a munition head noun after one of these names the munition, not the
 # platform ("Patriot missiles" are missiles, "HIMARS rockets" rockets, "Patriot launchers" systems).
@@ -327,6 +331,12 @@ _QUALIFIER_OF = {
 # Words before a number that belong to the mention without qualifying it: "all five", "Record 267".
 _PREFIXES = frozenset({"all", "another", "a record", "record", "a further", "an additional"})
 _LAST_WORDS_BEFORE_NUMBER = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in (*_QUALIFIER_OF, *_PREFIXES))
+# The vocabularies _qualifier_before looks up, in order, each with the last words of its phrases.
+_BEFORE_NUMBER_VOCABULARIES = tuple(
+    (vocabulary, frozenset(phrase.rsplit(" ", 1)[-1] for phrase in vocabulary))
+    for vocabulary in (_PREFIXES, _QUALIFIER_OF)
+)
+_OPENING_MARKS = "\"“‘'(["
 _SIMPLE_NUMBER_WORDS = {**UNITS, **TENS}
 # "nearly 40" lies below 40; "about 40" on either side of it.
 _BELOW_WORDS = frozenset({"nearly", "almost", "just under", "close to"})
@@ -384,6 +394,8 @@ _X_OF_Y_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_RE = re.compile(r" of (?:the|these|those|its|their|our|Russia's|Ukraine's)(?= )", re.IGNORECASE)
+_SPACES_RE = re.compile(r"\s+")
+_ARTICLE_OR_OF_RE = re.compile(r"^an? | of$")  # around a vague word: "a few" -> few, "dozens of" -> dozens
 _OF_PRONOUN_RE = re.compile(r" of (?:them|those|these|which)\b", re.IGNORECASE)
 _HYPHEN_COMPOUND_RE = re.compile(r"-(?P<head>drone|missile|rocket|UAV|Shahed)(?![\w-])", re.IGNORECASE)
 _OF_TYPES_RE = re.compile(r" of (?:various|different|all|several|multiple|many) (?:types|kinds|models)",
@@ -392,7 +404,8 @@ _COORDINATED_HEAD_RE = re.compile(  # lower-cased text
     rf" (?:and|or|as well as) (?P<other>other (?:types of |kinds of )?)?(?P<mods>{_MOD}{{0,3}})"
     rf"(?P<head>{_NAME_TOKEN_LOWER}|{_HEAD_NOUN})(?![\w'’-])"
 )
-_NEXT_WORD_RE = re.compile(r" ([a-z]+)")  # lower-cased text
+# The next word is one of _COMPOUND_TAILS ("drone attacks"). Lower-cased text.
+_COMPOUND_TAIL_RE = re.compile(rf" {_alternation(sorted(_COMPOUND_TAILS))}(?![a-z])")
 _CONJUNCTIONS = (" and ", " or ", " as well as ")
 _SUPERLATIVE_RE = re.compile(r"\b(?:most|least|\w{3,}est)\b", re.IGNORECASE)
 
@@ -452,6 +465,7 @@ _WORDS_BEFORE_YEARS = frozenset(
 )
 _SENTENCE_STARTS_KEY = "weapon_counts.sentence_starts"
 _MONTH_AFTER_RE = re.compile(rf" (?:{_MONTHS})\b")
+_MONTH_INITIALS = "JFMASOND"  # a cheap test before _MONTH_AFTER_RE
 
 # Status cues, by kind. Strong cues are verbs about what happened to the weapons; weak cues are nouns
 # of attacks and of aid, used only when no verb decides. Every alternative starts with a letter.
@@ -548,16 +562,18 @@ _POST_CUE_RE = re.compile(
     r"|allegedly) )?"
     rf"\b{_alternation(_cue_alternatives(_POST_CUE_KINDS))}\b"
 )
-# First words _POST_CUE_RE can start with (after a quote, comma or space): a prefilter.
-_POST_CUE_SKIP = "\"”’ ,"
-_POST_CUE_STARTS = tuple(sorted(
+# First words _POST_CUE_RE can start with (after up to three quotes, commas or spaces): a prefilter,
+# one trie instead of a str.startswith over a tuple of 141 words.
+_POST_CUE_STARTS = sorted(
     {"which", "that", "from", "by", "of", "over", "in", "near", "above", "across", "were", "was", "have",
      "has", "had", "are", "is", "being", "be", "got", "will", "would", "could", "to", "all", "also", "then",
      "reportedly", "successfully", "later", "subsequently", "eventually", "either", "already", "just",
      "still", "allegedly"}
     | {_literal_prefix(alternative)[0].split(" ")[0]
        for kind in _POST_CUE_KINDS for alternative in _CUES[kind]}
-))
+)
+# ("{0,3}+" is possessive: it skips all the marks there are, up to three, and never gives one back)
+_POST_CUE_START_RE = re.compile(rf"[\"”’ ,]{{0,3}}+{_alternation(_POST_CUE_STARTS, ignore_case=False)}")
 _CLAUSE_PUNCTUATION_RE = re.compile(r"[,;:]")
 # What ends the phrase a bare participle may belong to ("intercepted 22 missiles and three drones
 # crashed": the count after "and" starts a clause of its own).
@@ -612,7 +628,7 @@ class _Count:
     sentence: Sentence | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # never changed once built; not frozen because frozen ones are 3x slower to build
 class _Cue:
     """A status cue word in the text: its span and kind (a status, "send", or a weak kind)."""
 
@@ -632,25 +648,29 @@ def extract(doc: Document) -> list[dict]:
     number_starts: list[int] = []       # every plausible count number, for elliptical continuity
     consumed = 0
     for match in _NUMBER_SCAN_RE.finditer(scan):
-        group = match.lastgroup
-        start, end = match.start(group) - 1, match.end(group) - 1
+        # a match is the space before the number and the number: in text, the number is start..end
+        start, end = match.span()
+        end -= 1
         if start < consumed:
             continue
+        group = match.lastgroup
         if group == "vague":
-            found = _vague_count(text, low, start, end, match.group(group))
+            found = _vague_count(text, low, start, end, match[group])
         else:
             if not _is_count_number(text, start, end):
                 continue
             number_starts.append(start)
-            found = _number_counts(doc, low, start, end, match.group(group), counts, number_starts)
+            found = _number_counts(doc, low, start, end, match[group], counts, number_starts)
         if found:
             counts.extend(found)
-            consumed = max(c.end for c in found)
+            consumed = found[-1].end  # the counts of one number all end where its phrase ends
     counts = [count for count in counts if _within_one_line(text, count)]
     if not counts:
         return []
+    sentences = doc.sentences
+    sentence_starts = _sentence_starts(doc)
     for count in counts:
-        count.sentence = _sentence_at(doc, count.start)
+        count.sentence = sentences[max(0, bisect_right(sentence_starts, count.start) - 1)]
     _assign_statuses(doc, low, counts, _cues(scan, counts))
     civil = {id(c) for c in _civil_aircraft(text, scan, counts)}
     dates: dict[int, object] = {}  # event date by sentence number
@@ -669,6 +689,8 @@ def _within_one_line(text: str, count: _Count) -> bool:
     """False for a count whose weapon is on the line after its number ("Death toll rises to 40" / "Drones
     hit Kyiv"): the scan text reads line breaks as spaces, but a line break always ends a sentence. A
     qualifier on the line before ("more than" / "300 drones") is not the count's: the count stays, exact."""
+    if text.find("\n", count.start, count.end) < 0:
+        return True  # the usual case: no line break in the mention
     if "\n" in text[count.number_start:count.end]:
         return False
     if "\n" in text[count.start:count.number_start]:
@@ -678,10 +700,15 @@ def _within_one_line(text: str, count: _Count) -> bool:
 
 def _sentence_at(doc: Document, offset: int) -> Sentence:
     """The sentence containing `offset` (Document.sentence_at, with the sentence starts cached)."""
+    return doc.sentences[max(0, bisect_right(_sentence_starts(doc), offset) - 1)]
+
+
+def _sentence_starts(doc: Document) -> list[int]:
+    """The start offsets of the document's sentences, computed once per document."""
     starts = doc.cache.get(_SENTENCE_STARTS_KEY)
     if starts is None:
         starts = doc.cache[_SENTENCE_STARTS_KEY] = [s.start for s in doc.sentences]
-    return doc.sentences[max(0, bisect_right(starts, offset) - 1)]
+    return starts
 
 
 def _civil_aircraft(text: str, scan: str, counts: list[_Count]) -> list[_Count]:
@@ -747,16 +774,22 @@ def _is_count_number(text: str, start: int, end: int) -> bool:
         return False
     if after in "/:%" or (after == "-" and not _HYPHEN_COMPOUND_RE.match(text, end)):
         return False
-    previous_word = text[max(0, start - 16):start].rstrip().rsplit(" ", 1)[-1].rstrip(".")
-    if previous_word in _WORDS_BEFORE_NON_COUNTS:
+    window = text[start - 16:start] if start >= 16 else text[:start]
+    # every word of _WORDS_BEFORE_NON_COUNTS has a capital: a window without one cannot end in such a word
+    if not window.islower() and _last_word(window) in _WORDS_BEFORE_NON_COUNTS:
         return False
     if "0" <= text[start] <= "9":
         if end - start == 4 and "1900" <= text[start:end] <= "2100" and (
-                previous_word.lower() in _WORDS_BEFORE_YEARS or before == ","):
+                _last_word(window).lower() in _WORDS_BEFORE_YEARS or before == ","):
             return False
-        if _MONTH_AFTER_RE.match(text, end):
+        if after == " " and text[end + 1:end + 2] in _MONTH_INITIALS and _MONTH_AFTER_RE.match(text, end):
             return False
     return True
+
+
+def _last_word(window: str) -> str:
+    """The last space-separated word of `window`, without trailing whitespace and dots."""
+    return window.rstrip().rsplit(" ", 1)[-1].rstrip(".")
 
 
 def _qualifier_before(low: str, start: int) -> tuple[int, str, str | None]:
@@ -769,9 +802,11 @@ def _qualifier_before(low: str, start: int) -> tuple[int, str, str | None]:
         return start, "exact", None
     mention_start = start
     qualifier, qual_word = "exact", None
-    for vocabulary in (_PREFIXES, _QUALIFIER_OF):
+    for vocabulary, last_words in _BEFORE_NUMBER_VOCABULARIES:
+        if not words or (words[-1] not in last_words and words[-1].lstrip(_OPENING_MARKS) not in last_words):
+            continue  # no phrase of this vocabulary ends with the last word
         for size in (3, 2, 1):
-            phrase = " ".join(words[-size:]).lstrip("\"“‘'([")
+            phrase = " ".join(words[-size:]).lstrip(_OPENING_MARKS)
             if len(words) >= size and phrase in vocabulary:
                 mention_start -= len(phrase) + 1
                 words = words[:-size]
@@ -791,7 +826,7 @@ def _vague_count(text: str, low: str, start: int, end: int, expression: str) -> 
     if not found:
         return []
     weapon_type, name, ground, phrase_end = found
-    word = re.sub(r"^an? | of$", "", re.sub(r"\s+", " ", expression))
+    word = _ARTICLE_OR_OF_RE.sub("", _SPACES_RE.sub(" ", expression))
     return [_Count(start, phrase_end, weapon_type, name, None, "vague", None, word, start, ground)]
 
 
@@ -959,15 +994,15 @@ def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | 
     """(class, model name, ground system?, phrase end) of a weapon phrase matched in the lower-cased
     text, or None when the phrase does not name weapons ("drone attacks", "fuel tanks", "military units")."""
     end = phrase.end()
-    next_word = _NEXT_WORD_RE.match(low, end)
-    if next_word and next_word.group(1) in _COMPOUND_TAILS:
+    if _COMPOUND_TAIL_RE.match(low, end):
         return None
     mods = phrase.group("mods")
     if mods.count(" ") > 2:
         for word in mods.replace(",", " ").split()[:-2]:
             if word in _GENERIC_SINGULARS:
                 return None  # a weapon noun far before the head is a subject: "one missile struck tanks"
-    found = _phrase_class(text[phrase.start("mods"):phrase.end("mods")], text[phrase.start("head"):end])
+    mods_start, head_start = phrase.span("mods")  # the head follows the modifiers
+    found = _phrase_class(text[mods_start:head_start], text[head_start:end])
     if found is None:
         return None
     weapon_type, name, ground = found
@@ -979,8 +1014,7 @@ def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | 
     if coordinated:
         other = _phrase_class(text[coordinated.start("mods"):coordinated.end("mods")],
                               text[coordinated.start("head"):coordinated.end("head")])
-        next_word = _NEXT_WORD_RE.match(low, coordinated.end())
-        if other and not (next_word and next_word.group(1) in _COMPOUND_TAILS):
+        if other and not _COMPOUND_TAIL_RE.match(low, coordinated.end()):
             # "215 missiles ... and drones": one number for two kinds is an aggregate;
             # "106 Shaheds and other types of drones" stays one kind
             if other[0] != weapon_type:
@@ -989,6 +1023,7 @@ def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | 
     return weapon_type, name, ground, end
 
 
+@lru_cache(maxsize=8192)  # news repeats its phrases ("Shahed drones", "cruise missiles") across articles
 def _phrase_class(mods: str, head: str) -> tuple[str, str | None, bool] | None:
     """(class, model name, ground?) from a phrase's modifiers and head noun; None if not a weapon."""
     phrase_text = f"{mods}{head}"
@@ -1108,7 +1143,7 @@ def _model(token: str) -> tuple[str | None, str | None]:
 
 def _kh_class(token: str) -> str:
     """Class of a Kh- missile from its number (the first one of "Kh-101/Kh-555")."""
-    number = re.match(r"Kh-(\d+)", token).group(1)
+    number = _KH_NUMBER_RE.match(token).group(1)
     if number in _KH_CRUISE:
         return "cruise_missile"
     if number in _KH_BALLISTIC:
@@ -1178,10 +1213,7 @@ def _in_relative_clause(text: str, start: int) -> bool:
 def _post_cue(text: str, low: str, count: _Count) -> tuple[_Cue, bool] | None:
     """(cue, with an auxiliary?) of the verb right after the count: "were downed" (True), "shot
     down" (False), "have arrived" (True), "hit a building" (False); None when there is none."""
-    word = count.end
-    while word < len(low) and low[word] in _POST_CUE_SKIP and word < count.end + 3:
-        word += 1
-    if not low.startswith(_POST_CUE_STARTS, word):
+    if not _POST_CUE_START_RE.match(low, count.end):
         return None  # cheap exit: the next word cannot begin what _POST_CUE_RE matches
     match = _POST_CUE_RE.match(low, count.end)
     if not match:

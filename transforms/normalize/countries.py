@@ -322,41 +322,47 @@ def _lookup_table() -> dict[str, str]:
     return table
 
 
-def _trie_regex(phrases: list[str]) -> str:
-    """A regex alternation of `phrases` factored as a character trie.
-
-    A flat alternation of ~700 names makes `re` try every branch at every position; a trie tries
-    one branch per character, which makes the pattern roughly ten times faster. Longer phrases are
-    preferred because a branch that can continue is tried before the end of a shorter phrase.
-    """
+def _trie(phrases: list[str]) -> dict:
+    """`phrases` as a character trie: nested dicts keyed by character, "" marking a phrase's end."""
     trie: dict = {}
     for phrase in phrases:
         node = trie
         for char in phrase:
             node = node.setdefault(char, {})
         node[""] = True
+    return trie
 
-    def render(node: dict) -> str:
-        ends = "" in node
-        branches = [re.escape(char) + render(child) for char, child in sorted(node.items()) if char]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        # Where a phrase may also end here, the continuation is optional; the caller's final
-        # boundary check makes `re` backtrack to the shorter phrase when the longer one is a prefix.
-        return f"(?:{body})?" if ends else body
 
-    return render(trie)
+def _render_trie(node: dict) -> str:
+    """A regex alternation matching the phrases of a trie node, one branch per next character.
+
+    A flat alternation of ~700 names makes `re` try every branch at every position; a trie tries
+    one branch per character, which makes the pattern roughly ten times faster. Longer phrases are
+    preferred because a branch that can continue is tried before the end of a shorter phrase.
+    """
+    ends = "" in node
+    branches = [re.escape(char) + _render_trie(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # Where a phrase may also end here, the continuation is optional; the caller's final
+    # boundary check makes `re` backtrack to the shorter phrase when the longer one is a prefix.
+    return f"(?:{body})?" if ends else body
 
 
 def phrase_regex(phrases: list[str]) -> str:
     """A case-sensitive regex matching any of `phrases` as whole words, preferring the longest.
 
-    The initial-letter lookahead lets `re` skip every position that cannot start a phrase, and
-    "U.S." ending in a dot is delimited by its neighbours rather than by \\b.
+    The pattern opens with one branch per initial letter, each followed by a look-behind that the
+    letter does not continue a word: a pattern that starts with literals lets `re` skip, in C, every
+    position that cannot start a phrase. "U.S." ending in a dot is delimited by its neighbours
+    rather than by \\b.
     """
-    initials = "".join(sorted({re.escape(p[0]) for p in phrases}))
-    return rf"(?=[{initials}])(?<![\w.])(?:{_trie_regex(phrases)})(?![\w])"
+    branches = [
+        rf"{re.escape(char)}(?<![\w.]{re.escape(char)}){_render_trie(child)}"
+        for char, child in sorted(_trie(phrases).items())
+    ]
+    return rf"(?:{'|'.join(branches)})(?![\w])"
 
 
 @cache
