@@ -87,7 +87,7 @@ class SuiteValidator:
                 "store_backend": {"class_name": "TupleFilesystemStoreBackend", "base_directory": str(docs_dir)},
                 "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
             })
-        source = self.context.data_sources.add_pandas("newsfacts")
+        source = self.source = self.context.data_sources.add_pandas("newsfacts")
         self.tables = {t.name: t for t in tables}
         self.levels: dict[str, dict[str, str]] = {}
         self.definitions: dict[tuple[str, str], object] = {}
@@ -118,7 +118,18 @@ class SuiteValidator:
         frame = pd.DataFrame.from_records(rows, columns=columns) if typed else pd.DataFrame(rows, columns=columns,
                                                                                                dtype=object)
         definition = self.definitions[(table.name, name)]
-        return definition.run(batch_parameters={"dataframe": frame}, result_format=_RESULT_FORMAT)
+        try:
+            return definition.run(batch_parameters={"dataframe": frame}, result_format=_RESULT_FORMAT)
+        finally:
+            self._drop_batch_data()
+
+    def _drop_batch_data(self) -> None:
+        """Forget the frame just validated: GX keeps the last frame of every suite in its batch cache (tens
+        of MB each, hundreds over the run's suites), and never reads it again."""
+        engine = self.source.execution_engine
+        if engine is not None:
+            engine.batch_manager.batch_data_cache.clear()
+            engine.batch_manager.reset_batch_cache()
 
     def validate(self, table: Table, rows: list[dict],
                  documents: Mapping[str, DocumentFacts] | None = None) -> Outcome:

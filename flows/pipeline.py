@@ -13,7 +13,9 @@ import math
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
+from concurrent.futures import Executor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
@@ -38,11 +40,11 @@ from transforms.processing import (
     RunSummary,
     batches,
     errors_table,
-    extract_batch,
+    extract_stored,
     fact_tables,
-    ingest_batch,
     known_values,
     models_out_of_date,
+    read_and_extract,
     rejected_rows,
     rejected_table,
     sources_table,
@@ -107,33 +109,34 @@ def _handed_over(*values):
 
 @task(name="ingest-extract", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def ingest_and_extract(sources: Payload, manifest: Payload, known_ids: Payload, ingested_at: dt.datetime,
-                       max_bytes: int) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
+                       max_bytes: int, pool: Executor | None = None
+                       ) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
     """Read one batch of files (texts in `known_ids` skipped) and extract the facts of its new documents.
 
-    Both steps run in the worker, so that reading and normalising the text is parallel too. Returns the
-    batch, its fact rows and the seconds each step took.
+    Both steps run in a worker process of `pool` (or where the task runs: a Dask worker, or the flow's
+    process), so that reading and normalising the text is parallel too. Returns the batch, its fact rows
+    and the seconds each step took.
     """
-    started = time.perf_counter()
-    sources = sources.value
-    batch = ingest_batch(sources, manifest.value, set(known_ids.value), ingested_at, max_bytes)
-    read = time.perf_counter()
-    rows = extract_batch(batch.documents)
-    seconds = {"ingest": read - started, "extract": time.perf_counter() - read}
+    batch, rows, seconds = _run_in(pool, read_and_extract, sources.value, manifest.value, known_ids.value,
+                                   ingested_at, max_bytes)
     get_run_logger().info("read %d files: %d documents, %d new, %d already known, %d rejected; extracted %s",
-                          len(sources), batch.seen, len(batch.documents), batch.skipped, len(batch.errors),
+                          len(sources.value), batch.seen, len(batch.documents), batch.skipped, len(batch.errors),
                           ", ".join(f"{len(r)} {t}" for t, r in rows.items()))
     return batch, rows, seconds
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(docs: Payload) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
+def extract(docs: Payload, pool: Executor | None = None) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
     """Fact rows of every table for one batch of stored documents (a full refresh)."""
-    started = time.perf_counter()
-    docs = docs.value
-    rows = extract_batch(docs)
-    get_run_logger().info("extracted from %d documents: %s", len(docs),
+    batch, rows, seconds = _run_in(pool, extract_stored, docs.value)
+    get_run_logger().info("extracted from %d documents: %s", len(batch.documents),
                           ", ".join(f"{len(r)} {t}" for t, r in rows.items()))
-    return IngestedBatch(documents=list(docs)), rows, {"extract": time.perf_counter() - started}
+    return batch, rows, seconds
+
+
+def _run_in(pool: Executor | None, function, *args):
+    """`function(*args)` in a worker process of `pool`, or here when there is none."""
+    return function(*args) if pool is None else pool.submit(function, *args).result()
 
 
 @task(name="validate", cache_policy=NO_CACHE)
@@ -206,9 +209,9 @@ def refresh_warehouse(db_path: Path, lake: Lake) -> list[str]:
 def build_models(db_path: Path, marts_dir: Path):
     """Build the SQL models in dependency order, run their data tests, export the marts to Parquet."""
     from transforms.sql_models import build_all
-    from transforms.warehouse import PIPELINE_MEMORY_LIMIT, connect
+    from transforms.warehouse import PIPELINE_MEMORY_LIMIT, PIPELINE_THREADS, connect
 
-    con = connect(db_path, memory_limit=PIPELINE_MEMORY_LIMIT)
+    con = connect(db_path, memory_limit=PIPELINE_MEMORY_LIMIT, threads=PIPELINE_THREADS)
     try:
         result = build_all(con, {table.name for table in all_tables()}, marts_dir)
     finally:
@@ -239,9 +242,9 @@ class _Batches:
     run that finds nothing new never imports Great Expectations.
     """
 
-    def __init__(self, runner, writer: RunWriter, summary: RunSummary, settings: Settings, known_ids: set[str],
-                 known_rejections: set[str], progress: Progress | None, label: str, total: int):
-        self.runner = runner  # an entered Prefect task runner, or None: batches run in the flow's process
+    def __init__(self, workers: _Workers | None, writer: RunWriter, summary: RunSummary, settings: Settings,
+                 known_ids: set[str], known_rejections: set[str], progress: Progress | None, label: str, total: int):
+        self.workers = workers  # None: batches run in the flow's process
         self.writer, self.summary, self.settings = writer, summary, settings
         self.known_ids, self.known_rejections = known_ids, known_rejections
         self.progress, self.label, self.total = progress, label, total
@@ -256,13 +259,15 @@ class _Batches:
 
     def submit(self, task, inputs: int, **parameters) -> None:
         """Run `task(**parameters)` (a task returning (IngestedBatch, rows, seconds)) for a batch of `inputs` items."""
-        wrapped = {name: Payload(value) if isinstance(value, (list, dict, set, tuple)) else value
+        wrapped = {name: Payload(value) if isinstance(value, (list, dict, set, frozenset, tuple)) else value
                    for name, value in parameters.items()}
         payloads = [value for value in wrapped.values() if isinstance(value, Payload)]
-        if self.runner is None:
+        if self.workers is None:
             self.pending.append((inputs, payloads, _Done(task(**wrapped))))
-        else:
-            self.pending.append((inputs, payloads, self.runner.submit(task, parameters=wrapped)))
+            return
+        if self.workers.pool is not None:
+            wrapped["pool"] = quote(self.workers.pool)
+        self.pending.append((inputs, payloads, self.workers.task_runner.submit(task, parameters=wrapped)))
         while len(self.pending) > self.settings.workers:
             self._collect()
 
@@ -357,10 +362,10 @@ def _validator(settings: Settings):
     return SuiteValidator(validated_tables(), docs_dir=settings.docs_dir)
 
 
-def _refresh_from_stored(runner, lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
+def _refresh_from_stored(workers: _Workers | None, lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
                          known_rejections: set[str], progress: Progress | None) -> None:
     """Full refresh: re-extract every stored document; its files replace the documents and fact tables."""
-    stored = _Batches(runner, writer, summary, settings, set(), known_rejections, progress, "re-extract stored",
+    stored = _Batches(workers, writer, summary, settings, set(), known_rejections, progress, "re-extract stored",
                       lake.count(DOCUMENTS.name))
     for batch in lake.iter_batches(DOCUMENTS, batch_size=settings.batch_size):
         docs = [Document.from_row(row) for row in batch.to_pylist()]
@@ -373,28 +378,46 @@ def _refresh_from_stored(runner, lake: Lake, writer: RunWriter, summary: RunSumm
     writer.replace(SOURCE_FILES)  # the stored documents are all there is now; files are read again next time
 
 
-def _worker_processes(settings: Settings) -> bool:
-    """Whether batches go to local worker processes (Prefect's process pool)."""
-    return settings.runner == "process" and settings.workers > 1
+@dataclass(frozen=True)
+class _Workers:
+    """Where batches are extracted: the Prefect task runner that runs the batch tasks, and on this machine
+    the process pool that does their work (None on Dask, whose workers do it themselves)."""
+
+    task_runner: object
+    pool: Executor | None = None
 
 
 @contextmanager
-def _extraction_runner(settings: Settings, batches_to_run: int):
-    """The entered task runner that reads and extracts the batches, or None to run them in the flow's process.
+def _extraction_workers(settings: Settings, batches_to_run: int):
+    """The workers that read and extract the batches, or None to run them in the flow's process.
 
-    It lives only while batches are extracted: its worker processes have exited before DuckDB builds the
+    They live only while batches are extracted: the worker processes have exited before DuckDB builds the
     models, so their memory and DuckDB's never add up. One batch, or one worker, gains nothing from worker
     processes and would pay their start-up (a second or more).
+
+    On this machine the batch tasks run in threads of the flow's process, each handing its batch to a
+    plain process pool: a worker then imports only `transforms` (~130 MB), where one of Prefect's process
+    pool imports Prefect and needs a Prefect API to report to (~270 MB, and a server of its own without one).
     """
     if settings.runner == "process" and (settings.workers <= 1 or batches_to_run <= 1):
         yield None
         return
-    with task_runner(settings) as runner:
-        yield runner
+    if settings.runner == "dask":
+        with task_runner(settings) as runner:
+            yield _Workers(runner)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    spawn = multiprocessing.get_context("spawn")  # fork would copy the flow's threads and its Prefect client
+    with ProcessPoolExecutor(max_workers=settings.workers, mp_context=spawn) as pool, \
+            task_runner(settings) as runner:
+        yield _Workers(runner, pool)
 
 
 def task_runner(settings: Settings):
-    """The Prefect task runner that extracts batches: processes on this machine, or a Dask cluster."""
+    """The Prefect task runner of the batch tasks: threads handing batches to local worker processes, or a
+    Dask cluster."""
     if settings.runner == "dask":
         from prefect_dask import DaskTaskRunner
 
@@ -402,36 +425,14 @@ def task_runner(settings: Settings):
             return DaskTaskRunner(address=settings.dask_address)
         return DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
                                               "processes": True})
-    from prefect.task_runners import ProcessPoolTaskRunner
+    from prefect.task_runners import ThreadPoolTaskRunner
 
-    return ProcessPoolTaskRunner(max_workers=settings.workers)
+    return ThreadPoolTaskRunner(max_workers=settings.workers)
 
 
 def run_pipeline(settings: Settings, progress: Progress | None = None) -> RunSummary:
-    """The pipeline flow with the task runner its settings ask for."""
-    with _api_shared_with_workers(settings):
-        return pipeline(settings, progress=progress)
-
-
-@contextmanager
-def _api_shared_with_workers(settings: Settings):
-    """Worker processes report to the flow's own temporary Prefect server.
-
-    Without an API URL, every process Prefect's process pool spawns would start a temporary server of its
-    own (~220 MB and seconds each, and its task runs invisible to the flow's). So the flow's temporary
-    server is started first, and its URL is the setting the workers inherit.
-    """
-    from prefect.settings import PREFECT_API_URL, get_current_settings, temporary_settings
-
-    if not _worker_processes(settings) or get_current_settings().api.url:
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()  # the instance Prefect's own client would start; it stops at exit
-    server.start()
-    with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-        yield
+    """The pipeline flow, with the workers its settings ask for."""
+    return pipeline(settings, progress=progress)
 
 
 @flow(name="newsfacts-pipeline", log_prints=False)
@@ -472,15 +473,17 @@ def _run(lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
     summary.files_unchanged = len(discovery.files) - len(unread)
     stored = lake.count(DOCUMENTS.name) if refreshing else 0
     batch_count = math.ceil(stored / settings.batch_size) + math.ceil(len(unread) / settings.batch_size)
-    with _extraction_runner(settings, batch_count) as runner:
+    with _extraction_workers(settings, batch_count) as workers:
         if refreshing:
-            _refresh_from_stored(runner, lake, writer, summary, settings, known_rejections, progress)
-        new = _Batches(runner, writer, summary, settings, known_ids, known_rejections, progress, "ingest + extract",
+            _refresh_from_stored(workers, lake, writer, summary, settings, known_rejections, progress)
+        new = _Batches(workers, writer, summary, settings, known_ids, known_rejections, progress, "ingest + extract",
                        len(unread))
         for sources in batches(unread, settings.batch_size):
             manifest = {source.name: discovery.manifest[source.name] for source in sources
                         if source.name in discovery.manifest}
-            new.submit(ingest_and_extract, len(sources), sources=sources, manifest=manifest, known_ids=known_ids,
+            # a snapshot: the flow adds to known_ids while a worker thread hands this batch's to its process
+            new.submit(ingest_and_extract, len(sources), sources=sources, manifest=manifest,
+                       known_ids=frozenset(known_ids),
                        ingested_at=started, max_bytes=settings.max_file_bytes)
         new.drain()
     _return_freed_memory()

@@ -29,17 +29,22 @@ def sql_identifier(name: str) -> str:
 
 # DuckDB takes up to 80 % of the machine's memory by default; the pipeline's own process needs the rest.
 # Each table model is built in a transaction of its own (see sql_models.build_models), so DuckDB spills
-# and frees as it goes: over 100k documents the models build in 512 MB (peak RSS 0.8 GB, 18 s; 15 s
-# with 1 GB).
+# and frees as it goes: over 100k documents the models build in 512 MB. One thread: each thread holds
+# hash tables of its own beyond the limit (0.54 GB over the process's own with one thread, 0.71 GB with
+# two, in about the same 22 s); 320 MB runs out of memory there.
 PIPELINE_MEMORY_LIMIT = "512MB"
+PIPELINE_THREADS = 1
 
 
-def connect(db_path: Path, read_only: bool = False, wait_seconds: float = 10.0, memory_limit: str | None = None):
+def connect(db_path: Path, read_only: bool = False, wait_seconds: float = 10.0, memory_limit: str | None = None,
+            threads: int | None = None):
     """A DuckDB connection, retrying while another process holds the file's lock."""
     import duckdb
 
     # without insertion order DuckDB can stream large aggregations instead of holding them
     config = {"memory_limit": memory_limit, "preserve_insertion_order": False} if memory_limit else {}
+    if threads:
+        config["threads"] = threads
     deadline = time.monotonic() + wait_seconds
     while True:
         try:

@@ -7,7 +7,7 @@ import json
 import duckdb
 import pytest
 
-import flows.pipeline as pipeline_module
+import transforms.processing as processing_module
 from flows.cli import EXIT_FAILED, EXIT_OK, EXIT_REJECTED, main
 from transforms.extract import extractor, finish_rows
 
@@ -43,7 +43,7 @@ def with_37_missiles_row(rows: dict, docs) -> dict:
 
 def breaking(mutations):
     """extract_batch that also emits broken variants of one real row (each with its own fact_id)."""
-    real_extract_batch = pipeline_module.extract_batch
+    real_extract_batch = processing_module.extract_batch
 
     def extract_batch(docs):
         rows = real_extract_batch(docs)
@@ -68,7 +68,7 @@ BROKEN = {
 
 
 def test_broken_rows_are_quarantined_and_valid_rows_published(sample_dir, tmp_path, monkeypatch):
-    monkeypatch.setattr(pipeline_module, "extract_batch", breaking([m for m, _ in BROKEN.values()]))
+    monkeypatch.setattr(processing_module, "extract_batch", breaking([m for m, _ in BROKEN.values()]))
     assert run(sample_dir, tmp_path) == EXIT_REJECTED
 
     rejected = query(tmp_path, "select table_name, row_json, failed_expectations from rejected_facts")
@@ -102,14 +102,14 @@ def test_a_table_level_failure_publishes_nothing_and_keeps_the_previous_lake(sam
     documents_before = query(tmp_path, "select * from documents order by doc_id")
 
     (sample_dir / "new.txt").write_text("New article\nRussia launched 40 drones and 37 missiles overnight.")
-    real_extract_batch = pipeline_module.extract_batch
+    real_extract_batch = processing_module.extract_batch
 
     def drifting(docs):
         rows = real_extract_batch(docs)
         with_37_missiles_row(rows, docs)
         return {table: [dict(r, unexpected_column=1) for r in table_rows] for table, table_rows in rows.items()}
 
-    monkeypatch.setattr(pipeline_module, "extract_batch", drifting)
+    monkeypatch.setattr(processing_module, "extract_batch", drifting)
     assert run(sample_dir, tmp_path) == EXIT_FAILED
 
     assert query(tmp_path, "select * from documents order by doc_id") == documents_before
