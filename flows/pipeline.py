@@ -263,11 +263,12 @@ class _Batches:
                    for name, value in parameters.items()}
         payloads = [value for value in wrapped.values() if isinstance(value, Payload)]
         if self.workers is None:
-            self.pending.append((inputs, payloads, _Done(task(**wrapped))))
-            return
-        if self.workers.pool is not None:
-            wrapped["pool"] = quote(self.workers.pool)
-        self.pending.append((inputs, payloads, self.workers.task_runner.submit(task, parameters=wrapped)))
+            future = _Done(task(**wrapped))
+        else:
+            if self.workers.pool is not None:
+                wrapped["pool"] = quote(self.workers.pool)
+            future = self.workers.task_runner.submit(task, parameters=wrapped)
+        self.pending.append((inputs, payloads, future))
         while len(self.pending) > self.settings.workers:
             self._collect()
 
@@ -396,7 +397,7 @@ def _extraction_workers(settings: Settings, batches_to_run: int):
     processes and would pay their start-up (a second or more).
 
     On this machine the batch tasks run in threads of the flow's process, each handing its batch to a
-    plain process pool: a worker then imports only `transforms` (~130 MB), where one of Prefect's process
+    plain process pool: a worker then imports only `transforms` (~125 MB), where one of Prefect's process
     pool imports Prefect and needs a Prefect API to report to (~270 MB, and a server of its own without one).
     """
     if settings.runner == "process" and (settings.workers <= 1 or batches_to_run <= 1):
