@@ -3,7 +3,9 @@
 Tasks run once per batch of thousands of documents (a Prefect task call costs milliseconds), and
 call the pure functions of `transforms`; the flow itself only sequences them. Batch-sized arguments are
 wrapped in a `Payload` (the flow's own handles, such as the validator, in `quote()`): otherwise
-Prefect walks every element of them looking for futures, which costs seconds per batch.
+Prefect walks every element of them looking for futures, which costs seconds per batch. Batch-sized
+results come back in a `Payload` too, emptied once the flow has taken them: Prefect keeps the last
+result of a task (in its transaction) until the flow ends.
 """
 
 from __future__ import annotations
@@ -95,6 +97,11 @@ class Payload:
         flow called itself (all of a run's documents, 80 kB each with their rows, at the end of the run)."""
         self.value = None
 
+    def take(self):
+        """The value, released: what a task returned in a Payload, taken once by the flow."""
+        value, self.value = self.value, None
+        return value
+
 
 @contextmanager
 def _handed_over(*values):
@@ -109,29 +116,28 @@ def _handed_over(*values):
 
 @task(name="ingest-extract", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
 def ingest_and_extract(sources: Payload, manifest: Payload, known_ids: Payload, ingested_at: dt.datetime,
-                       max_bytes: int, pool: Executor | None = None
-                       ) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
+                       max_bytes: int, pool: Executor | None = None) -> Payload:
     """Read one batch of files (texts in `known_ids` skipped) and extract the facts of its new documents.
 
     Both steps run in a worker process of `pool` (or where the task runs: a Dask worker, or the flow's
-    process), so that reading and normalising the text is parallel too. Returns the batch, its fact rows
-    and the seconds each step took.
+    process), so that reading and normalising the text is parallel too. Returns (in a Payload) the batch,
+    its fact rows and the seconds each step took.
     """
     batch, rows, seconds = _run_in(pool, read_and_extract, sources.value, manifest.value, known_ids.value,
                                    ingested_at, max_bytes)
     get_run_logger().info("read %d files: %d documents, %d new, %d already known, %d rejected; extracted %s",
                           len(sources.value), batch.seen, len(batch.documents), batch.skipped, len(batch.errors),
                           ", ".join(f"{len(r)} {t}" for t, r in rows.items()))
-    return batch, rows, seconds
+    return Payload((batch, rows, seconds))
 
 
 @task(name="extract", cache_policy=NO_CACHE)
-def extract(docs: Payload, pool: Executor | None = None) -> tuple[IngestedBatch, dict[str, list[dict]], dict]:
-    """Fact rows of every table for one batch of stored documents (a full refresh)."""
+def extract(docs: Payload, pool: Executor | None = None) -> Payload:
+    """Fact rows of every table for one batch of stored documents (a full refresh), in ingest_and_extract's form."""
     batch, rows, seconds = _run_in(pool, extract_stored, docs.value)
     get_run_logger().info("extracted from %d documents: %s", len(batch.documents),
                           ", ".join(f"{len(r)} {t}" for t, r in rows.items()))
-    return batch, rows, seconds
+    return Payload((batch, rows, seconds))
 
 
 def _run_in(pool: Executor | None, function, *args):
@@ -140,9 +146,9 @@ def _run_in(pool: Executor | None, function, *args):
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate(validator, docs: Payload, rows: Payload, run_id: str, started: dt.datetime
-             ) -> tuple[dict[str, list[dict]], list[dict], dict[str, tuple[int, int, bool]]]:
-    """Check one batch against the expectation suites: (rows to publish, rejected_facts rows, counts per table).
+def validate(validator, docs: Payload, rows: Payload, run_id: str, started: dt.datetime) -> Payload:
+    """Check one batch against the expectation suites: (rows to publish, rejected_facts rows, counts per table),
+    in a Payload.
 
     Raises ValidationError when a table-level expectation fails (nothing of the run is published then).
     """
@@ -173,7 +179,7 @@ def validate(validator, docs: Payload, rows: Payload, run_id: str, started: dt.d
                 sum(g for g, _, _ in counts.values()), quarantined)
     if quarantined:
         logger.warning("quarantined %s", ", ".join(f"{n} {t}" for t, (_, n, _) in counts.items() if n))
-    return publish_rows, quarantine, counts
+    return Payload((publish_rows, quarantine, counts))
 
 
 @task(name="stage", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -258,7 +264,8 @@ class _Batches:
         self.done = 0
 
     def submit(self, task, inputs: int, **parameters) -> None:
-        """Run `task(**parameters)` (a task returning (IngestedBatch, rows, seconds)) for a batch of `inputs` items."""
+        """Run `task(**parameters)` (a task returning a Payload of (IngestedBatch, rows, seconds)) for a batch of
+        `inputs` items."""
         wrapped = {name: Payload(value) if isinstance(value, (list, dict, set, frozenset, tuple)) else value
                    for name, value in parameters.items()}
         payloads = [value for value in wrapped.values() if isinstance(value, Payload)]
@@ -282,7 +289,7 @@ class _Batches:
         inputs, payloads, future = self.pending.popleft()
         summary = self.summary
         with _timed(summary, "wait for workers"):
-            batch, rows, seconds = future.result()
+            batch, rows, seconds = future.result().take()
         for payload in payloads:
             payload.release()
         for step, spent in seconds.items():
@@ -321,7 +328,7 @@ class _Batches:
         with _timed(summary, "validate"):
             with _handed_over(docs, rows) as (docs_arg, rows_arg):
                 publish_rows, quarantine, counts = validate(quote(self.validator), docs_arg, rows_arg,
-                                                            summary.run_id, summary.started_at)
+                                                            summary.run_id, summary.started_at).take()
         del docs, rows
         quarantine = [r for r in quarantine if r["rejection_id"] not in self.known_rejections]
         self.known_rejections.update(r["rejection_id"] for r in quarantine)
