@@ -80,7 +80,7 @@ def discover_inputs(input_dir: Path) -> Discovery:
 
 
 class Payload:
-    """A batch-sized task argument handed over as it is.
+    """A batch-sized task argument or result handed over as it is.
 
     Prefect walks plain collections given to a task looking for futures (seconds per batch); it leaves an
     object like this alone. Unlike prefect's quote(), every task runner delivers it unchanged (Dask's
