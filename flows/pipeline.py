@@ -38,7 +38,6 @@ from transforms.documents import Document
 from transforms.ingest import Discovery, discover
 from transforms.lake import Lake, LakeBusy, RunWriter, new_run_id
 from transforms.processing import (
-    IngestedBatch,
     RunSummary,
     batches,
     errors_table,
@@ -133,7 +132,8 @@ def ingest_and_extract(sources: Payload, manifest: Payload, known_ids: Payload, 
 
 @task(name="extract", cache_policy=NO_CACHE)
 def extract(docs: Payload, pool: Executor | None = None) -> Payload:
-    """Fact rows of every table for one batch of stored documents (a full refresh), in ingest_and_extract's form."""
+    """Fact rows of every table for one batch of stored documents (a full refresh), in a Payload shaped like
+    ingest_and_extract's."""
     batch, rows, seconds = _run_in(pool, extract_stored, docs.value)
     get_run_logger().info("extracted from %d documents: %s", len(batch.documents),
                           ", ".join(f"{len(r)} {t}" for t, r in rows.items()))
@@ -147,8 +147,8 @@ def _run_in(pool: Executor | None, function, *args):
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate(validator, docs: Payload, rows: Payload, run_id: str, started: dt.datetime) -> Payload:
-    """Check one batch against the expectation suites: (rows to publish, rejected_facts rows, counts per table),
-    in a Payload.
+    """Check one batch against the expectation suites: (rows to publish, rejected_facts rows, counts per
+    table), in a Payload.
 
     Raises ValidationError when a table-level expectation fails (nothing of the run is published then).
     """
