@@ -23,6 +23,8 @@ from flows.settings import (
     default_workers,
     local_path,
 )
+from transforms.ingest import DEFAULT_MAX_FILE_BYTES
+from transforms.processing import DEFAULT_BATCH_SIZE
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -48,10 +50,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db,
                         docs_dir=args.docs, marts_dir=args.marts, report_dir=args.report,
-                        full_refresh=args.full_refresh,
-                        batch_size=args.batch_size, max_file_bytes=int(args.max_file_mb * 1024 * 1024),
-                        lock_wait_seconds=args.wait, workers=args.workers or default_workers(),
-                        runner=args.runner, dask_address=args.address, quiet=args.quiet)
+                        full_refresh=args.full_refresh, lock_wait_seconds=args.wait, quiet=args.quiet,
+                        **_processing_settings(args))
     from flows.summary import print_summary
     from transforms.lake import LakeBusy
 
@@ -89,6 +89,12 @@ def cmd_run(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     print_summary(console, summary, settings.resolved())
     return EXIT_REJECTED if summary.inputs_rejected or summary.facts_quarantined else EXIT_OK
+
+
+def _processing_settings(args: argparse.Namespace) -> dict:
+    """The Settings fields of the _processing_options."""
+    return {"batch_size": args.batch_size, "max_file_bytes": int(args.max_file_mb * 2**20),
+            "workers": args.workers or default_workers(), "runner": args.runner, "dask_address": args.address}
 
 
 @contextmanager
@@ -229,7 +235,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     try:
         schedule = Schedule(cron=args.cron, interval_seconds=args.interval)
         settings = Settings(input_dir=args.input, lake_dir=args.lake, db_path=args.db, docs_dir=args.docs,
-                            marts_dir=args.marts, report_dir=args.report)
+                            marts_dir=args.marts, report_dir=args.report, **_processing_settings(args))
     except ValueError as exc:
         _error(str(exc))
         return EXIT_USAGE
@@ -293,18 +299,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help=f"folder the HTML run report is written to (default: {DEFAULT_REPORT})")
     run.add_argument("--full-refresh", action="store_true",
                      help="rebuild every fact table from the stored documents")
-    run.add_argument("--batch-size", type=int, default=2000, metavar="N",
-                     help="documents per task (default: 2000)")
-    run.add_argument("--max-file-mb", type=float, default=20.0, metavar="MB",
-                     help="reject input files larger than this (default: 20)")
+    _processing_options(run)
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run to finish instead of exiting at once")
-    run.add_argument("--workers", type=int, default=0, metavar="N",
-                     help="extraction processes (default: one per core)")
-    run.add_argument("--runner", choices=("process", "dask"), default="process",
-                     help="where batches are extracted: local processes, or a Dask cluster (default: process)")
-    run.add_argument("--address", metavar="URL",
-                     help="with --runner dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
     run.add_argument("--quiet", action="store_true", help="no progress bar or summary (for cron)")
     run.set_defaults(handler=cmd_run)
 
@@ -367,6 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help=f"folder the HTML run report is written to (default: {Settings.report_dir})")
     serve.add_argument("--name", default="scheduled",
                        help="deployment name: serve each folder under its own name (default: scheduled)")
+    _processing_options(serve)
     serve.set_defaults(handler=cmd_serve)
     return parser
 
@@ -377,6 +375,20 @@ def _lake_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--db", type=Path, default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
     parser.add_argument("--docs", type=Path, default=DEFAULT_DOCS,
                         help=f"Great Expectations Data Docs folder (default: {DEFAULT_DOCS})")
+
+
+def _processing_options(parser: argparse.ArgumentParser) -> None:
+    """How a run reads and extracts: shared by `run` and `serve` (whose every scheduled run uses them)."""
+    parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
+                        help=f"documents per task (default: {DEFAULT_BATCH_SIZE})")
+    parser.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_BYTES / 2**20, metavar="MB",
+                        help=f"reject input files larger than this (default: {DEFAULT_MAX_FILE_BYTES / 2**20:g})")
+    parser.add_argument("--workers", type=int, default=0, metavar="N",
+                        help="extraction processes (default: one per core)")
+    parser.add_argument("--runner", choices=("process", "dask"), default="process",
+                        help="where batches are extracted: local processes, or a Dask cluster (default: process)")
+    parser.add_argument("--address", metavar="URL",
+                        help="with --runner dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
 
 
 def _location(value: str) -> Path:

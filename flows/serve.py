@@ -21,6 +21,8 @@ from pathlib import Path
 from prefect import flow
 
 from flows.settings import Settings
+from transforms.ingest import DEFAULT_MAX_FILE_BYTES
+from transforms.processing import DEFAULT_BATCH_SIZE
 
 FLOW_NAME = "newsfacts-scheduled"
 DEFAULT_DEPLOYMENT_NAME = "scheduled"
@@ -32,19 +34,26 @@ LOCK_WAIT_SECONDS = 60.0
 @flow(name=FLOW_NAME, log_prints=False)
 def scheduled_pipeline(input_dir: str, lake_dir: str, db_path: str, docs_dir: str, marts_dir: str,
                        report_dir: str | None = None, workers: int | None = None,
-                       lock_wait_seconds: float = LOCK_WAIT_SECONDS) -> dict:
+                       lock_wait_seconds: float = LOCK_WAIT_SECONDS, batch_size: int = DEFAULT_BATCH_SIZE,
+                       max_file_bytes: int = DEFAULT_MAX_FILE_BYTES, runner: str = "process",
+                       dask_address: str | None = None) -> dict:
     """One incremental run of the pipeline on these folders; returns the run's id, status and counts.
 
     The parameters are plain JSON (a deployment stores them); a run that finds nothing new only records
-    itself, as `newsfacts run` does, without starting the pipeline flow.
+    itself, as `newsfacts run` does, without starting the pipeline flow. `workers` left out means one
+    extraction process per core of the machine the run executes on.
     """
     from flows.idle_run import idle_run
     from flows.pipeline import run_pipeline
     from flows.settings import default_workers
 
+    if runner not in ("process", "dask"):
+        raise ValueError(f'runner must be "process" or "dask", not {runner!r}')
     settings = Settings(input_dir=Path(input_dir), lake_dir=Path(lake_dir), db_path=Path(db_path),
                         docs_dir=Path(docs_dir), marts_dir=Path(marts_dir),
-                        workers=workers or default_workers(), lock_wait_seconds=lock_wait_seconds, quiet=True)
+                        workers=workers or default_workers(), lock_wait_seconds=lock_wait_seconds, quiet=True,
+                        batch_size=batch_size, max_file_bytes=max_file_bytes, runner=runner,
+                        dask_address=dask_address)
     if report_dir:
         settings = replace(settings, report_dir=Path(report_dir))
     summary = idle_run(settings) or run_pipeline(settings)
@@ -81,12 +90,15 @@ class Schedule:
         return f'cron "{self.cron}"' if self.cron else f"every {self.interval_seconds:g} s"
 
 
-def deployment_parameters(settings: Settings) -> dict[str, str]:
-    """The scheduled flow's parameters: the folders of `settings` as absolute paths."""
+def deployment_parameters(settings: Settings) -> dict[str, str | int | None]:
+    """The scheduled flow's parameters: the folders of `settings` as absolute paths, and how to process."""
     resolved = settings.resolved()
     return {"input_dir": str(resolved.input_dir), "lake_dir": str(resolved.lake_dir),
             "db_path": str(resolved.db_path), "docs_dir": str(resolved.docs_dir),
-            "marts_dir": str(resolved.marts_dir), "report_dir": str(resolved.report_dir)}
+            "marts_dir": str(resolved.marts_dir), "report_dir": str(resolved.report_dir),
+            "workers": settings.workers, "batch_size": settings.batch_size,
+            "max_file_bytes": settings.max_file_bytes, "runner": settings.runner,
+            "dask_address": settings.dask_address}
 
 
 @contextmanager
@@ -139,6 +151,10 @@ def serve(settings: Settings, schedule: Schedule, name: str = DEFAULT_DEPLOYMENT
             _say(f"deployment '{FLOW_NAME}/{name}', schedule {schedule.describe()}")
             _say(f"input folder {parameters['input_dir']}")
             _say(f"lake {parameters['lake_dir']}, warehouse {parameters['db_path']}")
+            where = (f"on the Dask cluster at {settings.dask_address}" if settings.dask_address else
+                     f"on a local Dask cluster of {settings.workers} workers" if settings.runner == "dask" else
+                     f"in {settings.workers} local processes")
+            _say(f"batches of {settings.batch_size} documents, extracted {where}")
             run_now = f"prefect deployment run '{FLOW_NAME}/{name}'"
             _say("waiting for scheduled runs; stop with Ctrl-C. To run one now from another terminal: "
                  + (f"PREFECT_API_URL={url} {run_now}" if managed else run_now))

@@ -228,3 +228,21 @@ def test_serve_reports_a_server_that_cannot_start_and_exits(tmp_path, monkeypatc
     error = capsys.readouterr().err
     assert "the Prefect server exited with code 1 before it was ready" in error
     assert "NOT-A-LEVEL" in error  # the tail of its log says why
+
+
+def test_serve_takes_the_processing_options_of_run_and_every_scheduled_run_gets_them(tmp_path, monkeypatch):
+    import inspect
+
+    import flows.serve
+
+    served = {}
+    monkeypatch.setattr(flows.serve, "serve", lambda settings, schedule, name: served.update(settings=settings))
+    assert main(["serve", str(tmp_path), "--interval", "5", "--workers", "3", "--batch-size", "100",
+                 "--max-file-mb", "1", "--runner", "dask", "--address", "tcp://10.0.0.5:8786"]) == 0
+    parameters = flows.serve.deployment_parameters(served["settings"])
+    assert {key: parameters[key] for key in ("workers", "batch_size", "max_file_bytes", "runner",
+                                             "dask_address")} == {
+        "workers": 3, "batch_size": 100, "max_file_bytes": 2**20, "runner": "dask",
+        "dask_address": "tcp://10.0.0.5:8786"}
+    # the deployment stores them as the flow's parameters: each must be one the flow takes
+    assert set(parameters) <= set(inspect.signature(flows.serve.scheduled_pipeline.fn).parameters)
