@@ -381,14 +381,17 @@ def _processing_options(parser: argparse.ArgumentParser) -> None:
     """How a run reads and extracts: shared by `run` and `serve` (whose every scheduled run uses them)."""
     parser.add_argument("--batch-size", type=int, default=DEFAULT_BATCH_SIZE, metavar="N",
                         help=f"documents per task (default: {DEFAULT_BATCH_SIZE})")
-    parser.add_argument("--max-file-mb", type=float, default=DEFAULT_MAX_FILE_BYTES / 2**20, metavar="MB",
-                        help=f"reject input files larger than this (default: {DEFAULT_MAX_FILE_BYTES / 2**20:g})")
+    max_mb = DEFAULT_MAX_FILE_BYTES / 2**20
+    parser.add_argument("--max-file-mb", type=float, default=max_mb, metavar="MB",
+                        help=f"reject input files larger than this (default: {max_mb:g})")
     parser.add_argument("--workers", type=int, default=0, metavar="N",
                         help="extraction processes (default: one per core)")
     parser.add_argument("--runner", choices=("process", "dask"), default="process",
-                        help="where batches are extracted: local processes, or a Dask cluster (default: process)")
+                        help="where batches are extracted: local processes, or a Dask cluster "
+                             "(default: process)")
     parser.add_argument("--address", metavar="URL",
-                        help="with --runner dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+                        help="with --runner dask: the scheduler, e.g. tcp://10.0.0.5:8786 "
+                             "(default: a local cluster)")
 
 
 def _location(value: str) -> Path:

@@ -151,9 +151,11 @@ def serve(settings: Settings, schedule: Schedule, name: str = DEFAULT_DEPLOYMENT
             _say(f"deployment '{FLOW_NAME}/{name}', schedule {schedule.describe()}")
             _say(f"input folder {parameters['input_dir']}")
             _say(f"lake {parameters['lake_dir']}, warehouse {parameters['db_path']}")
-            where = (f"on the Dask cluster at {settings.dask_address}" if settings.dask_address else
-                     f"on a local Dask cluster of {settings.workers} workers" if settings.runner == "dask" else
-                     f"in {settings.workers} local processes")
+            if settings.runner == "dask":
+                where = (f"on the Dask cluster at {settings.dask_address}" if settings.dask_address
+                         else f"on a local Dask cluster of {settings.workers} workers")
+            else:
+                where = f"in {settings.workers} local processes"
             _say(f"batches of {settings.batch_size} documents, extracted {where}")
             run_now = f"prefect deployment run '{FLOW_NAME}/{name}'"
             _say("waiting for scheduled runs; stop with Ctrl-C. To run one now from another terminal: "

@@ -236,7 +236,8 @@ def test_serve_takes_the_processing_options_of_run_and_every_scheduled_run_gets_
     import flows.serve
 
     served = {}
-    monkeypatch.setattr(flows.serve, "serve", lambda settings, schedule, name: served.update(settings=settings))
+    monkeypatch.setattr(flows.serve, "serve",
+                        lambda settings, schedule, name: served.update(settings=settings))
     assert main(["serve", str(tmp_path), "--interval", "5", "--workers", "3", "--batch-size", "100",
                  "--max-file-mb", "1", "--runner", "dask", "--address", "tcp://10.0.0.5:8786"]) == 0
     parameters = flows.serve.deployment_parameters(served["settings"])
