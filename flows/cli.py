@@ -19,6 +19,7 @@ from flows.settings import (
     DEFAULT_LAKE,
     DEFAULT_MARTS,
     DEFAULT_REPORT,
+    RUNNERS,
     Settings,
     default_workers,
     local_path,
@@ -386,7 +387,7 @@ def _processing_options(parser: argparse.ArgumentParser) -> None:
                         help=f"reject input files larger than this (default: {max_mb:g})")
     parser.add_argument("--workers", type=int, default=0, metavar="N",
                         help="extraction processes (default: one per core)")
-    parser.add_argument("--runner", choices=("process", "dask"), default="process",
+    parser.add_argument("--runner", choices=RUNNERS, default="process",
                         help="where batches are extracted: local processes, or a Dask cluster "
                              "(default: process)")
     parser.add_argument("--address", metavar="URL",

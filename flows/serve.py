@@ -20,7 +20,7 @@ from pathlib import Path
 
 from prefect import flow
 
-from flows.settings import Settings
+from flows.settings import RUNNERS, Settings
 from transforms.ingest import DEFAULT_MAX_FILE_BYTES
 from transforms.processing import DEFAULT_BATCH_SIZE
 
@@ -47,8 +47,8 @@ def scheduled_pipeline(input_dir: str, lake_dir: str, db_path: str, docs_dir: st
     from flows.pipeline import run_pipeline
     from flows.settings import default_workers
 
-    if runner not in ("process", "dask"):
-        raise ValueError(f'runner must be "process" or "dask", not {runner!r}')
+    if runner not in RUNNERS:
+        raise ValueError(f"runner must be one of {', '.join(RUNNERS)}, not {runner!r}")
     settings = Settings(input_dir=Path(input_dir), lake_dir=Path(lake_dir), db_path=Path(db_path),
                         docs_dir=Path(docs_dir), marts_dir=Path(marts_dir),
                         workers=workers or default_workers(), lock_wait_seconds=lock_wait_seconds, quiet=True,

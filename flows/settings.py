@@ -15,6 +15,8 @@ DEFAULT_DB = Path("data/warehouse.duckdb")
 DEFAULT_DOCS = Path("data/docs")
 DEFAULT_MARTS = Path("data/marts")
 DEFAULT_REPORT = Path("data/report")
+# Where batches are extracted: local worker processes, or a Dask cluster (Settings.runner).
+RUNNERS = ("process", "dask")
 
 
 @dataclass(frozen=True)
