@@ -70,19 +70,19 @@ class Document:
         return split_sentences(self.text)
 
     @cached_property
-    def _sentence_starts(self) -> list[int]:
+    def sentence_starts(self) -> list[int]:
         return [sentence.start for sentence in self.sentences]
 
     def sentence_at(self, offset: int) -> Sentence:
         """The sentence containing character `offset` (the last one starting at or before it)."""
-        return self.sentences[max(0, bisect_right(self._sentence_starts, offset) - 1)]
+        return self.sentences[max(0, bisect_right(self.sentence_starts, offset) - 1)]
 
     def forget_derived(self) -> None:
         """Drop the sentences and extractor caches: once a document's facts are extracted they only cost
         memory (several times the text) and time to send between processes."""
         self.cache.clear()
         self.__dict__.pop("sentences", None)
-        self.__dict__.pop("_sentence_starts", None)
+        self.__dict__.pop("sentence_starts", None)
 
     def as_row(self) -> dict:
         return {

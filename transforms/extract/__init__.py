@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -55,21 +56,28 @@ def extractor(name: str) -> Extractor:
 
 def finish_rows(ext: Extractor, doc: Document, rows: list[dict]) -> list[dict]:
     """Rows with the common fact columns filled in, in text order, each with its deterministic fact_id."""
-    rows = sorted(rows, key=lambda r: (r["char_start"], r["char_end"]))
-    seen_spans: dict[tuple[int, int], int] = {}
-    version = ext.version
+    rows.sort(key=_span)
+    name, doc_id, text, version = ext.name, doc.doc_id, doc.text, ext.version
+    sentences, sentence_starts = doc.sentences, doc.sentence_starts
+    previous_span, ordinal = None, 0
     for row in rows:
-        start, end = row["char_start"], row["char_end"]
-        ordinal = seen_spans.get((start, end), 0)
-        seen_spans[(start, end)] = ordinal + 1
-        sentence = doc.sentence_at(start)
-        row["fact_id"] = fact_id(ext.name, doc.doc_id, start, end, ordinal)
-        row["doc_id"] = doc.doc_id
+        start, end = span = row["char_start"], row["char_end"]
+        # rows are sorted by span, so rows sharing a span are adjacent: the ordinal tells them apart
+        ordinal = ordinal + 1 if span == previous_span else 0
+        previous_span = span
+        index = bisect_right(sentence_starts, start) - 1
+        sentence = sentences[index if index > 0 else 0]
+        row["fact_id"] = fact_id(name, doc_id, start, end, ordinal)
+        row["doc_id"] = doc_id
         row["sentence_no"] = sentence.no
-        row["mention"] = doc.text[start:end]
+        row["mention"] = text[start:end]
         row["sentence"] = sentence.text
         row["extractor_version"] = version
     return rows
+
+
+def _span(row: dict) -> tuple[int, int]:
+    return row["char_start"], row["char_end"]
 
 
 def extract_document(doc: Document, only: tuple[str, ...] | None = None) -> dict[str, list[dict]]:

@@ -1993,7 +1993,7 @@ def _unit_positions(lower: str) -> list[int]:
 
 def _sentence_numbers(doc: Document, positions: list[int]) -> set[int]:
     """Numbers of the sentences containing the character offsets `positions`."""
-    starts = doc._sentence_starts  # computed once per document and shared with sentence_at
+    starts = doc.sentence_starts  # computed once per document and shared with sentence_at
     return {bisect_right(starts, position) - 1 for position in positions}
 
 

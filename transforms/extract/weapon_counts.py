@@ -463,7 +463,6 @@ _WORDS_BEFORE_YEARS = frozenset(
     "in since by of until from before after during early late mid summer spring winter autumn fall year the "
     "through to".split()
 )
-_SENTENCE_STARTS_KEY = "weapon_counts.sentence_starts"
 _MONTH_AFTER_RE = re.compile(rf" (?:{_MONTHS})\b")
 _MONTH_INITIALS = "JFMASOND"  # a cheap test before _MONTH_AFTER_RE
 
@@ -668,9 +667,10 @@ def extract(doc: Document) -> list[dict]:
     if not counts:
         return []
     sentences = doc.sentences
-    sentence_starts = _sentence_starts(doc)
+    sentence_starts = doc.sentence_starts
     for count in counts:
-        count.sentence = sentences[max(0, bisect_right(sentence_starts, count.start) - 1)]
+        index = bisect_right(sentence_starts, count.start) - 1
+        count.sentence = sentences[index if index > 0 else 0]
     _assign_statuses(doc, low, counts, _cues(scan, counts))
     civil = {id(c) for c in _civil_aircraft(text, scan, counts)}
     dates: dict[int, object] = {}  # event date by sentence number
@@ -699,16 +699,9 @@ def _within_one_line(text: str, count: _Count) -> bool:
 
 
 def _sentence_at(doc: Document, offset: int) -> Sentence:
-    """The sentence containing `offset` (Document.sentence_at, with the sentence starts cached)."""
-    return doc.sentences[max(0, bisect_right(_sentence_starts(doc), offset) - 1)]
-
-
-def _sentence_starts(doc: Document) -> list[int]:
-    """The start offsets of the document's sentences, computed once per document."""
-    starts = doc.cache.get(_SENTENCE_STARTS_KEY)
-    if starts is None:
-        starts = doc.cache[_SENTENCE_STARTS_KEY] = [s.start for s in doc.sentences]
-    return starts
+    """The sentence containing `offset` (Document.sentence_at without its method call and max)."""
+    index = bisect_right(doc.sentence_starts, offset) - 1
+    return doc.sentences[index if index > 0 else 0]
 
 
 def _civil_aircraft(text: str, scan: str, counts: list[_Count]) -> list[_Count]:
