@@ -30,7 +30,9 @@ _NUMBER_ABBREVIATIONS = frozenset({"no", "nos", "fig", "vol", "art"})
 
 # A sentence end: a line break (headlines, list items), or terminal punctuation with optional closing
 # quotes/brackets, then spaces on the same line and what can open a sentence. One pass over the text.
-_END = re.compile(r"""\n|[.!?…]+["'”’)\]]*(?=[^\S\n]+["'“‘(\[]?[A-Z0-9])""")
+# The pattern opens with one character set (the "\n" branch is the lookbehind) so that the regex engine
+# skips to the next candidate character at C speed: as "\n|[.!?…]+..." it tried every position (4x slower).
+_END = re.compile(r"""[\n.!?…](?:(?<=\n)|[.!?…]*["'”’)\]]*(?=[^\S\n]+["'“‘(\[]?[A-Z0-9]))""")
 _SPACES = re.compile(r"[^\S\n]*")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _LONGEST_WORD = 64
