@@ -12,6 +12,7 @@ import json
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 from expectations.derived import DocumentFacts, derived_column_names, with_derived_columns
@@ -138,7 +139,7 @@ class SuiteValidator:
         if not rows:
             return outcome
         checked = with_derived_columns(table, rows, documents or {}) if table.is_fact else rows
-        present = list(dict.fromkeys(key for row in rows for key in row))
+        present = list(dict.fromkeys(chain.from_iterable(rows)))  # the keys of every row, in first-seen order
         ordered = [c for c in table.column_names if c in present] + [c for c in present if c not in table.column_names]
         columns = ordered + derived_column_names(table)
         failed: dict[int, list[str]] = {}
