@@ -161,7 +161,8 @@ def benchmark_size(n: int, work: Path, env: dict, extract_sample: int, per_extra
         shutil.rmtree(corpus)
     started = time.perf_counter()
     size = write_corpus(corpus, n, seed)
-    result: dict = {"n": n, "corpus_mb": round(size / 1e6, 1), "corpus_seconds": round(time.perf_counter() - started, 1)}
+    result: dict = {"n": n, "corpus_mb": round(size / 1e6, 1),
+                    "corpus_seconds": round(time.perf_counter() - started, 1)}
     print(f"[N={n:,}] corpus: {size / 1e6:.1f} MB", flush=True)
     result["extraction"] = measure_extraction(_texts(corpus, min(n, extract_sample)), min(n, per_extractor_sample))
     print(f"[N={n:,}] extraction: {result['extraction']['all']['articles_per_s']:,.0f} articles/s", flush=True)

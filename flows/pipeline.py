@@ -370,8 +370,8 @@ def _validator(settings: Settings):
     return SuiteValidator(validated_tables(), docs_dir=settings.docs_dir)
 
 
-def _refresh_from_stored(workers: _Workers | None, lake: Lake, writer: RunWriter, summary: RunSummary, settings: Settings,
-                         known_rejections: set[str], progress: Progress | None) -> None:
+def _refresh_from_stored(workers: _Workers | None, lake: Lake, writer: RunWriter, summary: RunSummary,
+                         settings: Settings, known_rejections: set[str], progress: Progress | None) -> None:
     """Full refresh: re-extract every stored document; its files replace the documents and fact tables."""
     stored = _Batches(workers, writer, summary, settings, set(), known_rejections, progress, "re-extract stored",
                       lake.count(DOCUMENTS.name))

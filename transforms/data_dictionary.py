@@ -42,8 +42,9 @@ def render() -> str:
     """The whole data dictionary as Markdown."""
     header = (
         "# Data dictionary\n\n"
-        f"Generated from `transforms/contract.py` and the extractors' table declarations (contract v{CONTRACT_VERSION});"
-        " `tests/test_contract.py` fails when this page and the code disagree. Regenerate with\n"
+        "Generated from `transforms/contract.py` and the extractors' table declarations"
+        f" (contract v{CONTRACT_VERSION}); `tests/test_contract.py` fails when this page and the code disagree."
+        " Regenerate with\n"
         "`python -m transforms.data_dictionary > docs/data_dictionary.md`.\n\n"
         "Types are DuckDB types as the warehouse shows them; the Parquet files carry the same types and every "
         "field's description as field metadata. Character offsets index `documents.text`, so that "

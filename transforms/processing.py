@@ -240,7 +240,8 @@ class RunSummary:
             "validation_success": all(self.suite_success.values()) if self.suite_success else None,
             "model_tests_failed": failed_tests if self.model_tests else None,
             "details_json": json.dumps({
-                "rows_published": self.rows, "files_unchanged": self.files_unchanged, "rows_quarantined": self.quarantined,
+                "rows_published": self.rows, "files_unchanged": self.files_unchanged,
+                "rows_quarantined": self.quarantined,
                 "suite_success": self.suite_success, "seconds": {k: round(v, 3) for k, v in self.seconds.items()},
                 "model_tests": self.model_tests, "data_docs": self.data_docs,
             }, sort_keys=True),
