@@ -286,9 +286,11 @@ _TOKEN = re.compile(_first_letter_dispatch(sorted(word.title() for word in _STAR
 # travel and meet Trump on Friday" is one clause).
 # One pattern for both, so that a sentence is scanned once: a break never overlaps another (punctuation is
 # one character, a conjunction holds only letters and spaces), so its matches come out in text order.
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]"
-                           r"| (?:but|while|whereas|that|although|though|"
-                           r"and (?=(?:will|would|is|are|was|were|has|have|had) ))")
+# It opens with one character set (a punctuation mark, or the space before a conjunction) so that the regex
+# engine skips the letters between at C speed.
+_CLAUSE_BREAK = re.compile(r"[ ,;:()\"“”—–](?:(?<! )"
+                           r"|(?:but|while|whereas|that|although|though|"
+                           r"and (?=(?:will|would|is|are|was|were|has|have|had) )))")
 
 # ---------------------------------------------------------------------------------------------------------
 # The lead: words in front of the core
