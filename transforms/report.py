@@ -57,6 +57,10 @@ class Warehouse:
         return status.rows(self.con, sql, params) if relation in self.relations else []
 
 
+# Charts drawn for an earlier report, read back when their data did not change (see report_charts).
+CHART_CACHE_DIR = ".charts"
+
+
 def write_report(db_path: Path, report_dir: Path, data_docs_index: Path | None = None) -> Path:
     """Build the report from the warehouse at `db_path` into `report_dir/index.html`; returns that path.
 
@@ -68,8 +72,9 @@ def write_report(db_path: Path, report_dir: Path, data_docs_index: Path | None =
         raise FileNotFoundError(f"warehouse not found: {db_path}")
     con = connect(db_path, read_only=True)
     try:
-        page = render_report(Warehouse(con, status.relations(con)), db_path, report_dir,
-                             data_docs_index, generated_at=dt.datetime.now(dt.UTC))
+        with charts.cached_in(report_dir / CHART_CACHE_DIR):
+            page = render_report(Warehouse(con, status.relations(con)), db_path, report_dir,
+                                 data_docs_index, generated_at=dt.datetime.now(dt.UTC))
     finally:
         con.close()
     report_dir.mkdir(parents=True, exist_ok=True)

@@ -5,14 +5,26 @@ matplotlib is imported only when a chart is drawn, and only its object API is us
 canvas, never pyplot), so drawing needs no display and changes no global state. Text stays text
 (`svg.fonttype = none`), the ids are deterministic and prefixed per chart so that several charts can share
 one page, and nothing in the markup points outside the page.
+
+Drawing costs seconds (most of the report), while the data behind a chart seldom changes between runs (a
+scheduled run that finds nothing new redraws the same charts). Inside `cached_in(directory)`, a chart
+whose inputs, drawing code and matplotlib version are those of a chart drawn before is read back from the
+directory instead; entries the last report did not use are removed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
+import functools
+import hashlib
 import io
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from importlib.metadata import version
+from pathlib import Path
 
 LAUNCHED_COLOUR = "#d9480f"
 INTERCEPTED_COLOUR = "#1c7ed6"
@@ -46,6 +58,60 @@ _PROLOGUE = re.compile(r"^.*?(?=<svg\b)", re.S)
 _NAMESPACES = re.compile(r'\s+xmlns(:xlink)?="[^"]*"')
 _SIZE = re.compile(r'\s+(width|height)="[\d.]+pt"')
 _IDS = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+class _ChartCache:
+    """SVG markup of charts drawn before, one file per chart, named by the hash of what drew it."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.used: set[str] = set()
+        # the drawing code and the library draw the picture too: either changing makes every entry stale
+        self.salt = hashlib.sha256(Path(__file__).read_bytes()).hexdigest() + version("matplotlib")
+
+    def chart(self, draw: Callable[..., str], args: tuple) -> str:
+        key = hashlib.sha256(repr((self.salt, draw.__name__, args)).encode()).hexdigest()[:32]
+        self.used.add(key)
+        path = self.directory / f"{key}.svg"
+        try:
+            return path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            pass
+        markup = draw(*args)
+        self.directory.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        partial.write_text(markup, encoding="utf-8")
+        os.replace(partial, path)  # two reports drawing at once never read half a chart
+        return markup
+
+    def prune(self) -> None:
+        for path in self.directory.glob("*.svg"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+_CACHE: contextvars.ContextVar[_ChartCache | None] = contextvars.ContextVar("chart_cache", default=None)
+
+
+@contextlib.contextmanager
+def cached_in(directory: Path) -> Iterator[None]:
+    """Charts drawn inside the block are kept in (and read back from) `directory`."""
+    cache = _ChartCache(Path(directory))
+    token = _CACHE.set(cache)
+    try:
+        yield
+    finally:
+        _CACHE.reset(token)
+    cache.prune()
+
+
+def _cached(draw: Callable[..., str]) -> Callable[..., str]:
+    @functools.wraps(draw)
+    def chart(*args) -> str:
+        cache = _CACHE.get()
+        return draw(*args) if cache is None else cache.chart(draw, args)
+
+    return chart
 
 
 def _figure(height_inches: float, columns: int = 1, rows: int = 1, **subplot_options):
@@ -107,6 +173,7 @@ def _pad_categories(axis, count: int) -> None:
         axis.set_xlim(-0.5 - spare, count - 0.5 + spare)
 
 
+@_cached
 def count_bars(panels: Sequence[tuple[str, Sequence[str], Sequence[int]]], name: str, label: str) -> str:
     """Side-by-side bar charts, one per (title, labels, counts) panel: documents per period."""
     with _style(name):
@@ -125,6 +192,7 @@ def count_bars(panels: Sequence[tuple[str, Sequence[str], Sequence[int]]], name:
         return _svg(figure, name, label)
 
 
+@_cached
 def launched_vs_intercepted(days: Sequence[str], series: dict[str, tuple[list, list]], name: str,
                             label: str) -> str:
     """One panel per weapon type: launched and intercepted (most-cited figure) per day, as paired bars."""
@@ -149,6 +217,7 @@ def launched_vs_intercepted(days: Sequence[str], series: dict[str, tuple[list, l
         return _svg(figure, name, label)
 
 
+@_cached
 def horizontal_bars(labels: Sequence[str], values: Sequence[int], name: str, label: str, xlabel: str) -> str:
     """Horizontal bars, largest at the top: regions by the documents reporting them."""
     with _style(name):
@@ -164,6 +233,7 @@ def horizontal_bars(labels: Sequence[str], values: Sequence[int], name: str, lab
         return _svg(figure, name, label)
 
 
+@_cached
 def step_lines(series: dict[str, list[tuple[dt.date, float]]], name: str, label: str, ylabel: str) -> str:
     """One step line per series of (date, value) points: tariff rates over time per country pair."""
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter

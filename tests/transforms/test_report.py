@@ -14,7 +14,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from transforms.report import period_counts, write_report
+from transforms import report_charts
+from transforms.report import CHART_CACHE_DIR, period_counts, write_report
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "data" / "raw"
@@ -238,7 +239,23 @@ def test_rebuilding_replaces_the_page_and_leaves_no_temporary_file(sample_db, tm
     first = write_report(sample_db, tmp_path)
     second = write_report(sample_db, tmp_path)
     assert first == second == tmp_path / "index.html"
-    assert [path.name for path in tmp_path.iterdir()] == ["index.html"]
+    assert sorted(path.name for path in tmp_path.iterdir()) == [CHART_CACHE_DIR, "index.html"]
+    assert not [path for path in (tmp_path / CHART_CACHE_DIR).iterdir() if path.suffix != ".svg"]
+
+
+def test_a_rebuilt_report_reads_its_unchanged_charts_back_instead_of_drawing_them(sample_db, tmp_path, monkeypatch):
+    first = (write_report(sample_db, tmp_path)).read_text(encoding="utf-8")
+    monkeypatch.setattr(report_charts, "_figure", _no_drawing)
+    second = write_report(sample_db, tmp_path).read_text(encoding="utf-8")
+    assert _charts(second) == _charts(first) and len(_charts(first)) >= 1
+
+
+def _no_drawing(*args, **kwargs):
+    raise AssertionError("a chart was drawn again")
+
+
+def _charts(html: str) -> list[str]:
+    return re.findall(r"<svg\b.*?</svg>", html, re.S)
 
 
 # --- the dev set: many days, contested claims, several tariff pairs ----------------------------------
