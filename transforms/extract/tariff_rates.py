@@ -237,6 +237,8 @@ _STOP = (
     r"because|over|under|into|against|until|during|through|per|this|these|those|its|their"
 )
 _STOP_WORDS = _words(_STOP.replace("|", " "))
+# Verbs that neither end in -s nor -ed, so that _goods_after does not read "Trump said goods" as goods.
+_IRREGULAR_VERBS = _words("said told may might can must did do made put set cut hit let sent got took gave wrote")
 _LIST_BREAKING_WORDS = _STOP_WORDS - {"and", "or"}  # what may not stand between two items of a list
 # Span starts: an article and modifiers before a pre-nominal rate ("an additional 25% tariff"),
 # modifiers before a tariff noun ("retaliatory duties of 5 or 10 percent").
@@ -489,8 +491,9 @@ _OF_BETWEEN = re.compile(
 # Where a new clause starts: the governor of a rate must be in the rate's own clause. The branches
 # starting with a space are one branch, so that `re` tests each position against three first characters.
 _CLAUSE_BREAK = re.compile(
-    r";|,\s+(?:and|but|while|whereas|although|though)\s+(?!(?:of|on|to|at|from|for|in|by|an?\s+\d+|\d+)\b)"
-    r"|\s(?:[—–]\s|(?:but|while|whereas|although)\s)",
+    r";|,\s+(?:and|but|while|whereas|although|though|after|before|when|because|as)\s+"
+    r"(?!(?:of|on|to|at|from|for|in|by|an?\s+\d+|\d+)\b)"
+    r"|\s(?:[—–]\s|(?:but|while|whereas|although)\s|(?<!such )(?<!well )(?<!same )as\s+(?=[A-Z]))",
     _I,
 )
 _THREAT_TAIL = re.compile(
@@ -1231,7 +1234,8 @@ def _goods_after(text: str, end: int) -> int | None:
         value = text[starts[index] : ends[index]]
         if value in _GOODS_WORDS:
             found = ends[index]
-        elif found is not None or not value.islower() or value in _STOP_WORDS or value.endswith(("s", "ed")):
+        elif (found is not None or not value.islower() or value in _STOP_WORDS or value in _IRREGULAR_VERBS
+              or value.endswith(("s", "ed"))):
             break
         position = ends[index]
     return found

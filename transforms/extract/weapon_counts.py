@@ -304,6 +304,7 @@ _VAGUE = _alternation([
     r"an? (?:record|significant|large|huge|substantial|considerable|massive|unprecedented|growing"
     r"|increasing|limited|small|unspecified|undisclosed|unknown) number of",
     r"an? number of", r"a handful of", r"a couple of", r"a few", r"several",
+    r"an? (?:barrage|salvo|volley|swarm|wave) of",
     r"multiple(?! (?:launch|rocket) )", r"numerous",
 ])
 # Lower bounds of vague words (the task's convention: "dozens" 24, "hundreds" 200, "scores" 40,
@@ -329,7 +330,10 @@ _QUALIFIER_OF = {
                     "about"),
 }
 # Words before a number that belong to the mention without qualifying it: "all five", "Record 267".
-_PREFIXES = frozenset({"all", "another", "a record", "record", "a further", "an additional"})
+_PREFIXES = frozenset({"all", "another", "a record", "record", "a further", "an additional", "the remaining",
+                       "the other"})
+# Prefixes that make a bare number continue an earlier count by themselves: "with the remaining six downed".
+_REMAINDER_PREFIXES = ("the remaining ", "the other ")
 _LAST_WORDS_BEFORE_NUMBER = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in (*_QUALIFIER_OF, *_PREFIXES))
 # The vocabularies _qualifier_before looks up, in order, each with the last words of its phrases.
 _BEFORE_NUMBER_VOCABULARIES = tuple(
@@ -352,7 +356,7 @@ _NUMBER_STARTS = _alternation(
                                 "hundreds", "dozens", "scores", "thousands", "millions", "tens", "several",
                                 "multiple",
                                 "numerous", "a few", "a handful", "a couple", "an? [a-z]+ number", "a number",
-                                "an number"]
+                                "an number", "an? (?:barrage|salvo|volley|swarm|wave) of"]
 )
 
 # ---------------------------------------------------------------------------------------------
@@ -450,6 +454,9 @@ _CASUALTY_WORDS = frozenset(
     "killed injured wounded hurt died dead hospitalized hospitalised evacuated people civilians persons "
     "residents children".split()
 )
+# Words in -ing between a count and a bare number that do not start a casualty clause: "143 drones,
+# including 25 over the Moscow region".
+_NOT_CASUALTY_ING = frozenset({"including", "according", "during"})
 
 # Number guards. A number right after one of these words is part of a model name ("Leopard 2"),
 # an id ("No. 4", "Section 301") or a date ("March 9", "Oct. 1"); a four-digit number after one of
@@ -927,7 +934,8 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     governing = verb in _GOVERNING_VERBS and low[mention_start - 1:mention_start] == " "
     post = _POST_CUE_RE.match(low, end if verb_only else tail.end())
     absolute = low.endswith(" with", 0, mention_start - 1)  # "with 35 shot down"
-    if verb_only and not governing and not (post and (post.group("aux") or absolute)):
+    remainder = low.startswith(_REMAINDER_PREFIXES, mention_start)
+    if verb_only and not governing and not remainder and not (post and (post.group("aux") or absolute)):
         return []
     floor = _sentence_at(doc, start).start if same_sentence_only and not governing else None
     antecedent = _antecedent(doc, counts, floor, start)
@@ -953,7 +961,8 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
 def _counts_casualties(gap: str) -> bool:
     """True when the text between a count and a bare number talks about people or casualties."""
     words = gap.split()
-    return any(word.endswith("ing") or word.strip(",.;:") in _CASUALTY_WORDS for word in words)
+    return any((word.endswith("ing") and word not in _NOT_CASUALTY_ING) or word.strip(",.;:") in _CASUALTY_WORDS
+               for word in words)
 
 
 def _antecedent(doc: Document, counts: list[_Count], floor: int | None, start: int) -> _Count | None:

@@ -55,7 +55,9 @@ EU_MEMBERS = frozenset(
 ALIASES: dict[str, tuple[str, ...]] = {
     "US": ("U.S.", "US", "U.S.A.", "USA", "United States", "United States of America", "America"),
     "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "England", "Scotland", "Wales"),
-    EU: ("EU", "E.U.", "European Union", "Europe", "European Commission", "European Council"),
+    EU: ("EU", "E.U.", "European Union", "Europe", "European Commission", "European Council",
+         # the wires' name for the Union, by its member count then (28 before Brexit)
+         *(f"{n}-{kind} bloc" for n in (27, 28) for kind in ("nation", "member", "country"))),
     "CN": ("China", "PRC", "P.R.C.", "People's Republic of China", "Mainland China"),
     "TW": ("Taiwan",),
     "HK": ("Hong Kong",),

@@ -174,6 +174,17 @@ RATES += [
         {(None, "BR", 50.0), (None, "IN", 25.0)},
         id="parallel_clause_faces_bare_rate",
     ),
+    pytest.param(
+        "EU readies 15 per cent counter-tariffs as Trump threatens 30% levy on European goods",
+        {("EU", None, 15.0), ("US", "EU", 30.0)},
+        id="as_starts_a_clause_with_its_own_actor",
+    ),
+    pytest.param(
+        "The EU approved duties of 15 per cent on U.S. products, after Trump said that goods from the "
+        "27-nation bloc would be hit with a 30% tariff.",
+        {("EU", "US", 15.0), ("US", "EU", 30.0)},
+        id="comma_after_starts_a_clause_and_the_bloc_is_the_eu",
+    ),
 ]
 
 NOT_RATES = [

@@ -109,6 +109,17 @@ WEAPON_COUNT_CASES = [
         id="vague_multiple",
     ),
     pytest.param(
+        "A barrage of ballistic missiles targeted Dnipro, and a wave of drones followed.",
+        [("A barrage of ballistic missiles", "ballistic_missile", None, "vague", "launched"),
+         ("a wave of drones", "drone", None, "vague", "launched")],
+        id="vague_barrage_and_wave",
+    ),
+    pytest.param(
+        "Russia launched a barrage of 40 missiles.",
+        [("40 missiles", "missile", 40, "exact", "launched")],
+        id="a_barrage_with_a_number_is_that_number",
+    ),
+    pytest.param(
         "Several hundred Iranian-made drones were launched at the capital.",
         [("Several hundred Iranian-made drones", "drone", None, "vague", "launched")],
         id="vague_several_hundred",
@@ -246,6 +257,20 @@ WEAPON_COUNT_CASES = [
         [("18 F-16 jets", "aircraft", 18, "exact", "supplied"),
          ("provide 30", "aircraft", 30, "exact", "supplied")],
         id="elliptical_supply_verb",
+    ),
+    pytest.param(
+        "The ministry said 31 drones were shot down over the Kursk region and seven over the Bryansk region, "
+        "with the remaining six downed over the Oryol region.",
+        [("31 drones", "drone", 31, "exact", "intercepted"),
+         ("seven over the Bryansk region", "drone", 7, "exact", "intercepted"),
+         ("the remaining six", "drone", 6, "exact", "intercepted")],
+        id="elliptical_the_remaining",
+    ),
+    pytest.param(
+        "The Defence Ministry said it had intercepted 143 Ukrainian drones, including 25 over the Moscow region.",
+        [("143 Ukrainian drones", "drone", 143, "exact", "intercepted"),
+         ("25 over the Moscow region", "drone", 25, "exact", "intercepted")],
+        id="elliptical_after_including",
     ),
     pytest.param(
         "Russia attacked Ukraine with 215 missiles of various types and drones.",
