@@ -493,7 +493,11 @@ _OF_BETWEEN = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|after|before|when|because|as)\s+"
     r"(?!(?:of|on|to|at|from|for|in|by|an?\s+\d+|\d+)\b)"
-    r"|\s(?:[—–]\s|(?:but|while|whereas|although)\s|(?<!such )(?<!well )(?<!same )as\s+(?=[A-Z]))",
+    r"|\s(?:[—–]\s|(?:but|while|whereas|although)\s|(?<!such )(?<!well )(?<!same )as\s+(?=[A-Z]))"
+    # a comma before a new subject and its verb, as headlines join clauses: "..., Ottawa hits back with"
+    r"|,\s+(?=[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?\s(?:hits?|strikes|struck|retaliat(?:es|ed)|respond(?:s|ed)"
+    r"|vow(?:s|ed)|slap(?:s|ped)|impos(?:es|ed)|announc(?:es|ed)|counter(?:s|ed)|answer(?:s|ed)"
+    r"|match(?:es|ed)|rais(?:es|ed)|threaten(?:s|ed))\b)",
     _I,
 )
 _THREAT_TAIL = re.compile(
@@ -512,7 +516,7 @@ _ON_BEFORE_GOODS = re.compile(r"\s*(?:on|against)\s+", _I)
 _APPLY_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?)\s+to\s+", _I)
 _HIT_WITH = re.compile(
     r"\b(?:hit|hits|hitting|slap|slaps|slapped|slapping|target|targets|targeted|targeting|punish(?:es|ed|ing)?|"
-    r"penali[sz](?:e|es|ed|ing))\s+(?P<goods>.{3,90}?)\s+with\s+(?:[\w-]+\s+){0,3}$",
+    r"penali[sz](?:e|es|ed|ing))\s+(?!back\b)(?P<goods>.{3,90}?)\s+with\s+(?:[\w-]+\s+){0,3}$",
     _I,
 )
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
@@ -1780,6 +1784,8 @@ def _implicit_target(imposer: str | None, context: Context, sentence_rows: list[
     for row in reversed(sentence_rows):
         if row["imposing_country_iso2"] == imposer:
             return row["target_country_iso2"]
+        if imposer is not None and row["target_country_iso2"] == imposer:
+            return row["imposing_country_iso2"]  # "... on Canadian goods, Ottawa hits back with 25%"
     if imposer is None:
         return context.target
     if context.imposer == imposer:

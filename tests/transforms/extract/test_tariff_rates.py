@@ -185,6 +185,11 @@ RATES += [
         {("EU", "US", 15.0), ("US", "EU", 30.0)},
         id="comma_after_starts_a_clause_and_the_bloc_is_the_eu",
     ),
+    pytest.param(
+        "Washington doubles duties on Canadian goods to 20%, Ottawa hits back with 25% levy",
+        {("US", "CA", 20.0), ("CA", "US", 25.0)},
+        id="headline_comma_before_a_new_subject_and_the_target_hits_back",
+    ),
 ]
 
 NOT_RATES = [
