@@ -493,9 +493,9 @@ _OF_BETWEEN = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|after|before|when|because|as)\s+"
     r"(?!(?:of|on|to|at|from|for|in|by|an?\s+\d+|\d+)\b)"
-    r"|\s(?:[—–]\s|(?:but|while|whereas|although)\s|(?<!such )(?<!well )(?<!same )as\s+(?=[A-Z]))"
+    r"|\s(?:[—–]\s|(?:but|while|whereas|although)\s|(?<!such )(?<!well )(?<!same )as\s+(?-i:(?=[A-Z])))"
     # a comma before a new subject and its verb, as headlines join clauses: "..., Ottawa hits back with"
-    r"|,\s+(?=[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?\s(?:hits?|strikes|struck|retaliat(?:es|ed)|respond(?:s|ed)"
+    r"|,\s+(?=(?-i:[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?\s)(?:hits?|strikes|struck|retaliat(?:es|ed)|respond(?:s|ed)"
     r"|vow(?:s|ed)|slap(?:s|ped)|impos(?:es|ed)|announc(?:es|ed)|counter(?:s|ed)|answer(?:s|ed)"
     r"|match(?:es|ed)|rais(?:es|ed)|threaten(?:s|ed))\b)",
     _I,
