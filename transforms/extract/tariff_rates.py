@@ -223,6 +223,9 @@ _CURRENT_WORDS = _words("currently existing current previously formerly")
 _RANGE_VERBS = ("rang", "vary", "varie", "varied")
 _ANAPHORS = _words("it them they those these this that")
 _ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
+# "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
+_PAY_WORDS = _words("pay pays paid paying face faces faced facing")
+_ON_AFTER_RATE = re.compile(r"\s+on\s+(?!(?:average|top|the\s+(?:dollar|whole))\b)", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Vocabularies: phrase structure
@@ -543,8 +546,11 @@ _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 _ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
 _ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
 _ROLE_FACES_AFTER = re.compile(
-    r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|is|are|to|set\s+to|likely\s+to|"
-    r"must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
+    # "Japanese automakers currently pay": the country's firms or goods may come between
+    r"(?:\s+(?:auto|car|steel)?(?:makers|exporters|producers|companies|firms|manufacturers|farmers|goods|products"
+    r"|imports|exports|cars|shipments))?"
+    r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|currently|typically|usually|generally"
+    r"|is|are|to|set\s+to|likely\s+to|must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
     r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
     r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
     r"|,?\s+(?:hit|slapped)\s+with\b",
@@ -1012,6 +1018,8 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     if _names_other_measure(text, *clause):
         return False
     words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
+    if words and words[-1] in _PAY_WORDS and _ON_AFTER_RATE.match(text, token.end):
+        return True
     pairs = zip(words, words[1:], strict=False)
     if _ANAPHORS.isdisjoint(words) and not any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs):
         return False
@@ -1201,7 +1209,7 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     if _DIGIT.search(after, 0, 12) and _BARE_RATE_AFTER.match(after):
         return "target", None, None  # "the European Union 20%, Japan 24%": a listed country's rate
     if not _FACES_WORDS.isdisjoint(following) and _ROLE_FACES_AFTER.match(after):
-        return "target", None, None  # "India faces a 50% tariff", "Switzerland was hit with"
+        return "target", None, _goods_after(text, end)  # "India faces a 50% tariff", "Swiss goods face"
     # Modifying a tariff or goods noun decides the role whatever the preposition: "of Chinese
     # imports" is a target, "at Trump's duties" an imposer.
     if not _TARIFF_LOOKING.isdisjoint(following[:4]):

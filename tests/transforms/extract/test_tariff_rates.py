@@ -190,9 +190,16 @@ RATES += [
         {("US", "CA", 20.0), ("CA", "US", 25.0)},
         id="headline_comma_before_a_new_subject_and_the_target_hits_back",
     ),
+    pytest.param(
+        "Trump said Japanese cars would face a 25 per cent tariff from April. Japanese automakers currently "
+        "pay 2.5% on passenger cars shipped to the United States.",
+        {("US", "JP", 25.0), ("US", "JP", 2.5)},
+        id="after_tariff_rates_what_a_country_s_firms_pay_on_goods_is_a_rate",
+    ),
 ]
 
 NOT_RATES = [
+    pytest.param("The 25% tariff took effect. Shoppers now pay 5% more on average.", id="pay_more_on_average"),
     pytest.param("The White House announced a 25% increase in tariffs on steel.", id="increment_noun_after"),
     pytest.param("Trump vowed to raise tariffs by 10% on any country that joins BRICS.", id="by_increment"),
     pytest.param(
