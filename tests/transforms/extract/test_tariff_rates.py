@@ -196,10 +196,14 @@ RATES += [
         {("US", "JP", 25.0), ("US", "JP", 2.5)},
         id="after_tariff_rates_what_a_country_s_firms_pay_on_goods_is_a_rate",
     ),
+    pytest.param(
+        "The 25% tariff took effect. Shoppers now pay 5% more on average.",
+        {(None, None, 25.0)},
+        id="paying_more_on_average_is_no_rate",
+    ),
 ]
 
 NOT_RATES = [
-    pytest.param("The 25% tariff took effect. Shoppers now pay 5% more on average.", id="pay_more_on_average"),
     pytest.param("The White House announced a 25% increase in tariffs on steel.", id="increment_noun_after"),
     pytest.param("Trump vowed to raise tariffs by 10% on any country that joins BRICS.", id="by_increment"),
     pytest.param(
