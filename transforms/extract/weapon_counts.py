@@ -397,6 +397,9 @@ _X_OF_Y_RE = re.compile(
     rf" (?:out )?of (?:(?:the|its|their|our|these|those|Russia's|Ukraine's) )?(?P<num>{NUMBER})(?=[ ])",
     re.IGNORECASE,
 )
+# The upper end of a range after its lower number: "between 50 and 60 Bradleys", "50 to 60 drones",
+# "50-60 drones". Lower-cased text.
+_RANGE_UPPER_RE = re.compile(rf"(?: (?P<word>and|to) |[-–])(?P<num>{NUMBER})(?![\w,])")
 _OF_THE_RE = re.compile(r" of (?:the|these|those|its|their|our|Russia's|Ukraine's)(?= )", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
 _ARTICLE_OR_OF_RE = re.compile(r"^an? | of$")  # around a vague word: "a few" -> few, "dozens of" -> dozens
@@ -630,6 +633,7 @@ class _Count:
     elliptical: bool = False
     antecedent: _Count | None = None    # the count an elliptical one continues
     whole_of: _Count | None = None      # for Y in "X of Y": the X row
+    range_bounds: tuple[int, int] | None = None  # both ends of "between 50 and 60", for either row
     status: str | None = None
     sentence: Sentence | None = None
 
@@ -841,6 +845,10 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
     plus = text.startswith("+ ", end)  # headline style "100+ drones": 100 or more
     found = _phrase_after_number(text, low, end + plus)
     if found is None:
+        in_range = _range_counts(text, low, start, end, expression)
+        if in_range:
+            number_starts.append(in_range[-1].number_start)
+            return in_range
         return _elliptical_count(doc, low, start, end, expression, counts, number_starts)
     if found is False:
         return []
@@ -860,6 +868,31 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
                    whole_of=part)
     number_starts.append(y_start)
     return [part, whole]
+
+
+def _range_counts(text: str, low: str, start: int, end: int, expression: str) -> list[_Count]:
+    """Both ends of a range of weapons, as two rows over the range's span, like two stated rates: the
+    lower number at_least, the upper up_to ("between 50 and 60 Bradley fighting vehicles")."""
+    upper = _RANGE_UPPER_RE.match(low, end)
+    if upper is None:
+        return []
+    word = upper.group("word")
+    before = low[max(0, start - 8):start]
+    if word == "and" and not before.endswith("between "):
+        return []  # "50 and 60 drones" may be two counts of different things
+    if word == "to" and before.endswith("from "):
+        return []  # "rose from 50 to 60 drones" is a change, not a range
+    found = _phrase_after_number(text, low, upper.end())
+    low_value, high_value = _number_value(expression), _number_value(upper.group("num"))
+    if not found or found[1] is not None or not low_value or not high_value or high_value <= low_value:
+        return []
+    weapon_type, name, ground, phrase_end = found[0]
+    mention_start = start - len("between ") if word == "and" else start
+    bounds = (low_value, high_value)
+    return [_Count(mention_start, phrase_end, weapon_type, name, low_value, "at_least", None, None, start, ground,
+                   range_bounds=bounds),
+            _Count(mention_start, phrase_end, weapon_type, name, high_value, "up_to", None, None,
+                   upper.start("num"), ground, range_bounds=bounds)]
 
 
 def _phrase_after_number(text: str, low: str, end: int):
@@ -1367,6 +1400,8 @@ def _bounds(count: _Count) -> tuple[int | None, int | None]:
     place the count below the number ("nearly 40": 36-40); vague: the conventional lower bound of the
     word (dozens 24, hundreds 200, several 3), else unknown.
     """
+    if count.range_bounds is not None:
+        return count.range_bounds
     value = count.value
     if count.qualifier == "vague":
         return _VAGUE_LOW.get(count.vague_word or ""), None

@@ -273,6 +273,20 @@ WEAPON_COUNT_CASES = [
         id="elliptical_after_including",
     ),
     pytest.param(
+        "The package includes between 50 and 60 Bradley fighting vehicles. Russia launched 50 to 60 drones a "
+        "night, up from 40 to 50 in May.",
+        [("between 50 and 60 Bradley fighting vehicles", "armored_vehicle", 50, "at_least", "supplied"),
+         ("between 50 and 60 Bradley fighting vehicles", "armored_vehicle", 60, "up_to", "supplied"),
+         ("50 to 60 drones", "drone", 50, "at_least", "launched"),
+         ("50 to 60 drones", "drone", 60, "up_to", "launched")],
+        id="range_gives_both_ends",
+    ),
+    pytest.param(
+        "Launches rose from 50 to 60 drones a night.",
+        [("60 drones", "drone", 60, "exact", "launched")],
+        id="from_x_to_y_is_a_change_not_a_range",
+    ),
+    pytest.param(
         "Russia attacked Ukraine with 215 missiles of various types and drones.",
         [("215 missiles of various types and drones", "other", 215, "exact", "launched")],
         id="aggregate_two_kinds",
