@@ -522,6 +522,13 @@ _HIT_WITH = re.compile(
     r"penali[sz](?:e|es|ed|ing))\s+(?!back\b)(?P<goods>.{3,90}?)\s+with\s+(?:[\w-]+\s+){0,3}$",
     _I,
 )
+# Goods that name no country because they are everyone's: a global tariff (target null).
+_GLOBAL_GOODS = re.compile(
+    r"(?:(?:virtually|nearly|almost)\s+)?(?:all|any|every)\s+(?:other\s+)?(?:foreign\s+|U\.?S\.?\s+)?"
+    r"(?:imports|imported\s+goods|goods|products|countr(?:y|ies)|nations?|trading\s+partners|partners|buyers?)\b"
+    r"|(?:most|other)\s+(?:countries|nations|trading\s+partners)\b|the\s+rest\s+of\s+the\s+world\b",
+    re.IGNORECASE,
+)
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
 # ---------------------------------------------------------------------------------------------
@@ -1644,14 +1651,15 @@ def _resolve(
                 return [(row["imposing_country_iso2"], listed.iso2)]
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
-    if not targets:
+    global_goods = not targets and goods_span[0] >= 0 and _GLOBAL_GOODS.match(text, goods_span[0]) is not None
+    if not targets and not global_goods:
         # A rate without goods of its own continues the previous rate of its clause ("..., bringing
         # the total duty to 50%") before any other country the clause happens to name.
         for row in reversed(sentence_rows):
             if row["_clause"] == clause and row["target_country_iso2"]:
                 targets = [row["target_country_iso2"]]
                 break
-    if not targets:
+    if not targets and not global_goods:
         # Only the rate's own clause: "a 10% universal tariff applies to most countries, while imports
         # from China face 55%" does not make the 10% a tariff on China.
         target = None
@@ -1693,6 +1701,8 @@ def _resolve(
             imposer = _implicit_imposer(targets, context, sentence_no)
     if imposer in EU_MEMBERS:
         imposer = EU  # member states have no tariffs of their own: "Germany's Merz said Europe would ..."
+    if global_goods:
+        targets = [None]  # "a 10% tariff on all imports", "on any country that buys Russian oil"
     if not targets:
         target = _implicit_target(imposer, context, sentence_rows)
         if (

@@ -201,6 +201,17 @@ RATES += [
         {(None, None, 25.0)},
         id="paying_more_on_average_is_no_rate",
     ),
+    pytest.param(
+        "Trump imposed a 50% tariff on Indian goods. He also imposed a 10% tariff on all imports and warned of "
+        "secondary tariffs of up to 100% on any country that keeps buying Russian oil.",
+        {("US", "IN", 50.0), ("US", None, 10.0), ("US", None, 100.0)},
+        id="goods_of_everyone_make_a_global_tariff_whatever_the_context",
+    ),
+    pytest.param(
+        "Trump imposed a 10% tariff on all imports from China.",
+        {("US", "CN", 10.0)},
+        id="all_imports_from_a_country_are_that_country_s",
+    ),
 ]
 
 NOT_RATES = [
