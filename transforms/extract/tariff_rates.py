@@ -529,6 +529,12 @@ _GLOBAL_GOODS = re.compile(
     r"|(?:most|other)\s+(?:countries|nations|trading\s+partners)\b|the\s+rest\s+of\s+the\s+world\b",
     re.IGNORECASE,
 )
+# A tariff called global: "a global tariff of at least 24 percent on steel".
+_GLOBAL_TARIFF = re.compile(r"\b(?:global|worldwide|universal)\s+(?:\d[\d.]*\s*(?:%|per\s*cent)\s+)?"
+                            r"(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
+# What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
+_LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}"
+                             r"(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
 # ---------------------------------------------------------------------------------------------
@@ -818,6 +824,8 @@ def _continues_list(text: str, previous: Token, token: Token) -> bool:
     """True when `token` is the next item of a list of rates after `previous`: only a comma or
     "and", and at most a few words naming whose rate it is, stand between them."""
     between = text[previous.end : token.start]
+    if _LIST_ITEM_TAIL.fullmatch(between):
+        return True  # "24 per cent on Japan, 25 per cent on South Korea and 46 per cent on Vietnam"
     words = between.replace(",", " ").split()
     return len(words) <= 4 and not _LIST_BREAKING_WORDS.intersection(w.lower() for w in words)
 
@@ -1651,7 +1659,9 @@ def _resolve(
                 return [(row["imposing_country_iso2"], listed.iso2)]
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
-    global_goods = not targets and goods_span[0] >= 0 and _GLOBAL_GOODS.match(text, goods_span[0]) is not None
+    global_goods = not targets and (
+        (goods_span[0] >= 0 and _GLOBAL_GOODS.match(text, goods_span[0]) is not None)
+        or _GLOBAL_TARIFF.search(text, max(lo, rate.start - 40), rate.end + 12) is not None)
     if not targets and not global_goods:
         # A rate without goods of its own continues the previous rate of its clause ("..., bringing
         # the total duty to 50%") before any other country the clause happens to name.

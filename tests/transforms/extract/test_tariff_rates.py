@@ -212,6 +212,17 @@ RATES += [
         {("US", "CN", 10.0)},
         id="all_imports_from_a_country_are_that_country_s",
     ),
+    pytest.param(
+        "Levies of 20 per cent on the EU, 24 per cent on Japan, 46 per cent on Vietnam and 31 per cent on "
+        "Switzerland are on hold.",
+        {(None, "EU", 20.0), (None, "JP", 24.0), (None, "VN", 46.0), (None, "CH", 31.0)},
+        id="list_of_rates_each_on_its_country",
+    ),
+    pytest.param(
+        "Commerce recommended a global tariff of at least 24 percent on steel from all countries.",
+        {(None, None, 24.0)},
+        id="a_global_tariff_has_no_target",
+    ),
 ]
 
 NOT_RATES = [
