@@ -611,7 +611,14 @@ class _Context:
         tense = self.tense
         if tense == FUTURE or (tense == PRESENT and self.lead.prep in NEAREST_PREPOSITIONS):
             return FUTURE
+        if self.lead.prep in NEAREST_PREPOSITIONS and self._reports_a_future():
+            return FUTURE  # "said power would be restored by Sunday evening": the future of a report
         return PAST
+
+    def _reports_a_future(self) -> bool:
+        """Whether the clause before the mention says what would happen ("would be restored")."""
+        before = self.text[max(self.sentence_start, self.lead.start - 60):self.lead.start].lower()
+        return " would " in before and " had " not in before
 
     def is_point_in_time(self, cues: frozenset[str]) -> bool:
         """Whether the lead makes a bare month or year a calendar point ("in August", "since 2023", "and
