@@ -333,7 +333,7 @@ _QUALIFIER_OF = {
 _PREFIXES = frozenset({"all", "another", "a record", "record", "a further", "an additional", "the remaining",
                        "the other"})
 # Prefixes that make a bare number continue an earlier count by themselves: "with the remaining six downed".
-_REMAINDER_PREFIXES = ("the remaining ", "the other ")
+_REMAINDER_PREFIXES = ("the remaining ", "the other ", "a further ", "another ", "an additional ")
 _LAST_WORDS_BEFORE_NUMBER = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in (*_QUALIFIER_OF, *_PREFIXES))
 # The vocabularies _qualifier_before looks up, in order, each with the last words of its phrases.
 _BEFORE_NUMBER_VOCABULARIES = tuple(
@@ -403,7 +403,9 @@ _RANGE_UPPER_RE = re.compile(rf"(?: (?P<word>and|to) |[-–])(?P<num>{NUMBER})(?
 _OF_THE_RE = re.compile(r" of (?:the|these|those|its|their|our|Russia's|Ukraine's)(?= )", re.IGNORECASE)
 _SPACES_RE = re.compile(r"\s+")
 _ARTICLE_OR_OF_RE = re.compile(r"^an? | of$")  # around a vague word: "a few" -> few, "dozens of" -> dozens
-_OF_PRONOUN_RE = re.compile(r" of (?:them|those|these|which)\b", re.IGNORECASE)
+# "92 of them"; "one of these strikes" counts strikes, so "these" and "those" must stand alone
+_OF_PRONOUN_RE = re.compile(r" of (?:them|which|(?:those|these)(?! (?!were\b|was\b|had\b|have\b)[a-z]))\b",
+                            re.IGNORECASE)
 _HYPHEN_COMPOUND_RE = re.compile(r"-(?P<head>drone|missile|rocket|UAV|Shahed)(?![\w-])", re.IGNORECASE)
 _OF_TYPES_RE = re.compile(r" of (?:various|different|all|several|multiple|many) (?:types|kinds|models)",
                           re.IGNORECASE)
@@ -419,7 +421,8 @@ _SUPERLATIVE_RE = re.compile(r"\b(?:most|least|\w{3,}est)\b", re.IGNORECASE)
 # Elliptical counts: a bare number continuing an earlier count.
 _ELLIPSIS_FOLLOWERS = (
     r"(?=[,.;:!?)\"”’]|$| (?:and|or|were|was|had|have|has|are|is|also|for|in|over|on|near|above|across"
-    r"|from|to|which|that|while|but|fell|crashed|came|went|got|reached|hit|struck|overnight|nationwide)\b)"
+    r"|from|to|which|that|while|but|fell|crashed|came|went|got|reached|hit|struck|overnight|nationwide"
+    r"|flew|headed|veered|strayed|exploded|remain|remained)\b)"
 )
 _ELLIPSIS_MORE_RE = re.compile(rf" (?:more|others|other){_ELLIPSIS_FOLLOWERS}", re.IGNORECASE)
 _ELLIPSIS_PLACE_RE = re.compile(
@@ -970,13 +973,24 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     remainder = low.startswith(_REMAINDER_PREFIXES, mention_start)
     if verb_only and not governing and not remainder and not (post and (post.group("aux") or absolute)):
         return []
-    floor = _sentence_at(doc, start).start if same_sentence_only and not governing else None
+    sentence = _sentence_at(doc, start)
+    floor = sentence.start if same_sentence_only and not governing else None
+    if floor is not None and verb_only and post and post.group("aux") and sentence.no > 0 \
+            and not text[sentence.start:mention_start].strip(" \"“‘'("):
+        # a sentence that opens with the number continues the previous one: "... with four Shaheds.
+        # Two were shot down"
+        floor = doc.sentences[sentence.no - 1].start
     antecedent = _antecedent(doc, counts, floor, start)
-    if antecedent is None and governing:
+    bare_noun = False
+    if antecedent is None and (governing or (tail is not None and tail.re is _ELLIPSIS_MORE_RE)):
+        # "Ukraine received its first F-16 jets, and six more are expected"
         antecedent = _bare_noun_antecedent(doc, low, start)
+        bare_noun = True
     if antecedent is None:
         return []
-    if not governing and post is None:
+    if bare_noun and not governing and _counts_casualties(low[antecedent.end:mention_start]):
+        return []  # "attacked with drones, killing two; three more were injured"
+    if not governing and not bare_noun and post is None:
         # continuity: the latest number before this one is part of the antecedent's phrase
         index = bisect_left(number_starts, start)
         previous = number_starts[index - 1] if index >= 1 else None

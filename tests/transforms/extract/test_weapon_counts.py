@@ -282,6 +282,35 @@ WEAPON_COUNT_CASES = [
         id="range_gives_both_ends",
     ),
     pytest.param(
+        "Russia launched 40 drones at Kyiv, and two more flew toward Odesa.",
+        [("40 drones", "drone", 40, "exact", "launched"),
+         ("two more", "drone", 2, "exact", "launched")],
+        id="elliptical_more_with_a_motion_verb",
+    ),
+    pytest.param(
+        "Some 66 drones were shot down and a further 50 \"lost\" without causing damage.",
+        [("Some 66 drones", "drone", 66, "about", "intercepted"),
+         ("a further 50", "drone", 50, "exact", "other")],
+        id="elliptical_a_further",
+    ),
+    pytest.param(
+        "Russian troops attacked the city with four Shaheds. \"Two were shot down,\" the governor wrote.",
+        [("four Shaheds", "drone", 4, "exact", "launched"),
+         ("Two", "drone", 2, "exact", "intercepted")],
+        id="elliptical_opening_the_next_sentence",
+    ),
+    pytest.param(
+        "Russia launched 40 drones. Two were killed in Kharkiv.",
+        [("40 drones", "drone", 40, "exact", "launched")],
+        id="a_number_opening_the_next_sentence_may_count_people",
+    ),
+    pytest.param(
+        "Ukraine received its first F-16 fighter jets in the summer, and six more are expected by the end of "
+        "the year.",
+        [("six more", "aircraft", 6, "exact", "supplied")],
+        id="elliptical_more_after_a_bare_plural_noun",
+    ),
+    pytest.param(
         "Launches rose from 50 to 60 drones a night.",
         [("60 drones", "drone", 60, "exact", "launched")],
         id="from_x_to_y_is_a_change_not_a_range",
@@ -362,6 +391,8 @@ WEAPON_COUNT_CASES = [
 ]
 
 NOT_WEAPON_COUNT_CASES = [
+    "\"Every one of these strikes could have been stopped,\" he wrote.",
+    "Russia attacked with drones, killing two people; three more were injured.",
     pytest.param(
         "At least six people were killed and 23 others were injured in the missile strike.",
         id="people_counts",
