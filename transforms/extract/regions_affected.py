@@ -181,7 +181,11 @@ _DESCRIPTOR_ADJECTIVES = frozenset((
     "central", "downtown", "northern", "southern", "eastern", "western", "north-eastern", "north-western",
     "south-eastern", "south-western", "northeastern", "northwestern", "southeastern", "southwestern",
     "occupied", "front-line", "frontline", "besieged", "embattled", "neighbouring", "neighboring", "nearby",
-    "capital", "ukrainian", "russian", "ukraine's", "russia's", "ukraine’s", "russia’s"))
+    "capital", "ukrainian", "russian", "ukraine's", "russia's", "ukraine’s", "russia’s",
+    # the other countries of the gazetteer: "in Iran's Isfahan", "the Israeli city of Haifa"
+    *(form for country in ("israel", "iran", "yemen", "lebanon", "syria", "iraq") for form in (
+        f"{country}'s", f"{country}’s")),
+    "israeli", "iranian", "yemeni", "lebanese", "syrian", "palestinian", "iraqi"))
 _LOCATIVE_WORDS = frozenset((
     "in", "at", "over", "across", "near", "around", "outside", "above", "throughout", "inside", "within"))
 # second-to-last word + last word: "close to", "heading for"
@@ -239,11 +243,12 @@ _TOKEN_MARKS = tuple((ch, " ") for ch in "\"“”‘()[]") + tuple((ch, f" {ch}
 # Text right after a name (anchored regex matches).
 # ---------------------------------------------------------------------------------------------------
 _TYPE_AFTER = re.compile(
-    r"\s+(?:(?P<plural>regions|oblasts|provinces|territories|republics|people['’]s\s+republics)|region|"
-    r"oblast|province|krai|kray|territory|republic|autonomous\s+okrug|people['’]s\s+republic|regional)\b", _I)
+    r"\s+(?:(?P<plural>regions|oblasts|provinces|governorates|territories|republics|people['’]s\s+republics)|"
+    r"region|oblast|province|governorate|krai|kray|territory|republic|autonomous\s+okrug|people['’]s\s+republic|"
+    r"regional)\b", _I)
 _TYPE_BEFORE = re.compile(
     r"(?:(?P<adj>\b(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central)\s+)?"
-    r"\b(?P<noun>regions?|oblasts?|provinces?|republic|krai)\s+of\s+(?:the\s+)?$", _I)
+    r"\b(?P<noun>regions?|oblasts?|provinces?|governorates?|republic|krai)\s+of\s+(?:the\s+)?$", _I)
 # Links between the names of one coordinated list; only a strict link shares a type word.
 _STRICT_LINKS = frozenset((", ", " and ", ", and ", " or ", ", or ", "/", " / ", ","))
 _LOOSE_LINK = re.compile(
@@ -329,7 +334,8 @@ _NEXT_WORD = re.compile(r"(,?)\s+([\w'’-]+)")
 
 # "City, Month day -" or "City (Agency) -" datelines name where the story was filed, not what was hit.
 _DATELINE_AFTER = re.compile(
-    r"(?:,\s*(?:Ukraine|Russia))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\.?)?\s*"
+    r"(?:,\s*(?:Ukraine|Russia|Israel|Iran|Yemen|Lebanon|Syria|Iraq))?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?\.?)?\s*"
     r"(?:\([A-Za-z ]+\)\s*)?[-–—]\s")
 _OVER_END = re.compile(r"\b(?:over|above)\s+(?:the\s+)?$", _I)
 
@@ -388,6 +394,7 @@ class _Name:
     mention_end: int = -1
     after: str | None = None  # the _AFTER reading of the text right after the name
     type_after: re.Match[str] | None = None
+    type_word: str | None = None  # the type word that makes the name typed ("province", "regions")
 
 
 class _Context:
@@ -603,7 +610,7 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
             if not _accept_chain(text, lower, chain, context):
                 continue
             for name in chain:
-                resolved = _resolve(name.spelling, name.typed)
+                resolved = _resolve(name.spelling, name.typed, name.type_word)
                 if resolved is None or resolved[:2] in seen:
                     continue
                 seen.add(resolved[:2])
@@ -666,9 +673,11 @@ def _type_group(text: str, group: list[_Name]) -> None:
         if len(group) > 1 and after.group("plural"):
             for name in group:
                 name.typed = True
+                name.type_word = after.group().split()[-1]
                 name.mention_start, name.mention_end = first.start, after.end()
         else:
             last.typed = True
+            last.type_word = after.group().split()[-1]
         return
     if not text.endswith(("of ", "of the "), max(first.sentence.start, first.start - 7), first.start):
         return
@@ -677,16 +686,18 @@ def _type_group(text: str, group: list[_Name]) -> None:
         start = before.start() if before.group("adj") else before.start("noun")
         for name in group:
             name.typed = True
+            name.type_word = before.group("noun")
             name.mention_start, name.mention_end = start, last.end
 
 
 @lru_cache(maxsize=4096)
-def _resolve(spelling: str, typed: bool) -> tuple[str, str, str] | None:
-    """(English name, ISO 3166-2 code, country) of one spelling as typed or bare, or None."""
+def _resolve(spelling: str, typed: bool, type_word: str | None = None) -> tuple[str, str, str] | None:
+    """(English name, ISO 3166-2 code, country) of one spelling as typed (by `type_word` when the text
+    gives one: "Kurdistan province" is not "Kurdistan region") or bare, or None."""
     place = places.lookup(spelling)
     if place is None:
         return None
-    return place.typed() if typed else place.bare()
+    return place.typed(type_word) if typed else place.bare()
 
 
 def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) -> bool:

@@ -1,18 +1,23 @@
-"""Gazetteer of Ukrainian and Russian subdivisions and notable cities, keyed to ISO 3166-2 codes.
+"""Gazetteer of subdivisions and notable cities, keyed to ISO 3166-2 codes: Ukraine and Russia, and the
+Middle East theatres of missile and drone wars (Israel, Iran, Yemen, Lebanon, Syria, Palestine, Iraq).
 
 pycountry (`pycountry.subdivisions`) is the source of every code and of the official names, which
-are transliterated adjectives ("Poltavska oblast", "Belgorodskaya oblast'", "Severnaya Osetiya,
-Respublika"); those match through `normalize_place` like any other spelling. English-language news
-writes these places differently ("Poltava region", "Kharkov", "North Ossetia"), so the tables below
-add, per pycountry code, the normalised English name and the spellings news uses, and map notable
-cities to the subdivision that contains them. The tables are domain data: every code is checked
-against pycountry when this module is imported.
+are transliterated adjectives or local names ("Poltavska oblast", "Belgorodskaya oblast'", "Severnaya
+Osetiya, Respublika", "Ḩayfā", "Al Ḩudaydah"); those match through `normalize_place` like any other
+spelling. English-language news writes these places differently ("Poltava region", "Kharkov", "North
+Ossetia", "Haifa District", "Hodeidah"), so the tables below add, per pycountry code, the normalised
+English name and the spellings news uses, and map notable cities to the subdivision that contains them.
+The tables are domain data: every code is checked against pycountry when this module is imported, and
+every subdivision of a covered country must have an English name.
 
 A spelling can mean up to three things, resolved by how the text uses it:
-- with a type word ("Kharkiv region", "regions of Kharkiv and Poltava") it names the subdivision;
+- with a type word ("Kharkiv region", "regions of Kharkiv and Poltava", "Sanaa governorate") it names
+  the subdivision; where subdivisions of two kinds share a spelling, the type word picks one
+  ("Kurdistan region" is Iraq's IQ-KR, "Kurdistan province" Iran's IR-12);
 - bare ("Kharkiv") it names the city of that name when there is one (Kyiv the city is UA-30, while
-  "Kyiv region" is UA-32), otherwise the subdivision when its name stands alone ("Crimea",
-  "Tatarstan"), otherwise nothing.
+  "Kyiv region" is UA-32; Sanaa the city is YE-SA, the governorate around it YE-SN), otherwise the
+  subdivision when its name stands alone ("Crimea", "Tatarstan", "Southern District"), otherwise nothing.
+  A city spelled only with its city word needs it: "Gaza City" is PS-GZA, bare "Gaza" (the Strip) nothing.
 """
 
 from __future__ import annotations
@@ -24,13 +29,14 @@ from functools import cache, lru_cache
 
 import pycountry
 
-COUNTRIES = ("UA", "RU")
+COUNTRIES = ("UA", "RU", "IL", "IR", "YE", "LB", "SY", "PS", "IQ")
 
 # ---------------------------------------------------------------------------------------------------
 # English names of the subdivisions and the spellings English-language news uses for them.
 # code -> (normalised English name, spelling variants of the stem). The stem of the English name
-# ("Poltava" of "Poltava Oblast") is always a spelling, so only other variants are listed.
-# A name without a type word ("Crimea", "Tatarstan", "Kyiv") can stand alone in the text.
+# ("Poltava" of "Poltava Oblast", "Haifa" of "Haifa District") is always a spelling, so only other
+# variants are listed. A name without a type word ("Crimea", "Tatarstan", "Kyiv"), or one that keeps it
+# because its stem is a compass word ("Southern District"), can stand alone in the text.
 # ---------------------------------------------------------------------------------------------------
 UKRAINE: dict[str, tuple[str, tuple[str, ...]]] = {
     "UA-05": ("Vinnytsia Oblast", ("Vinnytsya", "Vinnitsa", "Vinnytsa")),
@@ -149,11 +155,156 @@ RUSSIA: dict[str, tuple[str, tuple[str, ...]]] = {
     "RU-ZAB": ("Zabaykalsky Krai", ("Zabaikalsky", "Transbaikal")),
 }
 
+# The Middle East: Israel's districts, Iran's provinces, the governorates of Yemen, Lebanon, Syria (provinces
+# in pycountry), Palestine and Iraq, and Iraq's Kurdistan Region. Yemen's capital Sanaa (Amanat al-Asimah,
+# YE-SA) is a city subdivision like Kyiv; the Sanaa Governorate around it is YE-SN.
+ISRAEL: dict[str, tuple[str, tuple[str, ...]]] = {
+    "IL-D": ("Southern District", ()),
+    "IL-HA": ("Haifa District", ("Hefa",)),
+    "IL-JM": ("Jerusalem District", ()),
+    "IL-M": ("Central District", ()),
+    "IL-TA": ("Tel Aviv District", ("Tel Aviv-Yafo", "Tel Aviv-Jaffa")),
+    "IL-Z": ("Northern District", ()),
+}
+
+IRAN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "IR-00": ("Markazi Province", ()),
+    "IR-01": ("Gilan Province", ("Guilan",)),
+    "IR-02": ("Mazandaran Province", ()),
+    "IR-03": ("East Azerbaijan Province", ("East Azarbaijan", "Eastern Azerbaijan")),
+    "IR-04": ("West Azerbaijan Province", ("West Azarbaijan", "Western Azerbaijan")),
+    "IR-05": ("Kermanshah Province", ()),
+    "IR-06": ("Khuzestan Province", ("Khuzistan",)),
+    "IR-07": ("Fars Province", ()),
+    "IR-08": ("Kerman Province", ()),
+    "IR-09": ("Razavi Khorasan Province", ("Khorasan Razavi", "Razavi Khorasan")),
+    "IR-10": ("Isfahan Province", ("Esfahan",)),
+    "IR-11": ("Sistan and Baluchestan Province", ("Sistan-Baluchestan", "Sistan and Baluchistan",
+                                                  "Sistan-Baluchistan", "Sistan va Baluchestan")),
+    "IR-12": ("Kurdistan Province", ("Kordestan",)),
+    "IR-13": ("Hamadan Province", ("Hamedan",)),
+    "IR-14": ("Chaharmahal and Bakhtiari Province", ("Chaharmahal-Bakhtiari", "Chaharmahal va Bakhtiari")),
+    "IR-15": ("Lorestan Province", ("Luristan",)),
+    "IR-16": ("Ilam Province", ()),
+    "IR-17": ("Kohgiluyeh and Boyer-Ahmad Province", ("Kohgiluyeh and Boyer-Ahmad", "Kohgiluyeh va Boyer-Ahmad")),
+    "IR-18": ("Bushehr Province", ("Bushire",)),
+    "IR-19": ("Zanjan Province", ()),
+    "IR-20": ("Semnan Province", ()),
+    "IR-21": ("Yazd Province", ()),
+    "IR-22": ("Hormozgan Province", ("Hormozgan",)),
+    "IR-23": ("Tehran Province", ("Teheran",)),
+    "IR-24": ("Ardabil Province", ("Ardebil",)),
+    "IR-25": ("Qom Province", ("Qum",)),
+    "IR-26": ("Qazvin Province", ()),
+    "IR-27": ("Golestan Province", ()),
+    "IR-28": ("North Khorasan Province", ("North Khorasan",)),
+    "IR-29": ("South Khorasan Province", ("South Khorasan",)),
+    "IR-30": ("Alborz Province", ()),
+}
+
+YEMEN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "YE-AB": ("Abyan Governorate", ()),
+    "YE-AD": ("Aden Governorate", ()),
+    "YE-AM": ("Amran Governorate", ()),
+    "YE-BA": ("Al Bayda Governorate", ("Al-Bayda", "al-Bayda", "Bayda", "Baydha")),
+    "YE-DA": ("Al Dhale Governorate", ("Al-Dhale", "Dhale", "Al-Dhalea", "Dhalea", "Ad Dali")),
+    "YE-DH": ("Dhamar Governorate", ()),
+    "YE-HD": ("Hadramawt Governorate", ("Hadramout", "Hadramaut", "Hadhramaut", "Hadhramout")),
+    "YE-HJ": ("Hajjah Governorate", ("Hajja",)),
+    "YE-HU": ("Hodeidah Governorate", ("Hodeida", "Hudaydah", "Al Hudaydah", "al-Hudaydah", "Hudayda")),
+    "YE-IB": ("Ibb Governorate", ()),
+    "YE-JA": ("Al Jawf Governorate", ("Al-Jawf", "al-Jawf", "Jawf")),
+    "YE-LA": ("Lahij Governorate", ("Lahj",)),
+    "YE-MA": ("Marib Governorate", ("Ma'rib", "Mareb")),
+    "YE-MR": ("Al Mahrah Governorate", ("Al-Mahrah", "Mahrah", "Al Mahra", "Mahra")),
+    "YE-MW": ("Al Mahwit Governorate", ("Al-Mahwit", "Mahwit")),
+    "YE-RA": ("Raymah Governorate", ("Raima", "Rayma")),
+    "YE-SA": ("Sanaa", ("Sana'a", "Sanaa City", "Sana'a City", "Amanat al-Asimah", "Amanat Al Asimah")),
+    "YE-SD": ("Saada Governorate", ("Sa'ada", "Sa'dah", "Saadah", "Sadah")),
+    "YE-SH": ("Shabwah Governorate", ("Shabwa",)),
+    "YE-SN": ("Sanaa Governorate", ("Sana'a",)),
+    "YE-SU": ("Socotra Governorate", ("Soqotra", "Suqutra")),
+    "YE-TA": ("Taiz Governorate", ("Ta'iz", "Taizz", "Ta'izz")),
+}
+
+LEBANON: dict[str, tuple[str, tuple[str, ...]]] = {
+    "LB-AK": ("Akkar Governorate", ()),
+    "LB-AS": ("North Lebanon Governorate", ()),
+    "LB-BA": ("Beirut Governorate", ("Beyrouth",)),
+    "LB-BH": ("Baalbek-Hermel Governorate", ("Baalbeck-Hermel", "Baalbek Hermel", "Baalbek-Hermil")),
+    "LB-BI": ("Beqaa Governorate", ("Bekaa", "Biqa", "Beka'a")),
+    "LB-JA": ("South Lebanon Governorate", ()),
+    "LB-JL": ("Mount Lebanon Governorate", ()),
+    "LB-NA": ("Nabatieh Governorate", ("Nabatiyeh", "Nabatiye", "Nabatiyah")),
+}
+
+SYRIA: dict[str, tuple[str, tuple[str, ...]]] = {
+    "SY-DI": ("Damascus Governorate", ()),
+    "SY-DR": ("Daraa Governorate", ("Deraa", "Dara'a", "Der'a")),
+    "SY-DY": ("Deir ez-Zor Governorate", ("Deir el-Zor", "Deir al-Zor", "Deir al-Zour", "Deir el-Zour",
+                                          "Deir Ezzor", "Deir Ez-Zour", "Dayr az-Zawr")),
+    "SY-HA": ("Al-Hasakah Governorate", ("Hasakah", "Hasaka", "Al-Hasaka", "Hassakeh", "Hasakeh")),
+    "SY-HI": ("Homs Governorate", ()),
+    "SY-HL": ("Aleppo Governorate", ()),
+    "SY-HM": ("Hama Governorate", ("Hamah",)),
+    "SY-ID": ("Idlib Governorate", ("Idleb",)),
+    "SY-LA": ("Latakia Governorate", ("Lattakia", "Latakiya", "Al-Ladhiqiyah")),
+    "SY-QU": ("Quneitra Governorate", ("Qunaitra", "Kuneitra")),
+    "SY-RA": ("Raqqa Governorate", ("Raqqah", "Rakka", "Al-Raqqa")),
+    "SY-RD": ("Rif Dimashq Governorate", ("Rif Dimashq", "Rural Damascus", "Damascus Countryside",
+                                          "Damascus countryside", "Reef Dimashq")),
+    "SY-SU": ("As-Suwayda Governorate", ("Suwayda", "Sweida", "Suwaida", "Al-Suwayda")),
+    "SY-TA": ("Tartus Governorate", ("Tartous",)),
+}
+
+PALESTINE: dict[str, tuple[str, tuple[str, ...]]] = {
+    "PS-BTH": ("Bethlehem Governorate", ()),
+    "PS-DEB": ("Deir al-Balah Governorate", ("Deir el-Balah", "Deir al Balah", "Dair al-Balah")),
+    "PS-GZA": ("Gaza Governorate", ()),
+    "PS-HBN": ("Hebron Governorate", ("Al-Khalil",)),
+    "PS-JEM": ("Jerusalem Governorate", ()),
+    "PS-JEN": ("Jenin Governorate", ()),
+    "PS-JRH": ("Jericho Governorate", ("Jericho and Al Aghwar",)),
+    "PS-KYS": ("Khan Younis Governorate", ("Khan Yunis", "Khan Younes", "Khan Yunes")),
+    "PS-NBS": ("Nablus Governorate", ()),
+    "PS-NGZ": ("North Gaza Governorate", ()),
+    "PS-QQA": ("Qalqilya Governorate", ("Qalqiliya", "Qalqilyah")),
+    "PS-RBH": ("Ramallah and al-Bireh Governorate", ("Ramallah", "Ramallah and Al-Bireh")),
+    "PS-RFH": ("Rafah Governorate", ()),
+    "PS-SLT": ("Salfit Governorate", ()),
+    "PS-TBS": ("Tubas Governorate", ()),
+    "PS-TKM": ("Tulkarm Governorate", ("Tulkarem",)),
+}
+
+IRAQ: dict[str, tuple[str, tuple[str, ...]]] = {
+    "IQ-AN": ("Anbar Governorate", ("Al Anbar", "al-Anbar")),
+    "IQ-AR": ("Erbil Governorate", ("Arbil", "Irbil", "Hawler")),
+    "IQ-BA": ("Basra Governorate", ("Basrah", "Al Basrah")),
+    "IQ-BB": ("Babil Governorate", ("Babel",)),
+    "IQ-BG": ("Baghdad Governorate", ()),
+    "IQ-DA": ("Duhok Governorate", ("Dohuk", "Dahuk", "Dihok")),
+    "IQ-DI": ("Diyala Governorate", ()),
+    "IQ-DQ": ("Dhi Qar Governorate", ("Dhi Qar",)),
+    "IQ-KA": ("Karbala Governorate", ("Kerbala",)),
+    "IQ-KI": ("Kirkuk Governorate", ()),
+    "IQ-KR": ("Kurdistan Region", ("Iraqi Kurdistan", "Kurdistan Region of Iraq")),
+    "IQ-MA": ("Maysan Governorate", ("Missan",)),
+    "IQ-MU": ("Muthanna Governorate", ("Al Muthanna", "al-Muthanna")),
+    "IQ-NA": ("Najaf Governorate", ()),
+    "IQ-NI": ("Nineveh Governorate", ("Ninawa", "Nineveh", "Ninewa")),
+    "IQ-QA": ("Al-Qadisiyah Governorate", ("Qadisiyah", "Qadisiya", "Al-Qadisiyyah")),
+    "IQ-SD": ("Salah al-Din Governorate", ("Salahuddin", "Salahaddin", "Salah ad-Din")),
+    "IQ-SU": ("Sulaymaniyah Governorate", ("Sulaimaniyah", "Sulaimani", "Slemani", "Suleimaniyah")),
+    "IQ-WA": ("Wasit Governorate", ()),
+}
+
 # ---------------------------------------------------------------------------------------------------
 # Notable cities and towns -> the subdivision containing them. Display name first, then other
 # spellings. A city named like its subdivision ("Kharkiv") is listed so that a bare mention in an
 # attack context resolves to the city ("Kharkiv", code UA-63). Names that are also common first names
-# or unit names (Vladimir, Azov, Marinka) are left out on purpose.
+# or unit names (Vladimir, Azov, Marinka) are left out on purpose, and so are those whose subdivision is
+# ambiguous or disputed in ISO terms (Tripoli, the Golan, East Jerusalem, Dahiyeh, al-Mawasi); Jerusalem
+# is IL-JM, the district ISO 3166-2:IL puts it in.
 # ---------------------------------------------------------------------------------------------------
 CITIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "UA-05": (("Vinnytsia", "Vinnytsya", "Vinnitsa"), ("Khmilnyk",), ("Zhmerynka",), ("Kalynivka",),
@@ -273,6 +424,109 @@ CITIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "RU-CHU": (("Anadyr",),),
     "RU-ME": (("Yoshkar-Ola",),),
     "RU-MO": (("Saransk",),),
+    "IL-D": (("Beersheba", "Beer Sheva", "Be'er Sheva", "Beersheva", "Beer-Sheva"), ("Ashdod",),
+             ("Ashkelon", "Ashqelon"), ("Sderot",), ("Eilat", "Elat"), ("Dimona",), ("Nevatim",),
+             ("Netivot",), ("Ofakim",), ("Kiryat Gat",)),
+    "IL-HA": (("Haifa", "Hefa"), ("Hadera",), ("Zikhron Ya'akov", "Zichron Yaakov")),
+    "IL-JM": (("Jerusalem",), ("Beit Shemesh",)),
+    "IL-M": (("Petah Tikva", "Petah Tiqva", "Petach Tikva", "Petah Tikvah"), ("Rishon LeZion", "Rishon Lezion",
+             "Rishon Le Zion", "Rishon Letzion"), ("Rehovot", "Rehovoth"), ("Netanya",), ("Kfar Saba",),
+             ("Ra'anana", "Raanana"), ("Lod", "Lydda"), ("Ramla", "Ramle"), ("Modiin", "Modi'in"),
+             ("Ness Ziona",), ("Yavne",), ("Rosh HaAyin", "Rosh Ha'ayin")),
+    "IL-TA": (("Tel Aviv", "Tel Aviv-Yafo", "Tel Aviv-Jaffa"), ("Jaffa", "Yafo"), ("Ramat Gan",), ("Bat Yam",),
+              ("Holon",), ("Herzliya", "Herzliyya"), ("Bnei Brak", "Bnei Berak"), ("Givatayim",),
+              ("Ramat HaSharon",)),
+    "IL-Z": (("Kiryat Shmona", "Qiryat Shemona", "Kiryat Shemona"), ("Nahariya", "Nahariyya"), ("Safed",
+             "Tzfat", "Zefat"), ("Tiberias",), ("Nazareth",), ("Akko",), ("Metula",), ("Karmiel", "Carmiel"),
+             ("Ma'alot-Tarshiha", "Maalot-Tarshiha"), ("Afula",)),
+    "IR-00": (("Arak",), ("Khondab",)),
+    "IR-01": (("Rasht",),),
+    "IR-03": (("Tabriz",),),
+    "IR-04": (("Urmia", "Orumiyeh"),),
+    "IR-05": (("Kermanshah",),),
+    "IR-06": (("Ahvaz", "Ahwaz"), ("Abadan",), ("Dezful",)),
+    "IR-07": (("Shiraz",),),
+    "IR-08": (("Kerman",),),
+    "IR-09": (("Mashhad", "Mashad"),),
+    "IR-10": (("Isfahan", "Esfahan"), ("Natanz",), ("Kashan",)),
+    "IR-11": (("Zahedan",), ("Chabahar",)),
+    "IR-12": (("Sanandaj",),),
+    "IR-13": (("Hamadan", "Hamedan"),),
+    "IR-15": (("Khorramabad",),),
+    "IR-16": (("Ilam",),),
+    "IR-18": (("Bushehr",),),
+    "IR-19": (("Zanjan",),),
+    "IR-20": (("Semnan",), ("Shahroud",)),
+    "IR-21": (("Yazd",),),
+    "IR-22": (("Bandar Abbas",),),
+    "IR-23": (("Tehran", "Teheran"), ("Parchin",)),
+    "IR-24": (("Ardabil", "Ardebil"),),
+    "IR-25": (("Qom", "Qum"), ("Fordow", "Fordo")),
+    "IR-26": (("Qazvin",),),
+    "IR-27": (("Gorgan",),),
+    "IR-30": (("Karaj",),),
+    "YE-AD": (("Aden",),),
+    "YE-AM": (("Amran",),),
+    "YE-DH": (("Dhamar",),),
+    "YE-HD": (("Mukalla",),),
+    "YE-HJ": (("Hajjah",),),
+    "YE-HU": (("Hodeidah", "Hodeida", "Hudaydah", "Al Hudaydah", "al-Hudaydah"), ("Ras Isa",), ("Salif",)),
+    "YE-IB": (("Ibb",),),
+    "YE-MA": (("Marib", "Ma'rib"),),
+    "YE-SA": (("Sanaa", "Sana'a"),),
+    "YE-SD": (("Saada", "Sa'ada", "Sa'dah"),),
+    "YE-TA": (("Taiz", "Ta'iz", "Taizz"),),
+    "LB-BA": (("Beirut", "Beyrouth"),),
+    "LB-BH": (("Baalbek", "Baalbeck"), ("Hermel",)),
+    "LB-BI": (("Zahle", "Zahleh"),),
+    "LB-JA": (("Tyre",), ("Sidon",), ("Naqoura",)),
+    "LB-NA": (("Nabatieh", "Nabatiyeh", "Nabatiye"), ("Bint Jbeil",), ("Marjayoun", "Marjeyoun"), ("Khiam",)),
+    "SY-DI": (("Damascus",),),
+    "SY-DR": (("Daraa", "Deraa", "Dara'a"),),
+    "SY-DY": (("Deir ez-Zor", "Deir el-Zor", "Deir al-Zor", "Deir al-Zour", "Deir el-Zour", "Deir Ezzor"),
+              ("Albu Kamal", "Abu Kamal", "Al-Bukamal", "Bukamal"), ("Mayadin", "Al-Mayadin")),
+    "SY-HA": (("Hasakah", "Hasaka", "Al-Hasakah", "Hassakeh"), ("Qamishli",)),
+    "SY-HI": (("Homs",), ("Palmyra",)),
+    "SY-HL": (("Aleppo",), ("Manbij",)),
+    "SY-HM": (("Hama",),),
+    "SY-ID": (("Idlib", "Idleb"),),
+    "SY-LA": (("Latakia", "Lattakia"), ("Jableh",)),
+    "SY-QU": (("Quneitra",),),
+    "SY-RA": (("Raqqa", "Raqqah"),),
+    "SY-SU": (("Suwayda", "Sweida", "Suwaida"),),
+    "SY-TA": (("Tartus", "Tartous"), ("Baniyas", "Banias")),
+    "PS-BTH": (("Bethlehem",),),
+    "PS-DEB": (("Deir al-Balah", "Deir el-Balah", "Deir al Balah"), ("Nuseirat",), ("Bureij",), ("Maghazi",)),
+    "PS-GZA": (("Gaza City",),),
+    "PS-HBN": (("Hebron", "Al-Khalil"),),
+    "PS-JEN": (("Jenin",),),
+    "PS-JRH": (("Jericho",),),
+    "PS-KYS": (("Khan Younis", "Khan Yunis", "Khan Younes"),),
+    "PS-NBS": (("Nablus",),),
+    "PS-NGZ": (("Jabalia", "Jabaliya", "Jabalya"), ("Beit Lahia", "Beit Lahiya"), ("Beit Hanoun", "Beit Hanun")),
+    "PS-QQA": (("Qalqilya", "Qalqiliya"),),
+    "PS-RBH": (("Ramallah",), ("Al-Bireh", "El-Bireh")),
+    "PS-RFH": (("Rafah",),),
+    "PS-SLT": (("Salfit",),),
+    "PS-TBS": (("Tubas",),),
+    "PS-TKM": (("Tulkarm", "Tulkarem"),),
+    "IQ-AN": (("Ain al-Asad", "Ain al-Assad", "Ayn al-Asad"), ("Ramadi",), ("Fallujah", "Falluja"), ("Al-Qaim",)),
+    "IQ-AR": (("Erbil", "Arbil", "Irbil"),),
+    "IQ-BA": (("Basra", "Basrah"),),
+    "IQ-BB": (("Hillah", "Hilla"), ("Jurf al-Sakhar", "Jurf al-Nasr")),
+    "IQ-BG": (("Baghdad",),),
+    "IQ-DA": (("Duhok", "Dohuk"),),
+    "IQ-DI": (("Baqubah", "Baquba"),),
+    "IQ-DQ": (("Nasiriyah", "Nasiriya"),),
+    "IQ-KA": (("Karbala", "Kerbala"),),
+    "IQ-KI": (("Kirkuk",),),
+    "IQ-MA": (("Amarah",),),
+    "IQ-NA": (("Najaf",),),
+    "IQ-NI": (("Mosul",),),
+    "IQ-QA": (("Diwaniyah",),),
+    "IQ-SD": (("Tikrit",), ("Samarra",), ("Baiji",)),
+    "IQ-SU": (("Sulaymaniyah", "Sulaimaniyah", "Slemani", "Suleimaniyah"),),
+    "IQ-WA": (("Kut",),),
 }
 
 # Spellings that name a subdivision on their own although its English name carries a type word:
@@ -280,25 +534,32 @@ CITIES: dict[str, tuple[tuple[str, ...], ...]] = {
 STANDALONE_ALIASES: dict[str, str] = {
     "Volyn": "UA-07", "Volhynia": "UA-07", "Zakarpattia": "UA-21", "Transcarpathia": "UA-21",
     "Primorye": "RU-PRI", "Kamchatka": "RU-KAM", "Kuzbass": "RU-KEM", "Yugra": "RU-KHM",
-    "Sakhalin": "RU-SAK",
+    "Sakhalin": "RU-SAK", "Iraqi Kurdistan": "IQ-KR",
 }
 
 # Words naming a kind of subdivision; `normalize_place` drops them.
 TYPE_WORDS = (
     "oblast", "oblasts", "oblasti", "region", "regions", "province", "provinces", "krai", "kray",
     "territory", "republic", "respublika", "autonomous", "avtonomna", "avtonomnaya", "avtonomnyy",
-    "okrug",
+    "okrug", "governorate", "governorates",
 )
 # Dropped from lookup keys too, but naming the city rather than a subdivision ("Kyiv City" is UA-30).
 CITY_WORDS = ("city", "municipality")
 _TYPE_WORD_RE = re.compile(rf"\b(?:{'|'.join(TYPE_WORDS)})\b")
+_CITY_WORD_RE = re.compile(rf"\b(?:{'|'.join(CITY_WORDS)})\b")
 _KEY_NOISE_RE = re.compile(rf"\b(?:{'|'.join(TYPE_WORDS + CITY_WORDS)}|of|the)\b")
 # pycountry's type words, dropped from an official name to get the spelling searched for in text
-_OFFICIAL_TYPE_RE = re.compile(r",?\s*\b(?:oblast|respublika|avtonomnyy okrug|avtonomnaya oblast|kray)\b'?",
-                               re.IGNORECASE)
-_APOSTROPHES = re.compile(r"[\u0027\u2019\u02bc\u2018\u0060\u00b4]")
-_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015,.]+")
-_CITY_KINDS = ("City", "Autonomous city")
+_OFFICIAL_TYPE_RE = re.compile(r",?\s*\b(?:oblast|respublika|avtonomnyy okrug|avtonomnaya oblast|kray)\b'?|"
+                               r"\s*\[[^\]]*\]", re.IGNORECASE)
+_APOSTROPHES = re.compile(r"[\u0027\u2019\u02bc\u02bb\u2018\u0060\u00b4]")
+# square brackets only occur in pycountry's notes ("Amānat al ‘Āşimah [city]")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015,.\[\]]+")
+_CITY_KINDS = ("City", "Autonomous city", "Municipality")
+# the type words of the English names, dropped to get their stem
+_STEM_TYPE_RE = re.compile(r"\s+(?:Oblast|Krai|Autonomous Okrug|Autonomous Oblast|Province|Governorate|District|"
+                           r"Region)$")
+_COMPASS_WORDS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
+                            "Central"))
 
 
 @dataclass(frozen=True)
@@ -328,6 +589,9 @@ class PlaceName:
     region: Subdivision | None
     city: City | None
     standalone: Subdivision | None
+    # subdivisions of different kinds sharing the spelling, by the type word of their English name:
+    # "Kurdistan region" is IQ-KR, "Kurdistan province" IR-12
+    by_type: tuple[tuple[str, Subdivision], ...] = ()
 
     def bare(self) -> tuple[str, str, str] | None:
         """(English name, ISO 3166-2 code, country) of a bare mention, or None when it names nothing.
@@ -340,9 +604,16 @@ class PlaceName:
             return self.standalone.name, self.standalone.code, self.standalone.country
         return None
 
-    def typed(self) -> tuple[str, str, str] | None:
-        """(English name, code, country) of a mention with a type word ("Kharkiv region", "Kyiv Oblast")."""
+    def typed(self, type_word: str | None = None) -> tuple[str, str, str] | None:
+        """(English name, code, country) of a mention with a type word ("Kharkiv region", "Kyiv Oblast").
+
+        `type_word`, the type word of the text ("province", "regions"), picks among subdivisions of
+        different kinds that share the spelling; without it, or when it fits none, the first one counts.
+        """
         target = self.region or self.standalone
+        if type_word and self.by_type:
+            word = normalize_words(type_word).removesuffix("s")
+            target = next((sub for kind, sub in self.by_type if kind == word), target)
         if target is None:
             return None
         return target.name, target.code, target.country
@@ -374,12 +645,17 @@ def has_type_word(text: str) -> bool:
 
 
 def _stem(name: str) -> str:
-    """The English name without its type word: "Poltava Oblast" -> "Poltava"."""
-    return re.sub(r"\s+(?:Oblast|Krai|Autonomous Okrug|Autonomous Oblast)$", "", name)
+    """The English name without its type word: "Poltava Oblast" -> "Poltava", "Haifa District" -> "Haifa".
+
+    A name whose stem would be a compass word keeps its type word ("Southern District"): the word alone
+    names nothing.
+    """
+    stem = _STEM_TYPE_RE.sub("", name)
+    return name if stem in _COMPASS_WORDS else stem
 
 
 def _english() -> dict[str, tuple[str, tuple[str, ...]]]:
-    return {**UKRAINE, **RUSSIA}
+    return {**UKRAINE, **RUSSIA, **ISRAEL, **IRAN, **YEMEN, **LEBANON, **SYRIA, **PALESTINE, **IRAQ}
 
 
 def _check_codes() -> None:
@@ -398,7 +674,7 @@ _check_codes()
 
 @cache
 def subdivisions() -> dict[str, Subdivision]:
-    """Every Ukrainian and Russian subdivision by ISO 3166-2 code, with its English name."""
+    """Every subdivision of the covered countries by ISO 3166-2 code, with its English name."""
     english = _english()
     out: dict[str, Subdivision] = {}
     for country in COUNTRIES:
@@ -426,6 +702,7 @@ def official_spelling(official: str) -> str:
 def _index() -> tuple[dict[str, PlaceName], tuple[str, ...], dict[str, City]]:
     """(lookup key -> PlaceName, every spelling to search for in text, lookup key -> City)."""
     regions: dict[str, Subdivision] = {}
+    region_types: dict[str, dict[str, Subdivision]] = {}
     standalone: dict[str, Subdivision] = {}
     city_by_key: dict[str, City] = {}
     spellings: set[str] = set()
@@ -435,11 +712,14 @@ def _index() -> tuple[dict[str, PlaceName], tuple[str, ...], dict[str, City]]:
         # cities (Kyiv, Moscow) and republics stand alone in pycountry's own naming
         official_alone = sub.kind in _CITY_KINDS or sub.kind == "Republic"
         name_alone = not has_type_word(_stem(sub.name)) and _stem(sub.name) == sub.name
+        kind_word = sub.name[len(_stem(sub.name)):].strip().lower()
         for spelling in (_stem(sub.name), *english[code][1], official):
             key = normalize_place(spelling)
             # a city subdivision shares its stem with the oblast around it: "Kyiv region" is UA-32
             if sub.kind not in _CITY_KINDS and not has_type_word(spelling):
                 regions.setdefault(key, sub)
+                if kind_word:
+                    region_types.setdefault(key, {}).setdefault(kind_word, sub)
             if name_alone or (spelling == official and official_alone) or has_type_word(spelling):
                 standalone.setdefault(key, sub)
             spellings.add(spelling)
@@ -450,19 +730,35 @@ def _index() -> tuple[dict[str, PlaceName], tuple[str, ...], dict[str, City]]:
         for group in groups:
             city = City(group[0], code, code[:2])
             for spelling in group:
-                city_by_key.setdefault(normalize_place(spelling), city)
+                key = normalize_place(spelling)
+                city_by_key.setdefault(key, city)
+                if not _CITY_WORD_RE.search(normalize_words(spelling)):
+                    _BARE_CITY_KEYS.add(key)
                 spellings.add(spelling)
     index = {
-        key: PlaceName(regions.get(key), city_by_key.get(key), standalone.get(key))
+        key: PlaceName(regions.get(key), city_by_key.get(key), standalone.get(key),
+                       tuple(sorted(region_types[key].items())) if len(region_types.get(key, ())) > 1 else ())
         for key in set(regions) | set(city_by_key) | set(standalone)
     }
     return index, tuple(sorted(s for s in spellings if s)), city_by_key
 
 
+# Keys of cities named by a spelling without a city word. "Gaza City" is keyed "gaza" like "Kyiv City" is
+# "kyiv", but bare "Gaza" is the Strip, not the city: a city only spelled with its city word needs it.
+_BARE_CITY_KEYS: set[str] = set()
+
+
 @lru_cache(maxsize=4096)
 def lookup(text: str) -> PlaceName | None:
     """What a place spelling names ("Kharkov", "Kyivska oblast", "North Ossetia"), or None."""
-    return _index()[0].get(normalize_place(text))
+    key = normalize_place(text)
+    place = _index()[0].get(key)
+    if (place is not None and place.city is not None and key not in _BARE_CITY_KEYS
+            and not _CITY_WORD_RE.search(normalize_words(text))):
+        if place.region is None and place.standalone is None:
+            return None
+        return PlaceName(place.region, None, place.standalone, place.by_type)
+    return place
 
 
 def spellings() -> tuple[str, ...]:

@@ -235,6 +235,27 @@ def test_empty_and_placeless_documents():
     assert rows_of("Trump said tariffs on Chinese goods would rise to 25 percent.") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Iranian missiles struck Haifa and Beersheba overnight.", {"IL-HA", "IL-D"}),
+        ("Tehran said it had fired missiles at Israel in response to the strikes.", set()),
+        ("Israeli jets struck launchers in Iran's Kermanshah province and near Tehran.", {"IR-05", "IR-23"}),
+        ("Israeli jets struck fuel depots in Hodeidah and a power station in Sanaa.", {"YE-HU", "YE-SA"}),
+        ("Airstrikes hit the Sanaa governorate overnight.", {"YE-SN"}),
+        ("Drones attacked oil fields in the Kurdistan region and in Kurdistan province.", {"IQ-KR", "IR-12"}),
+        ("Israeli strikes on Gaza killed 30 people, and a strike in Gaza City killed five.", {"PS-GZA"}),
+        ("Explosions were heard in Iran's Isfahan and in the Israeli city of Haifa.", {"IR-10", "IL-HA"}),
+        ("Beirut, Lebanon, June 18 (Reuters) - Israeli strikes hit southern Lebanon overnight.", set()),
+    ],
+    ids=["israeli_cities", "tehran_the_actor", "iranian_province_and_capital", "yemeni_city_and_capital",
+         "sanaa_governorate_is_not_the_city", "type_word_picks_the_country", "bare_gaza_is_the_strip",
+         "country_descriptors", "dateline"],
+)
+def test_middle_east_places(text, expected):
+    assert keys_of(text) == expected
+
+
 _VOCABULARY = [
     "Kyiv", "Kiev's", "Kharkiv", "region", "regions", "oblasts", "the", "of", "and", ",", ".", ";", "-", "in",
     "on", "over", "strike", "drones", "were", "shot", "down", "killed", "no", "damage", "could", "May", "13",

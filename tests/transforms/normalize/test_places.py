@@ -13,15 +13,20 @@ def _pycountry_codes() -> set[str]:
             for sub in pycountry.subdivisions.get(country_code=country)}
 
 
+_ENGLISH_TABLES = (places.UKRAINE, places.RUSSIA, places.ISRAEL, places.IRAN, places.YEMEN, places.LEBANON,
+                   places.SYRIA, places.PALESTINE, places.IRAQ)
+
+
 def test_every_code_in_the_tables_exists_in_pycountry():
     known = _pycountry_codes()
-    used = (set(places.UKRAINE) | set(places.RUSSIA) | set(places.CITIES)
+    used = (set().union(*_ENGLISH_TABLES) | set(places.CITIES)
             | set(places.STANDALONE_ALIASES.values()))
     assert used <= known, sorted(used - known)
 
 
-def test_every_ukrainian_and_russian_subdivision_has_an_english_name():
-    assert set(places.UKRAINE) | set(places.RUSSIA) == _pycountry_codes()
+def test_every_subdivision_of_every_covered_country_has_an_english_name():
+    assert set().union(*_ENGLISH_TABLES) == _pycountry_codes()
+    assert sum(len(table) for table in _ENGLISH_TABLES) == len(_pycountry_codes())  # no code in two tables
     for code, subdivision in places.subdivisions().items():
         assert subdivision.code == code and subdivision.name and subdivision.official
 
@@ -34,10 +39,14 @@ def test_city_codes_are_their_subdivisions():
 
 @pytest.mark.parametrize("subdivision", list(places.subdivisions().values()), ids=lambda s: s.code)
 def test_pycountry_official_name_resolves_to_its_code(subdivision):
-    # "Poltavska oblast", "Belgorodskaya oblast'", "Severnaya Osetiya, Respublika" all match as written
+    # "Poltavska oblast", "Belgorodskaya oblast'", "Severnaya Osetiya, Respublika" all match as written;
+    # pycountry's type tells apart the Jerusalem District (IL-JM) and the Jerusalem Governorate (PS-JEM)
     place = places.lookup(subdivision.official)
     assert place is not None
-    reading = place.bare() if subdivision.kind in ("City", "Autonomous city") else place.typed()
+    if subdivision.kind in ("City", "Autonomous city", "Municipality"):
+        reading = place.bare()
+    else:
+        reading = place.typed(subdivision.kind)
     assert reading is not None and reading[1] == subdivision.code
 
 
@@ -80,6 +89,87 @@ def test_news_spellings(spelling, reading, expected):
     assert place is not None
     result = place.bare() if reading == "bare" else place.typed()
     assert result[:2] == expected
+
+
+@pytest.mark.parametrize(
+    ("spelling", "reading", "expected"),
+    [
+        ("Haifa", "bare", ("Haifa", "IL-HA")),
+        ("Beersheba", "bare", ("Beersheba", "IL-D")),
+        ("Be'er Sheva", "bare", ("Beersheba", "IL-D")),
+        ("Ramat Gan", "bare", ("Ramat Gan", "IL-TA")),
+        ("Rishon Lezion", "bare", ("Rishon LeZion", "IL-M")),
+        ("Kiryat Shmona", "bare", ("Kiryat Shmona", "IL-Z")),
+        ("Southern District", "bare", ("Southern District", "IL-D")),
+        ("Tel Aviv", "typed", ("Tel Aviv District", "IL-TA")),
+        ("Tehran", "bare", ("Tehran", "IR-23")),
+        ("Tehran", "typed", ("Tehran Province", "IR-23")),
+        ("Kermanshah", "typed", ("Kermanshah Province", "IR-05")),
+        ("Natanz", "bare", ("Natanz", "IR-10")),
+        ("Fordow", "bare", ("Fordow", "IR-25")),
+        ("Esfahan", "typed", ("Isfahan Province", "IR-10")),
+        ("Sanaa", "bare", ("Sanaa", "YE-SA")),
+        ("Sana'a", "typed", ("Sanaa Governorate", "YE-SN")),
+        ("Hodeida", "bare", ("Hodeidah", "YE-HU")),
+        ("Hudaydah", "typed", ("Hodeidah Governorate", "YE-HU")),
+        ("Ras Isa", "bare", ("Ras Isa", "YE-HU")),
+        ("Beirut", "bare", ("Beirut", "LB-BA")),
+        ("Tyre", "bare", ("Tyre", "LB-JA")),
+        ("Bekaa", "typed", ("Beqaa Governorate", "LB-BI")),
+        ("Nabatiyeh", "bare", ("Nabatieh", "LB-NA")),
+        ("Deir al-Zor", "bare", ("Deir ez-Zor", "SY-DY")),
+        ("Lattakia", "typed", ("Latakia Governorate", "SY-LA")),
+        ("Rural Damascus", "typed", ("Rif Dimashq Governorate", "SY-RD")),
+        ("Gaza City", "bare", ("Gaza City", "PS-GZA")),
+        ("Khan Yunis", "bare", ("Khan Younis", "PS-KYS")),
+        ("Jabaliya", "bare", ("Jabalia", "PS-NGZ")),
+        ("Tulkarem", "bare", ("Tulkarm", "PS-TKM")),
+        ("Irbil", "bare", ("Erbil", "IQ-AR")),
+        ("Ain al-Assad", "bare", ("Ain al-Asad", "IQ-AN")),
+        ("Mosul", "bare", ("Mosul", "IQ-NI")),
+        ("Nineveh", "typed", ("Nineveh Governorate", "IQ-NI")),
+        ("Iraqi Kurdistan", "bare", ("Kurdistan Region", "IQ-KR")),
+    ],
+    ids=lambda value: value if isinstance(value, str) else value[1],
+)
+def test_middle_east_spellings(spelling, reading, expected):
+    place = places.lookup(spelling)
+    assert place is not None
+    result = place.bare() if reading == "bare" else place.typed()
+    assert result[:2] == expected
+
+
+def test_bare_gaza_is_the_strip_not_gaza_city():
+    # "Gaza City" is keyed like "Gaza"; bare "Gaza" names no subdivision, "Gaza governorate" does
+    assert places.lookup("Gaza").bare() is None
+    assert places.lookup("Gaza").typed()[1] == "PS-GZA"
+    assert places.lookup("Gaza City").bare()[1] == "PS-GZA"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "type_word", "code"),
+    [
+        ("Kurdistan", "region", "IQ-KR"),
+        ("Kurdistan", "province", "IR-12"),
+        ("Jerusalem", "governorate", "PS-JEM"),
+        ("Jerusalem", None, "IL-JM"),
+    ],
+    ids=["kurdistan_region", "kurdistan_province", "jerusalem_governorate", "jerusalem_default"],
+)
+def test_the_type_word_picks_among_namesake_subdivisions(spelling, type_word, code):
+    assert places.lookup(spelling).typed(type_word)[1] == code
+
+
+def test_a_type_word_leaves_unique_names_alone():
+    assert places.lookup("Kyiv").typed("province")[1] == "UA-32"
+    assert places.lookup("Tehran").typed("region")[1] == "IR-23"
+
+
+def test_compass_word_names_keep_their_type_word():
+    # "Southern District" and "South Lebanon Governorate": "Southern" or "South" alone names nothing
+    assert "Southern" not in places.spellings() and "South" not in places.spellings()
+    assert places.lookup("Southern") is None
+    assert places.lookup("South Lebanon").typed()[1] == "LB-JA"
 
 
 @pytest.mark.parametrize(
