@@ -364,8 +364,10 @@ _COUNT_QUALIFIER_WORDS = frozenset((
     "many", "fewer", "less"))
 _COUNT_LOOKBACK_WORDS = 8
 # "of the country's 24 regions", "all 24 regions", "Ukraine has 24 regions": a total, not the regions affected
+# ("parts of 11 regions" is a count: "of" marks a total only before a determiner or a possessive)
 _COUNT_TOTAL_BEFORE = re.compile(
-    r"\b(?:of|all|has|have|had|comprises)\s+(?:the\s+|its\s+)?(?:country['’]s\s+|Ukraine['’]s\s+|Russia['’]s\s+)?$",
+    r"\b(?:of\s+(?:the\s+|its\s+|(?:the\s+)?(?:country['’]s|Ukraine['’]s|Russia['’]s)\s+)+"
+    r"|(?:all|has|have|had|comprises)\s+(?:the\s+|its\s+)?(?:country['’]s\s+|Ukraine['’]s\s+|Russia['’]s\s+)?)$",
     _I)
 # "over" is a qualifier after a preposition ("in over 10 regions"), else the preposition itself
 _OVER_AS_QUALIFIER = re.compile(r"\b(?:in|across|to|for|from|of|on|affecting)\s+$", _I)

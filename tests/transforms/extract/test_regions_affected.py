@@ -105,9 +105,10 @@ def test_named_places(text, expected):
         ("Russia's Defence Ministry said drones were destroyed over 12 Russian regions.", 12, "RU"),
         ("Power outages were reported in more than a dozen regions after the Russian attack.", 12, "UA"),
         ("Saturday's salvo damaged power facilities in five regions of Ukraine, officials said.", 5, "UA"),
+        ("Russian strikes in March left parts of 11 regions without power, Ukrenergo said.", 11, "UA"),
     ],
     ids=["word_number", "adjective_ukrainian", "digits_after_over", "half_a_dozen", "at_least",
-         "x_of_total", "adjective_russian", "a_dozen", "regions_of_ukraine"],
+         "x_of_total", "adjective_russian", "a_dozen", "regions_of_ukraine", "parts_of_is_no_total"],
 )
 def test_region_counts(text, expected, country):
     rows = [row for row in rows_of(text) if row["region_count"] is not None]
