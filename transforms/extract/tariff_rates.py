@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -635,6 +636,7 @@ class Context:
     target: str | None = None
     parties: list[str] = field(default_factory=list)  # countries of tariff sentences, latest last
     active: bool = False
+    rates_imposed: Counter = field(default_factory=Counter)  # rows so far, by imposer
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
@@ -657,6 +659,17 @@ class Context:
             if party != iso2:
                 return party
         return None
+
+    def main_imposer(self, exclude: str | None) -> str | None:
+        """The country that imposed most of the document's rates so far (other than `exclude`), when it
+        imposed at least two more than any other: an explainer of U.S. tariffs keeps the U.S. as the
+        imposer of its list of targets, whoever retaliated in between."""
+        ranked = [(n, iso2) for iso2, n in self.rates_imposed.most_common(3) if iso2 != exclude]
+        if not ranked:
+            return None
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < 2:
+            return None
+        return ranked[0][1] if ranked[0][0] >= 2 else None
 
     def record(self, imposer: str | None, target: str | None) -> None:
         self.active = True
@@ -1799,6 +1812,9 @@ def _implicit_imposer(targets: list[str], context: Context, sentence_no: int) ->
     """The imposer a sentence leaves unsaid: the other side of the relation, else the last actor."""
     target = targets[0] if targets else None
     if target is not None:
+        main = context.main_imposer(target)
+        if main is not None:
+            return main
         other = context.counterpart(target)
         if other is not None:
             return other
@@ -1906,6 +1922,8 @@ def extract(doc: Document) -> list[dict]:
         for row in sentence_rows:
             del row["_clause"]
             context.record(row["imposing_country_iso2"], row["target_country_iso2"])
+            if row["imposing_country_iso2"]:
+                context.rates_imposed[row["imposing_country_iso2"]] += 1
         rows.extend(sentence_rows)
     _complete_headline(doc, rows)
     return rows

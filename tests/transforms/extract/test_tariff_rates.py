@@ -395,6 +395,14 @@ def test_document_context_gives_the_missing_countries():
     assert cards["goods"] == "playing cards"
 
 
+def test_the_document_s_main_imposer_keeps_imposing_after_a_retaliation():
+    text = ("The U.S. imposed a 30% tariff on Chinese goods and a 25% tariff on Mexican goods. Washington also set "
+            "a 35% tariff on Canadian goods. Beijing, for its part, kept a 10% tariff on US goods. Most EU goods "
+            "pay a levy of 15%.")
+    assert ("CN", "US", 10.0) in keys_of(text)
+    assert ("US", "EU", 15.0) in keys_of(text)
+
+
 def test_actor_in_an_earlier_sentence_is_the_imposer():
     text = (
         "Trump has threatened sweeping new sanctions on Moscow.\n"
