@@ -315,7 +315,8 @@ _TARGET_BEFORE = frozenset(
     """
     on against from including hit hits hitting slap slaps slapped slapping target targets targeted targeting
     penalise penalises penalised penalising penalize penalizes penalized penalizing punish punishes
-    punished punishing spare spares spared sparing exempt exempts exempted exempting
+    punished punishing spare spares spared sparing exempt exempts exempted exempting threaten threatens
+    threatened threatening
 """.split()
 )
 _TARGET_BEFORE_PAIRS = frozenset(
@@ -520,7 +521,7 @@ _ON_BEFORE_GOODS = re.compile(r"\s*(?:on|against)\s+", _I)
 _APPLY_TO = re.compile(r"\b(?:appl(?:y|ies|ied)|extend(?:s|ed)?)\s+to\s+", _I)
 _HIT_WITH = re.compile(
     r"\b(?:hit|hits|hitting|slap|slaps|slapped|slapping|target|targets|targeted|targeting|punish(?:es|ed|ing)?|"
-    r"penali[sz](?:e|es|ed|ing))\s+(?!back\b)(?P<goods>.{3,90}?)\s+with\s+(?:[\w-]+\s+){0,3}$",
+    r"penali[sz](?:e|es|ed|ing)|threaten(?:s|ed|ing)?)\s+(?!back\b)(?P<goods>.{3,90}?)\s+with\s+(?:[\w-]+\s+){0,3}$",
     _I,
 )
 # Goods that name no country because they are everyone's: a global tariff (target null).
@@ -536,6 +537,7 @@ _GLOBAL_TARIFF = re.compile(r"\b(?:global|worldwide|universal)\s+(?:\d[\d.]*\s*(
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
 _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}"
                              r"(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+_IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
 # ---------------------------------------------------------------------------------------------
@@ -1046,8 +1048,10 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     if _names_other_measure(text, *clause):
         return False
     words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
-    if words and words[-1] in _PAY_WORDS and _ON_AFTER_RATE.match(text, token.end):
-        return True
+    if words and words[-1] in _PAY_WORDS and (
+            _ON_AFTER_RATE.match(text, token.end)
+            or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))):
+        return True  # "automakers pay 2.5% on passenger cars", "Indian goods will pay 25% from Friday"
     pairs = zip(words, words[1:], strict=False)
     if _ANAPHORS.isdisjoint(words) and not any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs):
         return False
@@ -1673,7 +1677,8 @@ def _resolve(
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
     global_goods = not targets and (
-        (goods_span[0] >= 0 and _GLOBAL_GOODS.match(text, goods_span[0]) is not None)
+        (goods_span[0] >= 0 and (_GLOBAL_GOODS.match(text, goods_span[0]) is not None
+                                 or _importer_s_goods(text, goods_span, parties)))
         or _GLOBAL_TARIFF.search(text, max(lo, rate.start - 40), rate.end + 12) is not None)
     if not targets and not global_goods:
         # A rate without goods of its own continues the previous rate of its clause ("..., bringing
@@ -1740,6 +1745,13 @@ def _resolve(
             target = speaker.iso2 if speaker else None
         targets = [target]
     return [(imposer, target if target != imposer else None) for target in targets]
+
+
+def _importer_s_goods(text: str, goods_span: tuple[int, int], parties: Sequence[Party]) -> bool:
+    """Goods named as imports without saying from where ("pharmaceutical imports", "imported cars"): the
+    importer's tariff on everyone's goods."""
+    start, end = goods_span
+    return _IMPORTS_WORD.search(text, start, end) is not None and not any(start <= p.start < end for p in parties)
 
 
 def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:
@@ -1818,6 +1830,10 @@ def _implicit_imposer(targets: list[str], context: Context, sentence_no: int) ->
         other = context.counterpart(target)
         if other is not None:
             return other
+    if target is None:
+        main = context.main_imposer(None)
+        if main is not None:
+            return main
     if context.imposer and context.imposer != target:
         return context.imposer
     return context.recent_actor(sentence_no, target)

@@ -223,6 +223,12 @@ RATES += [
         {(None, None, 24.0)},
         id="a_global_tariff_has_no_target",
     ),
+    pytest.param(
+        "Trump imposed a 50% tariff on Brazilian goods. He has threatened Switzerland with a 31% levy, said Indian "
+        "goods will pay 25% from Friday, and threatened a 200% tariff on pharmaceutical imports.",
+        {("US", "BR", 50.0), ("US", "CH", 31.0), ("US", "IN", 25.0), ("US", None, 200.0)},
+        id="threatened_with_what_goods_pay_and_imports_from_nowhere",
+    ),
 ]
 
 NOT_RATES = [
