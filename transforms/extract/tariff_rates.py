@@ -1680,6 +1680,11 @@ def _resolve(
         (goods_span[0] >= 0 and (_GLOBAL_GOODS.match(text, goods_span[0]) is not None
                                  or _importer_s_goods(text, goods_span, parties)))
         or _GLOBAL_TARIFF.search(text, max(lo, rate.start - 40), rate.end + 12) is not None)
+    if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
+        # "Indian goods will pay 25%": who pays stands right before the rate
+        payer = _nearest(parties, position, ("target",), lo, hi, before_only=True)
+        if payer is not None and position - payer.end <= 25:
+            targets = _coordinated(text, parties, payer)
     if not targets and not global_goods:
         # A rate without goods of its own continues the previous rate of its clause ("..., bringing
         # the total duty to 50%") before any other country the clause happens to name.
