@@ -554,7 +554,7 @@ _ROLE_TARIFF_AFTER = re.compile(
     rf"(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*(?P<noun>{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN})\b", _I
 )
 _BARE_RATE_AFTER = re.compile(
-    rf"\s+(?:at\s+)?\d+(?:\.\d+)?\s*(?:%|-?\s*per\s?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
+    rf"\s+(?:at\s+|\()?\d+(?:\.\d+)?\s*(?:%|-?\s*per\s?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
     _I,
 )
 _RATE_BEFORE_FOR = re.compile(r"(?:%|per\s?cent|pct)\s+for\s+(?:the\s+)?$", _I)
@@ -1048,6 +1048,9 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     if _names_other_measure(text, *clause):
         return False
     words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
+    if text.startswith("(", token.start - 1) and any(
+            p.iso2 and 1 <= token.start - p.end <= 2 for p in _parties(text)):
+        return True  # "rivals such as Vietnam (20 per cent), Indonesia (19 per cent)"
     if words and words[-1] in _PAY_WORDS and (
             _ON_AFTER_RATE.match(text, token.end)
             or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))):
@@ -1765,7 +1768,7 @@ def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | 
         if (
             party.iso2
             and 0 <= rate.start - party.end <= 5
-            and text[party.end : rate.start].strip() in ("", "at", ":")
+            and text[party.end : rate.start].strip() in ("", "at", ":", "(")
         ):
             return party
     return None

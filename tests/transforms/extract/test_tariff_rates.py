@@ -229,6 +229,12 @@ RATES += [
         {("US", "BR", 50.0), ("US", "CH", 31.0), ("US", "IN", 25.0), ("US", None, 200.0)},
         id="threatened_with_what_goods_pay_and_imports_from_nowhere",
     ),
+    pytest.param(
+        "Trump raised the tariff on Indian goods to 50 per cent. Exporters said rivals such as Vietnam (20 per cent) "
+        "and Indonesia (19 per cent) pay far less.",
+        {("US", "IN", 50.0), ("US", "VN", 20.0), ("US", "ID", 19.0)},
+        id="rates_in_brackets_after_their_countries",
+    ),
 ]
 
 NOT_RATES = [
