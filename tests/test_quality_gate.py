@@ -17,6 +17,7 @@ FLOORS = json.loads((GOLDEN / "quality_floors.json").read_text())
 SETS = {
     "dev": (GOLDEN / "dev" / "articles", GOLDEN / "dev" / "gold.jsonl"),
     "seeds": (REPO / "data" / "raw", GOLDEN / "dev" / "seeds_gold.jsonl"),
+    "dev2": (GOLDEN / "dev2" / "articles", GOLDEN / "dev2" / "gold.jsonl"),
 }
 
 
