@@ -73,8 +73,8 @@ def results_markdown(results: dict) -> str:
     unchanged = results["reference_rows"]["unchanged"]
     lines += ["", f"**Rows unchanged by the optimisations**: {'yes' if unchanged else 'NO'} — every extracted row of "
                   "the dev set and the seeds hashes to `benchmarks/reference_rows.json`, recorded before the speed "
-                  "work (and regenerated once, when the weapon_counts v2 fix changed extractor_version; its rows "
-                  "were otherwise identical)."]
+                  "work (and regenerated when an accuracy fix changed extractor_version: weapon_counts v2, then all "
+                  "four extractors in December 2026; the dev and seed rows were otherwise identical each time)."]
     return "\n".join(lines)
 
 

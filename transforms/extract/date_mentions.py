@@ -38,7 +38,7 @@ TABLE = Table(
                 "times), with the period it denotes.",
     key="fact_id",
     is_fact=True,
-    version="1",
+    version="2",  # 2: a deadline in a reported future points ahead
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
         Column("period_start", DATE, "First day of the period (weeks start on Monday); null when unresolved."),
