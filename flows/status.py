@@ -12,6 +12,7 @@ def print_status(console, con, now: dt.datetime, runs: int = status.RUNS_SHOWN) 
     _print_runs(console, status.recent_runs(con, runs))
     console.print()
     _print_row_counts(console, status.row_counts(con))
+    _print_outdated(console, status.outdated_facts(con))
     console.print()
     _print_freshness(console, status.freshness(con), now)
 
@@ -52,6 +53,13 @@ def _print_row_counts(console, counts: dict[str, int]) -> None:
     for name, count in counts.items():
         table.add_row(name, f"{count:,}")
     console.print(table)
+
+
+def _print_outdated(console, outdated: dict[str, dict[str, int]]) -> None:
+    for table, versions in outdated.items():
+        older = ", ".join(f"{count:,} by {version}" for version, count in versions.items())
+        console.print(f"[yellow]{table}: rows from an older extractor ({older}); "
+                      "newsfacts run --full-refresh re-extracts them[/yellow]")
 
 
 def _print_freshness(console, fresh: status.Freshness, now: dt.datetime) -> None:

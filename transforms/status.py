@@ -110,6 +110,23 @@ def row_counts(con) -> dict[str, int]:
     return counts
 
 
+def outdated_facts(con) -> dict[str, dict[str, int]]:
+    """Per fact table, the rows an older version of its extractor produced, by that version: an incremental
+    run extracts only new documents, so these stay until `newsfacts run --full-refresh` re-extracts them."""
+    from transforms.extract import registry
+
+    present = relations(con)
+    outdated: dict[str, dict[str, int]] = {}
+    for ext in registry():
+        if ext.name not in present:
+            continue
+        found = con.execute(f"select extractor_version, count(*) from {sql_identifier(ext.name)} "
+                            "where extractor_version <> ? group by 1 order by 1", [ext.version]).fetchall()
+        if found:
+            outdated[ext.name] = dict(found)
+    return outdated
+
+
 def freshness(con) -> Freshness:
     """The number of documents, the newest ingestion time and publication date, and how many are undated."""
     if "documents" not in relations(con):
