@@ -121,6 +121,12 @@ _PROPER_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]* $")
 # Tense. Future cues are single words, or padded lower-case phrases that each hold one of
 # FUTURE_PHRASE_KEYS and are tested only when the clause has that word (substring tests are far
 # cheaper than a case-blind regex).
+# Participles that date a completed event right after them ("imposed in August", "announced on Nov. 14"),
+# unless an auxiliary makes them a passive of the clause's own tense ("will be imposed in August").
+EVENT_PARTICIPLES = frozenset({"imposed", "announced", "signed", "agreed", "adopted", "introduced", "unveiled",
+                               "approved", "reached", "enacted", "issued", "sealed", "struck", "published",
+                               "released", "recorded", "reported", "launched", "fired", "delivered", "pledged"})
+PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "will", "would", "to"})
 FUTURE_WORDS = frozenset({"will", "won't", "won’t", "shall", "slated", "scheduled", "upcoming", "planned"})
 FUTURE_PHRASES = (
     " set to ", " poised to ", " plans to ", " plan to ", " planning to ", " intends to ", " intend to ",
@@ -594,7 +600,7 @@ class _Context:
     def direction(self) -> str:
         """How to place a year-less date or month: PAST, FUTURE or NEAREST to the anchor."""
         prep, relation = self.lead.prep, self.lead.rel
-        if prep in PAST_PREPOSITIONS or relation == "last":
+        if prep in PAST_PREPOSITIONS or relation == "last" or self._dates_a_past_event():
             return PAST
         if relation == "next":
             return FUTURE
@@ -608,12 +614,24 @@ class _Context:
     def weekday_tense(self) -> str:
         """FUTURE when a weekday points ahead: a future clause, or a deadline or start in a clause that is
         not past ("must decide by Friday", "applies from Monday"); else PAST (the most recent one)."""
+        if self._dates_a_past_event():
+            return PAST
         tense = self.tense
         if tense == FUTURE or (tense == PRESENT and self.lead.prep in NEAREST_PREPOSITIONS):
             return FUTURE
         if self.lead.prep in NEAREST_PREPOSITIONS and self._reports_a_future():
             return FUTURE  # "said power would be restored by Sunday evening": the future of a report
         return PAST
+
+    def _dates_a_past_event(self) -> bool:
+        """Whether the mention dates what a past participle names, whatever the clause's tense: "the 39%
+        rate imposed in August will fall", "a deal announced on Nov. 14" (not "will be imposed in August")."""
+        lead = self.lead
+        if lead.prep not in ("on", "in") or lead.rel:
+            return False
+        words = self.text[max(self.sentence_start, lead.start - 30):lead.start].split()
+        return (bool(words) and words[-1].lower() in EVENT_PARTICIPLES
+                and (len(words) < 2 or words[-2].lower() not in PASSIVE_AUXILIARIES))
 
     def _reports_a_future(self) -> bool:
         """Whether the clause before the mention says what would happen ("would be restored")."""
@@ -819,7 +837,8 @@ def _word_before(text: str, start: int) -> str:
     """The lower-cased word right before `start` (separated by one space), or ""."""
     if text[start - 1:start] != " ":
         return ""
-    space = text.rfind(" ", max(0, start - 24), start - 1)
+    floor = max(0, start - 24)
+    space = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1))
     return text[space + 1:start - 1].lower()
 
 
@@ -960,7 +979,9 @@ def _number_may_start(text: str, start: int, end: int, word: str) -> bool:
         return True
     if text[start - 1:start] in ("-", "–"):
         return True
-    space = text.rfind(" ", max(0, start - 16), start - 1)
+    # the word before is after a space or a line break ("...drones.\n\nSince 2022, partners ...")
+    floor = max(0, start - 16)
+    space = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1))
     return text[space + 1:start - 1].lower() in _YEAR_LEAD_WORDS
 
 

@@ -606,6 +606,7 @@ _AIR_DEFENSE_WORDS_RE = re.compile(
 )
 _LAUNCH_SYSTEM_WORDS_RE = re.compile(r"\b(?:rocket|artillery|launch|missile|howitzer)\b", re.IGNORECASE)
 _ARMOR_WORDS_RE = re.compile(r"\b(?:armou?red|fighting|combat|infantry|personnel)\b", re.IGNORECASE)
+_ROCKET_WORDS_RE = re.compile(r"\b(?:rocket|HIMARS|MLRS|M270|Grad|Uragan|Smerch|Tornado)\b", re.IGNORECASE)
 _ARTILLERY_WORDS_RE = re.compile(r"\b(?:artillery|mortar|tank|howitzer|\d+-?mm|cannon)\b", re.IGNORECASE)
 _NOT_ARMOR_TANK_RE = re.compile(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b",
                                 re.IGNORECASE)
@@ -1126,6 +1127,8 @@ def _head_class(key: str, head: str, mods: str, name_class: str | None) -> tuple
             return ("cruise_missile" if cruise else "ballistic_missile"), False
         return "missile", False
     if key == "round" or head == "rounds" or key == "projectile":
+        if key == "projectile" and _ROCKET_WORDS_RE.search(mods):
+            return "rocket", False  # "HIMARS multiple rocket launcher projectiles"
         if _ARTILLERY_WORDS_RE.search(mods):
             return "artillery_shell", False
         return ("other", False) if key == "projectile" else None

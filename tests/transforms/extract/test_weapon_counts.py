@@ -311,6 +311,12 @@ WEAPON_COUNT_CASES = [
         id="elliptical_more_after_a_bare_plural_noun",
     ),
     pytest.param(
+        "The U.S. supplied 14 HIMARS multiple rocket launcher projectiles and 300 artillery projectiles.",
+        [("14 HIMARS multiple rocket launcher projectiles", "rocket", 14, "exact", "supplied"),
+         ("300 artillery projectiles", "artillery_shell", 300, "exact", "supplied")],
+        id="projectiles_of_a_rocket_launcher_are_rockets",
+    ),
+    pytest.param(
         "Launches rose from 50 to 60 drones a night.",
         [("60 drones", "drone", 60, "exact", "launched")],
         id="from_x_to_y_is_a_change_not_a_range",
