@@ -537,6 +537,9 @@ _GLOBAL_TARIFF = re.compile(r"\b(?:global|worldwide|universal)\s+(?:\d[\d.]*\s*(
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
 _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}"
                              r"(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+# A speech verb, then the article that opens the reported rate: "said a ", "warned that the ".
+_SPEECH_THEN_RATE = re.compile(r"\b(?:said|says|warned|argued|told\s+\w+|added|noted|called)\s+(?:that\s+)?"
+                               r"(?:an?|the)\s+(?:(?:new|proposed|threatened|planned)\s+)?(?=\d)", re.IGNORECASE)
 _IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
@@ -1717,6 +1720,11 @@ def _resolve(
             or _nearest(parties, position, ("subject", "imposer"), 0, lo, exclude, before_only=True)
             or _nearest(parties, position, ("imposer",), lo, hi, exclude)
         )
+        if (imposer_party is not None and not targets and imposer_party.role == "subject"
+                and _speaks_about(text, imposer_party, rate)):
+            # "Germany's Merz said a 30% rate would be a disaster": a speaker about a rate on no one named is
+            # not its imposer ("Beijing said a 10% tariff on U.S. soybeans ..." is)
+            imposer_party = None
         if imposer_party is not None and imposer_party.iso2 in targets and len(targets) > 1:
             targets.remove(imposer_party.iso2)
     both = _nearest(parties, position, ("both",), lo, hi)
@@ -1753,6 +1761,13 @@ def _resolve(
             target = speaker.iso2 if speaker else None
         targets = [target]
     return [(imposer, target if target != imposer else None) for target in targets]
+
+
+def _speaks_about(text: str, party: Party, rate: Rate) -> bool:
+    """True when `party` only speaks about the rate: a speech verb follows it and the rate opens what was
+    said ("Merz said a 30% rate would be a disaster"), unlike "Beijing said it would impose a 10% tariff"."""
+    said = _SPEECH_THEN_RATE.search(text, party.end, rate.start + 1)
+    return said is not None and said.end() == rate.start and len(text[party.end:said.start()].split()) <= 4
 
 
 def _importer_s_goods(text: str, goods_span: tuple[int, int], parties: Sequence[Party]) -> bool:

@@ -415,6 +415,13 @@ def test_the_document_s_main_imposer_keeps_imposing_after_a_retaliation():
     assert ("US", "EU", 15.0) in keys_of(text)
 
 
+def test_a_speaker_about_a_rate_on_no_one_named_is_not_its_imposer():
+    text = ("Trump said goods from the 27-nation bloc would be hit with a 30% tariff from Aug. 1. German Chancellor "
+            "Friedrich Merz said a 30% rate would be \"a disaster\" for exporters. Beijing said a 10% tariff on U.S. "
+            "soybeans would take effect.")
+    assert keys_of(text) == {("US", "EU", 30.0), ("CN", "US", 10.0)}
+
+
 def test_actor_in_an_earlier_sentence_is_the_imposer():
     text = (
         "Trump has threatened sweeping new sanctions on Moscow.\n"
