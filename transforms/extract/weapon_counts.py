@@ -1064,6 +1064,10 @@ def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | 
     if coordinated:
         other = _phrase_class(text[coordinated.start("mods"):coordinated.end("mods")],
                               text[coordinated.start("head"):coordinated.end("head")])
+        if other and name and other[1] and other[1] != name and weapon_type in _PLATFORM_CLASSES:
+            # "two more Patriot batteries and HIMARS launchers": named systems listed one after the other,
+            # the number counts the first
+            return weapon_type, name, ground, end
         if other and not _COMPOUND_TAIL_RE.match(low, coordinated.end()):
             # "215 missiles ... and drones": one number for two kinds is an aggregate;
             # "106 Shaheds and other types of drones" stays one kind

@@ -317,6 +317,11 @@ WEAPON_COUNT_CASES = [
         id="projectiles_of_a_rocket_launcher_are_rockets",
     ),
     pytest.param(
+        "Ukraine to get two more Patriot batteries and HIMARS launchers in a new U.S. package.",
+        [("two more Patriot batteries", "air_defense_system", 2, "exact", "supplied")],
+        id="named_systems_listed_one_after_the_other_the_number_counts_the_first",
+    ),
+    pytest.param(
         "Launches rose from 50 to 60 drones a night.",
         [("60 drones", "drone", 60, "exact", "launched")],
         id="from_x_to_y_is_a_change_not_a_range",
