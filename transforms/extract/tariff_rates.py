@@ -1048,7 +1048,9 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     Only a transition ("bring it from 25% to 50%") or a rate reached by a change verb, with a pronoun
     standing for the tariff and nothing else measured in the clause, qualifies.
     """
-    if _names_other_measure(text, *clause):
+    # what the clause measures is named before the rate or right after it ("from 5% to 20% of sales"), not
+    # in a later aside ("range from 11.1 per cent to 20.2 per cent, depending on their sales")
+    if _names_other_measure(text, clause[0], min(clause[1], token.end + 12)):
         return False
     words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
     if text.startswith("(", token.start - 1) and any(
@@ -1059,7 +1061,9 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
             or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))):
         return True  # "automakers pay 2.5% on passenger cars", "Indian goods will pay 25% from Friday"
     pairs = zip(words, words[1:], strict=False)
-    if _ANAPHORS.isdisjoint(words) and not any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs):
+    opens_with_rates = bool(words) and words[0] in ("rate", "rates")  # "Rates for individual producers range"
+    if (_ANAPHORS.isdisjoint(words) and not opens_with_rates
+            and not any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs)):
         return False
 
     def is_to(a: int, b: int) -> bool:

@@ -235,6 +235,12 @@ RATES += [
         {("US", "IN", 50.0), ("US", "VN", 20.0), ("US", "ID", 19.0)},
         id="rates_in_brackets_after_their_countries",
     ),
+    pytest.param(
+        "Washington doubled duties on Canadian softwood lumber to 17.9 per cent. Rates for individual producers "
+        "range from 11.1 per cent to 20.2 per cent, depending on their sales.",
+        {("US", "CA", 17.9), ("US", "CA", 11.1), ("US", "CA", 20.2)},
+        id="rates_of_a_range_after_tariff_rates_an_aside_measures_nothing",
+    ),
 ]
 
 NOT_RATES = [
