@@ -540,6 +540,8 @@ _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)
 # A speech verb, then the article that opens the reported rate: "said a ", "warned that the ".
 _SPEECH_THEN_RATE = re.compile(r"\b(?:said|says|warned|argued|told\s+\w+|added|noted|called)\s+(?:that\s+)?"
                                r"(?:an?|the)\s+(?:(?:new|proposed|threatened|planned)\s+)?(?=\d)", re.IGNORECASE)
+# A factbox paragraph's header: an upper-case label and a colon ("SOUTH KOREA: 15% on most goods").
+_FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]{1,40}?)[ \t]*:[ \t]")
 _IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
@@ -642,6 +644,7 @@ class Context:
     parties: list[str] = field(default_factory=list)  # countries of tariff sentences, latest last
     active: bool = False
     rates_imposed: Counter = field(default_factory=Counter)  # rows so far, by imposer
+    header_target: str | None = None  # the country a factbox paragraph is headed by ("JAPAN: 15% on ...")
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
@@ -1061,6 +1064,10 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
             or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))):
         return True  # "automakers pay 2.5% on passenger cars", "Indian goods will pay 25% from Friday"
     pairs = zip(words, words[1:], strict=False)
+    if clause[0] == 0 and (header := _FACTBOX_HEADER.match(text)) and header.end() == token.start:
+        return True  # after tariff rates, a factbox line: "INDIA: 50%, half of it a penalty"
+    if len(words) >= 2 and words[-1] in ("additional", "extra", "further") and words[-2] in ("an", "a"):
+        return True  # after tariff rates, "an additional 24% remains suspended", "add an extra 10% on Canada"
     opens_with_rates = bool(words) and words[0] in ("rate", "rates")  # "Rates for individual producers range"
     if (_ANAPHORS.isdisjoint(words) and not opens_with_rates
             and not any(a == "the" and b in _ANAPHOR_NOUNS for a, b in pairs)):
@@ -1751,6 +1758,8 @@ def _resolve(
         imposer = EU  # member states have no tariffs of their own: "Germany's Merz said Europe would ..."
     if global_goods:
         targets = [None]  # "a 10% tariff on all imports", "on any country that buys Russian oil"
+    if not targets and context.header_target and context.header_target != imposer:
+        targets = [context.header_target]  # "SWITZERLAND: The 39% rate imposed in August will fall to 15%"
     if not targets:
         target = _implicit_target(imposer, context, sentence_rows)
         if (
@@ -1959,6 +1968,7 @@ def extract(doc: Document) -> list[dict]:
                 _update_context(context, _parties(s), s)
             continue
         parties = _parties(s)
+        context.header_target = _header_country(text, text.rfind("\n", 0, sentence.start) + 1)
         sentence_rows: list[dict] = []
         for rate in rates:
             sentence_rows.extend(_rate_rows(doc, sentence, rate, parties, context, sentence_rows))
@@ -1970,6 +1980,16 @@ def extract(doc: Document) -> list[dict]:
         rows.extend(sentence_rows)
     _complete_headline(doc, rows)
     return rows
+
+
+@lru_cache(maxsize=64)
+def _header_country(text: str, paragraph_start: int) -> str | None:
+    """The one country a paragraph is headed by in a factbox ("JAPAN: 15% on most goods."), or None."""
+    header = _FACTBOX_HEADER.match(text, paragraph_start)
+    if header is None:
+        return None
+    found = {iso2 for _start, _end, iso2, _kind in country_spans(header.group("label").title())}
+    return found.pop() if len(found) == 1 else None
 
 
 def _rates_by_sentence(doc: Document, unit_sentences: set[int]) -> dict[int, list[Rate]]:

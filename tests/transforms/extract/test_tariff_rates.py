@@ -428,6 +428,13 @@ def test_a_speaker_about_a_rate_on_no_one_named_is_not_its_imposer():
     assert keys_of(text) == {("US", "EU", 30.0), ("CN", "US", 10.0)}
 
 
+def test_a_factbox_header_names_the_target_of_its_paragraph():
+    text = ("Factbox: where U.S. tariffs stand\n\nThe U.S. set a 10% tariff on most imports in April.\n\n"
+            "JAPAN: 15% on most goods. The rate on cars was cut to 15% from 27.5%.\n\n"
+            "SWITZERLAND: The 39% rate imposed in August will fall to 15%.")
+    assert keys_of(text) == {("US", None, 10.0), ("US", "JP", 15.0), ("US", "CH", 39.0), ("US", "CH", 15.0)}
+
+
 def test_actor_in_an_earlier_sentence_is_the_imposer():
     text = (
         "Trump has threatened sweeping new sanctions on Moscow.\n"
