@@ -982,6 +982,11 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
         # Two were shot down"
         floor = doc.sentences[sentence.no - 1].start
     antecedent = _antecedent(doc, counts, floor, start)
+    if (antecedent is not None and antecedent.value is not None and value > antecedent.value
+            and tail is not None and tail.re is _OF_PRONOUN_RE):
+        # "688 aerial targets: 640 drones, 42 cruise missiles and six Kinzhals. Air defences brought down 611
+        # of them": more than the latest count, so the largest group before it
+        antecedent = _largest_count_since(doc, counts, floor, start, value)
     bare_noun = False
     if antecedent is None and (governing or (tail is not None and tail.re is _ELLIPSIS_MORE_RE)):
         # "Ukraine received its first F-16 jets, and six more are expected"
@@ -1023,6 +1028,15 @@ def _antecedent(doc: Document, counts: list[_Count], floor: int | None, start: i
         sentence_no = _sentence_at(doc, start).no
         floor = doc.sentences[max(0, sentence_no - 3)].start
     return last if last.start >= floor else None
+
+
+def _largest_count_since(doc: Document, counts: list[_Count], floor: int | None, start: int,
+                         at_least: int) -> _Count | None:
+    """The largest weapon count of at least `at_least` in the antecedent window before `start`, if any."""
+    if floor is None:
+        floor = doc.sentences[max(0, _sentence_at(doc, start).no - 3)].start
+    fitting = [c for c in counts if c.start >= floor and c.value is not None and c.value >= at_least]
+    return max(fitting, key=lambda c: c.value) if fitting else None
 
 
 def _bare_noun_antecedent(doc: Document, low: str, start: int) -> _Count | None:

@@ -322,6 +322,16 @@ WEAPON_COUNT_CASES = [
         id="named_systems_listed_one_after_the_other_the_number_counts_the_first",
     ),
     pytest.param(
+        "Russia sent 688 aerial targets: 640 drones, 42 cruise missiles and six Kinzhal ballistic missiles. "
+        "Air defences brought down 611 of them.",
+        [("688 aerial targets", "other", 688, "exact", "launched"),
+         ("640 drones", "drone", 640, "exact", "launched"),
+         ("42 cruise missiles", "cruise_missile", 42, "exact", "launched"),
+         ("six Kinzhal ballistic missiles", "ballistic_missile", 6, "exact", "launched"),
+         ("611 of them", "other", 611, "exact", "intercepted")],
+        id="of_them_more_than_the_latest_count_is_of_the_largest_group",
+    ),
+    pytest.param(
         "Launches rose from 50 to 60 drones a night.",
         [("60 drones", "drone", 60, "exact", "launched")],
         id="from_x_to_y_is_a_change_not_a_range",
