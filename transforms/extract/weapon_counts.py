@@ -487,7 +487,7 @@ _CUES: dict[str, list[str]] = {
             r"were not (?:intercepted|shot down|downed)", r"was not (?:intercepted|shot down|downed)",
             r"evaded (?:air )?defen[cs]es", r"penetrated"],
     "other": [r"jamm(?:ed|ing)", r"electronic warfare", r"electronic countermeasures", r"suppressed",
-              r"locationally lost", r"lost", r"went missing", r"disappeared", r"failed to reach",
+              r"locationally lost", r"lost", r"went missing", r"disappeared", r"vanished", r"failed to reach",
               r"did not reach", r"didn't reach", r"crashed", r"diverted", r"redirected",
               r"captur(?:ed|e|ing)",
               r"seiz(?:ed|e)", r"produc(?:ed|es|e|ing)", r"manufactur(?:ed|es|e|ing)",
@@ -504,7 +504,7 @@ _CUES: dict[str, list[str]] = {
                   r"push(?:ed|es|ing)? for", r"call(?:ed|s|ing)? for", r"urg(?:ed|es|ing|e)",
                   r"want(?:s|ed)?",
                   r"plead(?:ed|s|ing)?", r"lobb(?:y|ied|ies|ying)", r"demand(?:ed|s|ing)?",
-                  r"hop(?:e|es|ed|ing) (?:for|to get|to receive|to secure|to obtain)", r"wish list",
+                  r"hop(?:e|es|ed|ing) (?:for|to get|to receive|to secure|to obtain|to buy|to acquire|to purchase)", r"wish list",
                   r"requir(?:ed|es|e)"],
     "supplied": [r"pledg(?:ed|es|e|ing)", r"promis(?:ed|es|e|ing)", r"deliver(?:ed|s|ing|y|ies)?",
                  r"provid(?:ed|es|e|ing)", r"suppl(?:y|ied|ies|ying)", r"donat(?:ed|es|e|ing|ion)",
@@ -514,7 +514,7 @@ _CUES: dict[str, list[str]] = {
                  r"purchas(?:ed|es|e|ing)", r"procur(?:ed|es|e|ing|ement)", r"order(?:ed|s)",
                  r"commit(?:ted|s)?", r"allocat(?:ed|es|e|ing)", r"approv(?:ed|es|e|ing)",
                  r"contribut(?:ed|es|e|ing)", r"lend(?:s|ing)?", r"lent", r"offer(?:ed|s|ing)?",
-                 r"earmark(?:ed|s)?", r"due(?! to\b)"],
+                 r"earmark(?:ed|s)?", r"due(?! to\b)", r"fund(?:ed|s|ing)?", r"financ(?:ed|es|e|ing)"],
     # "sent" is aid in an aid story and an attack in an attack story: resolved by the document's mode
     "send": [r"sen[dt]", r"sends", r"sending"],
     "launched": [r"launch(?:ed|es|ing)?", r"fir(?:ed|es|e|ing)", r"us(?:ed|es|e|ing)", r"hurl(?:ed|s|ing)?",
@@ -1352,6 +1352,8 @@ def _send_status(text: str, count: _Count, cue: _Cue | None, mode: str) -> str:
     attack when sent at something ("sent 50 drones at Kyiv"), else the document's mode."""
     if cue is not None and cue.end <= count.start and _SEND_RECIPIENT_RE.match(text, cue.end, count.start):
         return "supplied"
+    if count.weapon_type in ("air_defense_system", "armored_vehicle"):
+        return "supplied"  # air defence and armour are sent as aid, never fired: "send three more IRIS-T systems"
     after = _SEND_DIRECTION_RE.match(text, count.end)
     if after:
         return "supplied" if after.group(1).lower() == "to" else "launched"

@@ -332,6 +332,15 @@ WEAPON_COUNT_CASES = [
         id="of_them_more_than_the_latest_count_is_of_the_largest_group",
     ),
     pytest.param(
+        "Another 27 drones vanished from radar screens. The Netherlands said it would fund two more Patriot "
+        "launchers, and Germany said it would send three more IRIS-T systems. Kyiv hoped to buy 25 Patriot systems.",
+        [("Another 27 drones", "drone", 27, "exact", "other"),
+         ("two more Patriot launchers", "air_defense_system", 2, "exact", "supplied"),
+         ("three more IRIS-T systems", "air_defense_system", 3, "exact", "supplied"),
+         ("25 Patriot systems", "air_defense_system", 25, "exact", "requested")],
+        id="status_vanished_fund_send_air_defence_hope_to_buy",
+    ),
+    pytest.param(
         "Launches rose from 50 to 60 drones a night.",
         [("60 drones", "drone", 60, "exact", "launched")],
         id="from_x_to_y_is_a_change_not_a_range",
