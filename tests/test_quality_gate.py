@@ -18,6 +18,7 @@ SETS = {
     "dev": (GOLDEN / "dev" / "articles", GOLDEN / "dev" / "gold.jsonl"),
     "seeds": (REPO / "data" / "raw", GOLDEN / "dev" / "seeds_gold.jsonl"),
     "dev2": (GOLDEN / "dev2" / "articles", GOLDEN / "dev2" / "gold.jsonl"),
+    "heldout": (GOLDEN / "heldout" / "articles", GOLDEN / "heldout" / "gold.jsonl"),
 }
 
 
