@@ -26,7 +26,7 @@ SUITES_DIR = Path(__file__).resolve().parent / "suites"
 SPAN_MATCHES_TEXT = "span_matches_text"
 DOC_ID_EXISTS = "doc_id_exists"
 
-MAX_WEAPON_COUNT = 100_000
+MAX_WEAPON_COUNT = 10_000_000  # artillery shells are pledged and produced by the million
 MAX_TARIFF_PCT = 1_000
 # Days between a resolved date and the publication date that still make sense.
 DATE_WINDOWS = {
