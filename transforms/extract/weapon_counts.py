@@ -422,7 +422,7 @@ _SUPERLATIVE_RE = re.compile(r"\b(?:most|least|\w{3,}est)\b", re.IGNORECASE)
 _ELLIPSIS_FOLLOWERS = (
     r"(?=[,.;:!?)\"”’]|$| (?:and|or|were|was|had|have|has|are|is|also|for|in|over|on|near|above|across"
     r"|from|to|which|that|while|but|fell|crashed|came|went|got|reached|hit|struck|overnight|nationwide"
-    r"|flew|headed|veered|strayed|exploded|remain|remained)\b)"
+    r"|flew|headed|veered|strayed|exploded|remain|remained|before|after|by|within|until|this|next)\b)"
 )
 _ELLIPSIS_MORE_RE = re.compile(rf" (?:more|others|other){_ELLIPSIS_FOLLOWERS}", re.IGNORECASE)
 _ELLIPSIS_PLACE_RE = re.compile(
@@ -996,7 +996,8 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
         return []
     if bare_noun and not governing and _counts_casualties(low[antecedent.end:mention_start]):
         return []  # "attacked with drones, killing two; three more were injured"
-    if not governing and not bare_noun and post is None:
+    subset = low.endswith(" including", 0, mention_start - 1)  # "128 drones over 13 regions, including 48 over"
+    if not governing and not bare_noun and not subset and post is None:
         # continuity: the latest number before this one is part of the antecedent's phrase
         index = bisect_left(number_starts, start)
         previous = number_starts[index - 1] if index >= 1 else None

@@ -341,6 +341,15 @@ WEAPON_COUNT_CASES = [
         id="status_vanished_fund_send_air_defence_hope_to_buy",
     ),
     pytest.param(
+        "The ministry said it destroyed 221 Ukrainian drones across 12 regions, including 56 over the Bryansk "
+        "region and 41 over Kursk. Kyiv has asked partners for at least 10 more before the winter.",
+        [("221 Ukrainian drones", "drone", 221, "exact", "intercepted"),
+         ("56 over the Bryansk region", "drone", 56, "exact", "intercepted"),
+         ("41 over Kursk", "drone", 41, "exact", "intercepted"),
+         ("at least 10 more", "drone", 10, "at_least", "requested")],
+        id="elliptical_subset_after_including_past_a_region_count",
+    ),
+    pytest.param(
         "Launches rose from 50 to 60 drones a night.",
         [("60 drones", "drone", 60, "exact", "launched")],
         id="from_x_to_y_is_a_change_not_a_range",
