@@ -721,6 +721,8 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
         return False
     if any(typed):
         return True
+    if _is_origin(words):
+        return False  # "launched ... from Cape Chauda in occupied Crimea"
     core = _strip_descriptor(words)
     # only the head stands right after the frame words; the other names of the list have none
     if _accept_bare(head, core) or any(_accept_bare(name, None) for name in chain[1:]):
@@ -869,6 +871,10 @@ def _is_origin(words: list[str]) -> bool:
             return False
         if word in ("from", "by"):
             tail = [w for w in words[len(words) - back + 1:] if w not in _ARTICLES]
+            if any(w in ("on", "against", "at", "toward", "towards") for w in tail):
+                return False  # "the death toll from the strike on Kyiv": what follows "on" was hit
+            while len(tail) > 1 and tail[-1] in _DESCRIPTOR_ADJECTIVES:
+                tail.pop()  # "from Cape Chauda in occupied Crimea"
             return len(tail) <= 2 or (len(tail) <= 5 and tail[-1] in ("in", "near", "over", "of"))
     return False
 

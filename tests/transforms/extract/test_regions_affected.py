@@ -146,6 +146,7 @@ def test_region_counts(text, expected, country):
         "The Kyiv Independent reported explosions in the city.",
         "Wisconsin and Kentucky were hit by European tariffs.",
         "The foreign minister said in Kyiv that the attack showed Moscow did not want peace.",
+        "The drones were launched overnight from Cape Chauda in occupied Crimea, the air force said.",
     ],
     ids=[
         "actor_officials", "actor_has_warned", "actor_has_intensified", "actor_adverb_verb", "destination_to",
@@ -154,6 +155,7 @@ def test_region_counts(text, expected, country):
         "vague_several_regions", "vague_all_regions", "no_attack_context", "dateline", "no_place_named",
         "total_not_a_count", "accused_actor", "possessive_abstract", "ground_fighting_no_impact",
         "possessive_title", "organisation_named_after_city", "not_in_the_gazetteer", "said_in_place",
+        "launch_site_in_an_occupied_region",
     ],
 )
 def test_not_affected(text):
