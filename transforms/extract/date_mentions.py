@@ -842,6 +842,12 @@ def _word_before(text: str, start: int) -> str:
     return text[space + 1:start - 1].lower()
 
 
+# A day declared for something is still ahead: "authorities declared Monday a day of mourning".
+_DECLARED_DAY_BEFORE = re.compile(r"\b(?:declared?|declares|declaring|proclaimed|announced|named) $", re.IGNORECASE)
+_DECLARED_DAY_AFTER = re.compile(r",? (?:as )?an? (?:(?:national|public|city-wide|citywide|official) )?"
+                                 r"(?:day|holiday)\b", re.IGNORECASE)
+
+
 def _resolve_weekday(ctx: _Context) -> list[Period]:
     """A weekday, resolved by its determiner ("last Thursday") or the clause's tense.
 
@@ -861,6 +867,9 @@ def _resolve_weekday(ctx: _Context) -> list[Period]:
     relation = ctx.lead.rel
     if relation is None and weekday == anchor.weekday():
         day = anchor  # the publication weekday is the anchor itself, whatever the tense
+    elif relation is None and _DECLARED_DAY_BEFORE.search(text, max(0, start - 30), start) \
+            and _DECLARED_DAY_AFTER.match(text, end):
+        day = cal.resolve_weekday(anchor, weekday, None, FUTURE)  # "declared Sunday a day of mourning"
     else:
         day = cal.resolve_weekday(anchor, weekday, relation, ctx.weekday_tense())
     if not target:
