@@ -847,7 +847,8 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
     """
     text = doc.text
     plus = text.startswith("+ ", end)  # headline style "100+ drones": 100 or more
-    found = _phrase_after_number(text, low, end + plus)
+    or_so = 6 if low.startswith(" or so ", end) else 0  # "50 or so drones": about 50
+    found = _phrase_after_number(text, low, end + plus + or_so)
     if found is None:
         in_range = _range_counts(text, low, start, end, expression)
         if in_range:
@@ -863,6 +864,8 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
     mention_start, qualifier, qual_word = _qualifier_before(low, start)
     if plus:
         qualifier, qual_word = "at_least", "+"
+    elif or_so and qualifier == "exact":
+        qualifier, qual_word = "about", "or so"
     part = _Count(mention_start, phrase_end, weapon_type, name, value, qualifier, qual_word, None, start,
                   ground)
     if total is None:

@@ -350,6 +350,12 @@ WEAPON_COUNT_CASES = [
         id="elliptical_subset_after_including_past_a_region_count",
     ),
     pytest.param(
+        "Russia fired 50 or so drones and a dozen or so missiles at Kyiv.",
+        [("50 or so drones", "drone", 50, "about", "launched"),
+         ("a dozen or so missiles", "missile", 12, "about", "launched")],
+        id="or_so_is_about",
+    ),
+    pytest.param(
         "Launches rose from 50 to 60 drones a night.",
         [("60 drones", "drone", 60, "exact", "launched")],
         id="from_x_to_y_is_a_change_not_a_range",
