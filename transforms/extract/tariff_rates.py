@@ -540,6 +540,12 @@ _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)
 # A speech verb, then the article that opens the reported rate: "said a ", "warned that the ".
 _SPEECH_THEN_RATE = re.compile(r"\b(?:said|says|warned|argued|told\s+\w+|added|noted|called)\s+(?:that\s+)?"
                                r"(?:an?|the)\s+(?:(?:new|proposed|threatened|planned)\s+)?(?=\d)", re.IGNORECASE)
+# A government body named without its country: "the finance ministry", "the government", "the cabinet".
+_UNNAMED_BODY = re.compile(
+    r"\b[Tt]he\s+(?:(?:finance|commerce|trade|economy|industry)\s+ministry|ministry|government|cabinet|"
+    r"(?:Commerce|Finance|Trade)\s+(?:Ministry|Department)|tax\s+authorit(?:y|ies)|customs\s+(?:service|agency))\b")
+# A dateline: the city a story was filed from, in capitals, before a colon, a comma and a date, or a dash.
+_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}?)*(?:\s*\(\w+\))?\s*(?::|,|\s[-–—])")
 # A factbox paragraph's header: an upper-case label and a colon ("SOUTH KOREA: 15% on most goods").
 _FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]{1,40}?)[ \t]*:[ \t]")
 _IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
@@ -645,6 +651,7 @@ class Context:
     active: bool = False
     rates_imposed: Counter = field(default_factory=Counter)  # rows so far, by imposer
     header_target: str | None = None  # the country a factbox paragraph is headed by ("JAPAN: 15% on ...")
+    home: str | None = None  # the country of the dateline ("NEW DELHI:"), whose unnamed bodies act for it
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
@@ -1736,6 +1743,11 @@ def _resolve(
             # "Germany's Merz said a 30% rate would be a disaster": a speaker about a rate on no one named is
             # not its imposer ("Beijing said a 10% tariff on U.S. soybeans ..." is)
             imposer_party = None
+        if (context.home and context.home not in targets and (imposer_party is None or imposer_party.start > position)
+                and _UNNAMED_BODY.search(text, lo, position)):
+            # "NEW DELHI: The finance ministry on Monday imposed a duty of 12 per cent ...": a ministry named
+            # without its country acts for the dateline's
+            imposer_party = Party(lo, lo, context.home, "subject")
         if imposer_party is not None and imposer_party.iso2 in targets and len(targets) > 1:
             targets.remove(imposer_party.iso2)
     both = _nearest(parties, position, ("both",), lo, hi)
@@ -1952,7 +1964,7 @@ def extract(doc: Document) -> list[dict]:
     rates_by_sentence = _rates_by_sentence(doc, unit_sentences)
     if not rates_by_sentence:
         return []
-    context = Context(doc)
+    context = Context(doc, home=_dateline_country(doc))
     rows: list[dict] = []
     # What the sentences after the last rate teach the context can no longer reach a row.
     for sentence in doc.sentences[: max(rates_by_sentence) + 1]:
@@ -1980,6 +1992,19 @@ def extract(doc: Document) -> list[dict]:
         rows.extend(sentence_rows)
     _complete_headline(doc, rows)
     return rows
+
+
+def _dateline_country(doc: Document) -> str | None:
+    """The country of the capital a story was filed from ("NEW DELHI:", "BEIJING, July 6 (Reuters) -"); a
+    dateline naming two cities ("NEW DELHI/WASHINGTON") names no single home."""
+    for sentence in doc.sentences[:3]:
+        found = _DATELINE.match(sentence.text)
+        if found is None or "/" in sentence.text[:found.end()]:
+            continue
+        countries = {iso2 for _s, _e, iso2, _k in country_spans(found.group("city").strip().title())}
+        if len(countries) == 1:
+            return countries.pop()
+    return None
 
 
 @lru_cache(maxsize=64)

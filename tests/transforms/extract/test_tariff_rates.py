@@ -435,6 +435,13 @@ def test_a_factbox_header_names_the_target_of_its_paragraph():
     assert keys_of(text) == {("US", None, 10.0), ("US", "JP", 15.0), ("US", "CH", 39.0), ("US", "CH", 15.0)}
 
 
+def test_a_ministry_named_without_its_country_acts_for_the_dateline_s():
+    text = ("India imposes steel duties\nNEW DELHI: The finance ministry on Monday imposed a safeguard duty of 12 per "
+            "cent on imports of flat steel from all sources, as global overcapacity and US tariffs divert steel "
+            "towards India. It also notified anti-dumping duties of 30.2 per cent on tubes from China.")
+    assert keys_of(text) == {("IN", None, 12.0), ("IN", "CN", 30.2)}
+
+
 def test_actor_in_an_earlier_sentence_is_the_imposer():
     text = (
         "Trump has threatened sweeping new sanctions on Moscow.\n"
