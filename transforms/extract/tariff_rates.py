@@ -531,6 +531,9 @@ _GLOBAL_GOODS = re.compile(
     r"|(?:most|other)\s+(?:countries|nations|trading\s+partners)\b|the\s+rest\s+of\s+the\s+world\b",
     re.IGNORECASE,
 )
+# A country's own import tariff on goods named without a country applies to everyone's: "China cut its import
+# tariff on passenger cars to 15% from 25%".
+_IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
 # A tariff called global: "a global tariff of at least 24 percent on steel".
 _GLOBAL_TARIFF = re.compile(r"\b(?:global|worldwide|universal)\s+(?:\d[\d.]*\s*(?:%|per\s*cent)\s+)?"
                             r"(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
@@ -1703,7 +1706,9 @@ def _resolve(
     global_goods = not targets and (
         (goods_span[0] >= 0 and (_GLOBAL_GOODS.match(text, goods_span[0]) is not None
                                  or _importer_s_goods(text, goods_span, parties)))
-        or _GLOBAL_TARIFF.search(text, max(lo, rate.start - 40), rate.end + 12) is not None)
+        or _GLOBAL_TARIFF.search(text, max(lo, rate.start - 40), rate.end + 12) is not None
+        or (goods_span[0] >= 0 and _IMPORT_TARIFF.search(text, max(lo, rate.start - 60), rate.start) is not None
+            and not any(goods_span[0] <= p.start < goods_span[1] for p in parties)))
     if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%": who pays stands right before the rate
         payer = _nearest(parties, position, ("target",), lo, hi, before_only=True)

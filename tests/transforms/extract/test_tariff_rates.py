@@ -241,6 +241,11 @@ RATES += [
         {("US", "CA", 17.9), ("US", "CA", 11.1), ("US", "CA", 20.2)},
         id="rates_of_a_range_after_tariff_rates_an_aside_measures_nothing",
     ),
+    pytest.param(
+        "China raised tariffs on U.S. cars to 40%. China cut its import tariff on passenger cars to 15% from 25%.",
+        {("CN", "US", 40.0), ("CN", None, 15.0)},
+        id="a_country_s_own_import_tariff_on_goods_of_no_country_is_global",
+    ),
 ]
 
 NOT_RATES = [
