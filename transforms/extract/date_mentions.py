@@ -837,7 +837,13 @@ def _word_before(text: str, start: int) -> str:
     """The lower-cased word right before `start` (separated by one space), or ""."""
     if text[start - 1:start] != " ":
         return ""
-    floor = max(0, start - 24)
+    return _previous_word(text, start, 24)
+
+
+def _previous_word(text: str, start: int, window: int) -> str:
+    """The lower-cased word that ends one character before `start`, after a space or a line break
+    ("...drones.\n\nSince 2022, partners ..."), looked for within `window` characters."""
+    floor = max(0, start - window)
     space = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1))
     return text[space + 1:start - 1].lower()
 
@@ -988,10 +994,7 @@ def _number_may_start(text: str, start: int, end: int, word: str) -> bool:
         return True
     if text[start - 1:start] in ("-", "–"):
         return True
-    # the word before is after a space or a line break ("...drones.\n\nSince 2022, partners ...")
-    floor = max(0, start - 16)
-    space = max(text.rfind(" ", floor, start - 1), text.rfind("\n", floor, start - 1))
-    return text[space + 1:start - 1].lower() in _YEAR_LEAD_WORDS
+    return _previous_word(text, start, 16) in _YEAR_LEAD_WORDS
 
 
 def _start_before(text: str, position: int, kind: str) -> int | None:

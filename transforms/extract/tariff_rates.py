@@ -1703,12 +1703,7 @@ def _resolve(
                 return [(row["imposing_country_iso2"], listed.iso2)]
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
-    global_goods = not targets and (
-        (goods_span[0] >= 0 and (_GLOBAL_GOODS.match(text, goods_span[0]) is not None
-                                 or _importer_s_goods(text, goods_span, parties)))
-        or _GLOBAL_TARIFF.search(text, max(lo, rate.start - 40), rate.end + 12) is not None
-        or (goods_span[0] >= 0 and _IMPORT_TARIFF.search(text, max(lo, rate.start - 60), rate.start) is not None
-            and not any(goods_span[0] <= p.start < goods_span[1] for p in parties)))
+    global_goods = not targets and _is_global(text, rate, parties, lo, goods_span)
     if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%": who pays stands right before the rate
         payer = _nearest(parties, position, ("target",), lo, hi, before_only=True)
@@ -1800,11 +1795,23 @@ def _speaks_about(text: str, party: Party, rate: Rate) -> bool:
     return said is not None and said.end() == rate.start and len(text[party.end:said.start()].split()) <= 4
 
 
-def _importer_s_goods(text: str, goods_span: tuple[int, int], parties: Sequence[Party]) -> bool:
-    """Goods named as imports without saying from where ("pharmaceutical imports", "imported cars"): the
-    importer's tariff on everyone's goods."""
+def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: int,
+               goods_span: tuple[int, int]) -> bool:
+    """Whether a rate without a target country of its own is a global tariff: a tariff called global,
+    goods that are everyone's ("all imports", "any country that buys Russian oil"), or goods named without a
+    country as imports ("pharmaceutical imports") or under a country's own import tariff ("China cut its
+    import tariff on passenger cars")."""
+    if _GLOBAL_TARIFF.search(text, max(clause_start, rate.start - 40), rate.end + 12):
+        return True
     start, end = goods_span
-    return _IMPORTS_WORD.search(text, start, end) is not None and not any(start <= p.start < end for p in parties)
+    if start < 0:
+        return False
+    if _GLOBAL_GOODS.match(text, start):
+        return True
+    if any(start <= p.start < end for p in parties):
+        return False
+    return bool(_IMPORTS_WORD.search(text, start, end)
+                or _IMPORT_TARIFF.search(text, max(clause_start, rate.start - 60), rate.start))
 
 
 def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:
@@ -1874,19 +1881,16 @@ def _own_goods(
 
 
 def _implicit_imposer(targets: list[str], context: Context, sentence_no: int) -> str | None:
-    """The imposer a sentence leaves unsaid: the other side of the relation, else the last actor."""
+    """The imposer a sentence leaves unsaid: the document's main imposer, the other side of the relation,
+    else the last actor."""
     target = targets[0] if targets else None
+    main = context.main_imposer(target)
+    if main is not None:
+        return main
     if target is not None:
-        main = context.main_imposer(target)
-        if main is not None:
-            return main
         other = context.counterpart(target)
         if other is not None:
             return other
-    if target is None:
-        main = context.main_imposer(None)
-        if main is not None:
-            return main
     if context.imposer and context.imposer != target:
         return context.imposer
     return context.recent_actor(sentence_no, target)

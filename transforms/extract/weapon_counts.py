@@ -329,11 +329,12 @@ _QUALIFIER_OF = {
                      "an estimated", "estimated", "close to", "circa", "just under", "an approximate"),
                     "about"),
 }
+# Prefixes that make a bare number continue an earlier count by themselves: "with the remaining six downed",
+# "a further 50 lost".
+_REMAINDERS = ("the remaining", "the other", "a further", "another", "an additional")
 # Words before a number that belong to the mention without qualifying it: "all five", "Record 267".
-_PREFIXES = frozenset({"all", "another", "a record", "record", "a further", "an additional", "the remaining",
-                       "the other"})
-# Prefixes that make a bare number continue an earlier count by themselves: "with the remaining six downed".
-_REMAINDER_PREFIXES = ("the remaining ", "the other ", "a further ", "another ", "an additional ")
+_PREFIXES = frozenset({"all", "a record", "record", *_REMAINDERS})
+_REMAINDER_PREFIXES = tuple(f"{prefix} " for prefix in _REMAINDERS)
 _LAST_WORDS_BEFORE_NUMBER = frozenset(phrase.rsplit(" ", 1)[-1] for phrase in (*_QUALIFIER_OF, *_PREFIXES))
 # The vocabularies _qualifier_before looks up, in order, each with the last words of its phrases.
 _BEFORE_NUMBER_VOCABULARIES = tuple(
@@ -1029,17 +1030,20 @@ def _antecedent(doc: Document, counts: list[_Count], floor: int | None, start: i
     if not counts:
         return None
     last = counts[-1]
-    if floor is None:
-        sentence_no = _sentence_at(doc, start).no
-        floor = doc.sentences[max(0, sentence_no - 3)].start
-    return last if last.start >= floor else None
+    return last if last.start >= _antecedent_floor(doc, floor, start) else None
+
+
+def _antecedent_floor(doc: Document, floor: int | None, start: int) -> int:
+    """Where an antecedent may start: `floor` when given, else three sentences before `start`."""
+    if floor is not None:
+        return floor
+    return doc.sentences[max(0, _sentence_at(doc, start).no - 3)].start
 
 
 def _largest_count_since(doc: Document, counts: list[_Count], floor: int | None, start: int,
                          at_least: int) -> _Count | None:
     """The largest weapon count of at least `at_least` in the antecedent window before `start`, if any."""
-    if floor is None:
-        floor = doc.sentences[max(0, _sentence_at(doc, start).no - 3)].start
+    floor = _antecedent_floor(doc, floor, start)
     fitting = [c for c in counts if c.start >= floor and c.value is not None and c.value >= at_least]
     return max(fitting, key=lambda c: c.value) if fitting else None
 
