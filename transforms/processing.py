@@ -20,7 +20,7 @@ from transforms.contract import (
     source_version_id,
 )
 from transforms.documents import Document
-from transforms.extract import extract_document, registry
+from transforms.extract import extract_documents, registry
 from transforms.ingest import DEFAULT_MAX_FILE_BYTES, IngestError, ManifestEntry, SourceFile, read_source
 
 DEFAULT_BATCH_SIZE = 2000
@@ -108,12 +108,7 @@ def ingest_batch(sources: Sequence[SourceFile], manifest: dict[str, ManifestEntr
 
 def extract_batch(docs: Sequence[Document]) -> dict[str, list[dict]]:
     """Fact rows of every table for a batch of documents."""
-    rows: dict[str, list[dict]] = {ext.name: [] for ext in registry()}
-    for doc in docs:
-        for table, table_rows in extract_document(doc).items():
-            rows[table].extend(table_rows)
-        doc.forget_derived()
-    return rows
+    return extract_documents(docs)
 
 
 def read_and_extract(sources: Sequence[SourceFile], manifest: dict[str, ManifestEntry], known_ids: Set[str],

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from transforms.contract import Table
 from transforms.documents import Document, make_document
-from transforms.extract import finish_rows, registry
+from transforms.extract import EXTRACTOR_MAJOR_CHUNK, extract_document, extract_documents, finish_rows, registry
 
 # About a second per strategy; hypothesis keeps failing examples in .hypothesis/ and replays them first.
 EXAMPLES = 150
@@ -167,6 +167,18 @@ def test_weapon_counts_never_spans_a_line_break(text):
 def test_the_registry_holds_every_fact_table():
     assert {ext.name for ext in registry()} >= {"weapon_counts", "regions_affected", "tariff_rates",
                                                  "date_mentions"}
+
+
+def test_a_batch_gives_the_rows_of_each_document_in_document_order_and_drops_their_derived_views():
+    texts = [f"Russia launched {n} drones at the Poltava region on Thursday; tariffs on steel rose to {n}%."
+             for n in range(1, 2 * EXTRACTOR_MAJOR_CHUNK + 8)] + [""]
+    one_by_one: dict[str, list[dict]] = {}
+    for text in texts:
+        for table, rows in extract_document(document(text, dt.date(2025, 1, 2))).items():
+            one_by_one.setdefault(table, []).extend(rows)
+    docs = [document(text, dt.date(2025, 1, 2)) for text in texts]
+    assert extract_documents(docs) == one_by_one
+    assert all(not doc.cache and "sentences" not in doc.__dict__ for doc in docs)
 
 
 @pytest.mark.parametrize("ext", registry(), ids=lambda ext: ext.name)
