@@ -427,8 +427,11 @@ _ELLIPSIS_FOLLOWERS = (
 )
 _ELLIPSIS_MORE_RE = re.compile(rf" (?:more|others|other){_ELLIPSIS_FOLLOWERS}", re.IGNORECASE)
 _ELLIPSIS_PLACE_RE = re.compile(
-    rf" (?:over|above|near|in|across|off) (?:the )?(?!(?:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][\w'’-]*"
-    r"(?: [A-Z][\w'’-]*)*(?: (?:region|oblast|province|area|district|city|krai|republic|coast|border))?"
+    # "13 over Rostov Oblast", "41 over the territory of the Bryansk Region", "11 flying toward Moscow"
+    rf" (?:over|above|near|in|across|off|(?:flying|heading|headed) (?:towards?|to|for|at))"
+    r" (?:the )?(?:(?:territory|territories|waters|skies|airspace) of (?:the )?)?"
+    rf"(?!(?:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][\w'’-]*"
+    r"(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*(?: (?:region|oblast|province|area|district|city|krai|republic|coast|border))?"
 )
 _ELLIPSIS_TIME_RE = re.compile(
     rf" (?:(?:next|this|last) (?:year|month|week)|(?:later|earlier) this (?:year|month)|in (?:19|20)\d\d\b"
@@ -438,7 +441,7 @@ _ELLIPSIS_TIME_RE = re.compile(
 _BARE_AFTER_RE = re.compile(_ELLIPSIS_FOLLOWERS)
 # What may follow the number of any elliptical count (a superset of the patterns above). Scan text.
 _ELLIPSIS_START_RE = re.compile(
-    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by"
+    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by|flying|heading|headed"
     r"|on|were|was|have|had|has|are|is|and|or|also|for|to|from|which|that|while|but|fell|crashed|came"
     r"|went|got|reached|hit|struck|overnight|nationwide|shot|downed|destroyed|intercepted|neutrali[sz]ed"
     r"|jammed|lost)\b)"
@@ -455,6 +458,17 @@ _GOVERNING_VERBS = frozenset(
 _BARE_HEAD_RE = re.compile(
     r" (?P<head>drones|uavs|missiles|rockets|shaheds|bombs|shells|jets|tanks|interceptors|aircraft)\b"
 )
+# A definite plural weapon noun phrase that later counts may refer back to: "The ballistic missiles were not
+# intercepted. Two of them hit ...", "Of the cruise missiles, seven were shot down". Lower-cased scan text.
+_DEFINITE_HEAD_RE = re.compile(
+    r" (?:the|those|these) (?P<mods>(?:[a-z][\w-]* ){0,2}?)"
+    r"(?P<head>drones|uavs|missiles|rockets|shaheds|bombs|shells|jets|interceptors)\b"
+)
+# "Of the 36 missiles, 22 were ballistic": a subgroup named by its class. Text after the number.
+_SUBCLASS_RE = re.compile(r" (?:were|was) (?P<kind>ballistic|cruise)\b(?! missiles? (?:that|which)\b)",
+                          re.IGNORECASE)
+_SUBCLASS_TYPES = {"ballistic": "ballistic_missile", "cruise": "cruise_missile"}
+_MISSILE_TYPES = frozenset({"missile", "ballistic_missile", "cruise_missile"})
 # Words across which an elliptical count cannot continue a weapon count: it counts casualties
 # ("fired 40 missiles, killing 12 people; 3 more died").
 _CASUALTY_WORDS = frozenset(
@@ -965,6 +979,9 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
         # "92 of them" may refer back across sentences
         tail = _OF_PRONOUN_RE.match(text, end)
         same_sentence_only = tail is None
+    subclass = _SUBCLASS_RE.match(text, end) if tail is None else None  # "22 were ballistic"
+    if subclass is not None:
+        tail = subclass
     verb_only = tail is None  # "41 were lost", "shot down 92.", "with 35 shot down"
     if verb_only and not (_BARE_AFTER_RE.match(text, end) or _POST_CUE_RE.match(low, end)):
         return []
@@ -981,12 +998,24 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
         return []
     sentence = _sentence_at(doc, start)
     floor = sentence.start if same_sentence_only and not governing else None
-    if floor is not None and verb_only and post and post.group("aux") and sentence.no > 0 \
-            and not text[sentence.start:mention_start].strip(" \"“‘'("):
-        # a sentence that opens with the number continues the previous one: "... with four Shaheds.
-        # Two were shot down"
-        floor = doc.sentences[sentence.no - 1].start
+    opens_sentence = not text[sentence.start:mention_start].strip(" \"“‘'(")
+    if floor is not None and opens_sentence and sentence.no > 0:
+        if remainder:
+            floor = None  # "The remaining eight struck ...": the rest of a group named before
+        elif verb_only and post and post.group("aux"):
+            # a sentence that opens with the number continues the previous one: "... with four Shaheds.
+            # Two were shot down"
+            floor = doc.sentences[sentence.no - 1].start
     antecedent = _antecedent(doc, counts, floor, start)
+    partitive = _fronted_partitive(doc, low, sentence, mention_start)
+    if partitive is not None and (antecedent is None or antecedent.start < partitive.start):
+        antecedent = partitive  # "Of the cruise missiles, seven were shot down"
+    elif tail is not None and tail.re is _OF_PRONOUN_RE or remainder:
+        # "The ballistic missiles were not intercepted. Two of them hit ...": a group named after the
+        # latest count
+        named = _definite_noun_antecedent(doc, low, antecedent.end if antecedent else None, start)
+        if named is not None:
+            antecedent = named
     if (antecedent is not None and antecedent.value is not None and value > antecedent.value
             and tail is not None and tail.re is _OF_PRONOUN_RE):
         # "688 aerial targets: 640 drones, 42 cruise missiles and six Kinzhals. Air defences brought down 611
@@ -1002,7 +1031,7 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     if bare_noun and not governing and _counts_casualties(low[antecedent.end:mention_start]):
         return []  # "attacked with drones, killing two; three more were injured"
     subset = low.endswith(" including", 0, mention_start - 1)  # "128 drones over 13 regions, including 48 over"
-    if not governing and not bare_noun and not subset and post is None:
+    if not governing and not bare_noun and not subset and post is None and antecedent is not partitive:
         # continuity: the latest number before this one is part of the antecedent's phrase
         index = bisect_left(number_starts, start)
         previous = number_starts[index - 1] if index >= 1 else None
@@ -1010,10 +1039,15 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
             return []
         if _counts_casualties(low[antecedent.end:mention_start]):
             return []
+    weapon_type = antecedent.weapon_type
+    if subclass is not None:
+        if weapon_type not in _MISSILE_TYPES:
+            return []
+        weapon_type = _SUBCLASS_TYPES[subclass.group("kind").lower()]
     mention_end = end if verb_only else tail.end()
     if verb_only and governing:
         mention_start -= len(verb) + 1  # "down 92", "provide 30"
-    return [_Count(mention_start, mention_end, antecedent.weapon_type, None, value, qualifier, qual_word,
+    return [_Count(mention_start, mention_end, weapon_type, None, value, qualifier, qual_word,
                    None, start, antecedent.ground, elliptical=True, antecedent=antecedent)]
 
 
@@ -1046,6 +1080,40 @@ def _largest_count_since(doc: Document, counts: list[_Count], floor: int | None,
     floor = _antecedent_floor(doc, floor, start)
     fitting = [c for c in counts if c.start >= floor and c.value is not None and c.value >= at_least]
     return max(fitting, key=lambda c: c.value) if fitting else None
+
+
+def _stand_in(doc: Document, mods: str, head_start: int, head_end: int) -> _Count | None:
+    """A count-less antecedent for a weapon noun phrase (its class from `mods` and the head)."""
+    found = _phrase_class(mods, doc.text[head_start:head_end])
+    if found is None:
+        return None
+    return _Count(head_start, head_end, found[0], None, None, "vague", None, None, head_start, found[2])
+
+
+def _fronted_partitive(doc: Document, low: str, sentence: Sentence, mention_start: int) -> _Count | None:
+    """The group of "Of the cruise missiles, seven were shot down" (the sentence opens with it), or None."""
+    opening = low[sentence.start:mention_start]
+    if not opening.startswith("of ") or not opening.rstrip().endswith(","):
+        return None
+    heads = list(_DEFINITE_HEAD_RE.finditer(low, sentence.start + 2, mention_start))
+    if len(heads) != 1:
+        return None
+    head = heads[0]
+    return _stand_in(doc, doc.text[head.start("mods"):head.end("mods")], head.start("head"), head.end("head"))
+
+
+def _definite_noun_antecedent(doc: Document, low: str, after: int | None, start: int) -> _Count | None:
+    """A definite plural weapon noun phrase ("The ballistic missiles") after `after` (the latest count) and
+    at most one sentence before `start`, as a stand-in antecedent."""
+    sentence_no = _sentence_at(doc, start).no
+    floor = doc.sentences[max(0, sentence_no - 1)].start
+    if after is not None:
+        floor = max(floor, after)
+    heads = list(_DEFINITE_HEAD_RE.finditer(low, max(0, floor - 1), start))
+    if not heads:
+        return None
+    head = heads[-1]
+    return _stand_in(doc, doc.text[head.start("mods"):head.end("mods")], head.start("head"), head.end("head"))
 
 
 def _bare_noun_antecedent(doc: Document, low: str, start: int) -> _Count | None:
@@ -1324,8 +1392,11 @@ def _status(doc: Document, count: _Count, counts: list[_Count], index: int, post
             cue = _pre_cue(doc, count, cues, cue_starts, same_phrase=True) or cue
         if cue.kind == "impact":
             sentence = count.sentence
-            interceptions = any(sentence.start <= c.start < sentence.end and c.kind == "intercepted"
-                                for c in cues)
+            # an attack wave "hitting cities" is launched; a part of it that hit ("Two of them hit a plant",
+            # "The remaining eight struck targets") or one in a sentence of interceptions is a hit
+            part = count.elliptical and count.antecedent is not None
+            interceptions = part or any(sentence.start <= c.start < sentence.end and c.kind == "intercepted"
+                                        for c in cues)
             cue = _Cue(cue.start, cue.end, "hit") if interceptions else None
     if cue is None:
         cue = _pre_cue(doc, count, cues, cue_starts)

@@ -433,6 +433,38 @@ WEAPON_COUNT_CASES = [
          ("40 armoured vehicles", "armored_vehicle", 40, "exact", "other")],
         id="lost_tanks_are_other",
     ),
+    pytest.param(
+        "Air defences destroyed 146 drones: 41 over the territory of the Bryansk Region, 19 over the Moscow "
+        "Region, including 11 flying toward Moscow, and five over the waters of the Sea of Azov.",
+        [("146 drones", "drone", 146, "exact", "intercepted"),
+         ("41 over the territory of the Bryansk Region", "drone", 41, "exact", "intercepted"),
+         ("19 over the Moscow Region", "drone", 19, "exact", "intercepted"),
+         ("11 flying toward Moscow", "drone", 11, "exact", "intercepted"),
+         ("five over the waters of the Sea of Azov", "drone", 5, "exact", "intercepted")],
+        id="per_region_tally_over_the_territory_of",
+    ),
+    pytest.param(
+        "Russia launched 58 drones and 36 missiles. Of the 36 missiles, 22 were ballistic. Only five of them "
+        "were intercepted.",
+        [("58 drones", "drone", 58, "exact", "launched"),
+         ("36 missiles", "missile", 36, "exact", "launched"),
+         ("36 missiles", "missile", 36, "exact", "launched"),
+         ("22 were ballistic", "ballistic_missile", 22, "exact", "launched"),
+         ("five of them", "ballistic_missile", 5, "exact", "intercepted")],
+        id="subgroup_named_by_its_class",
+    ),
+    pytest.param(
+        "Russia fired nine cruise missiles and four ballistic missiles. Of the cruise missiles, seven were shot "
+        "down. The other two hit a substation. The ballistic missiles were not intercepted. Two of them hit a "
+        "plant in Dnipro. The remaining two struck a warehouse.",
+        [("nine cruise missiles", "cruise_missile", 9, "exact", "launched"),
+         ("four ballistic missiles", "ballistic_missile", 4, "exact", "launched"),
+         ("seven", "cruise_missile", 7, "exact", "intercepted"),
+         ("The other two", "cruise_missile", 2, "exact", "hit"),
+         ("Two of them", "ballistic_missile", 2, "exact", "hit"),
+         ("The remaining two", "ballistic_missile", 2, "exact", "hit")],
+        id="counts_refer_back_to_a_fronted_or_definite_group_and_parts_that_struck_are_hits",
+    ),
 ]
 
 NOT_WEAPON_COUNT_CASES = [
