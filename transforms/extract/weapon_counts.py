@@ -431,7 +431,8 @@ _ELLIPSIS_PLACE_RE = re.compile(
     rf" (?:over|above|near|in|across|off|(?:flying|heading|headed) (?:towards?|to|for|at))"
     r" (?:the )?(?:(?:territory|territories|waters|skies|airspace) of (?:the )?)?"
     rf"(?!(?:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][\w'’-]*"
-    r"(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*(?: (?:region|oblast|province|area|district|city|krai|republic|coast|border))?"
+    r"(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*"
+    r"(?: (?:region|oblast|province|area|district|city|krai|republic|coast|border))?"
 )
 _ELLIPSIS_TIME_RE = re.compile(
     rf" (?:(?:next|this|last) (?:year|month|week)|(?:later|earlier) this (?:year|month)|in (?:19|20)\d\d\b"
@@ -441,8 +442,8 @@ _ELLIPSIS_TIME_RE = re.compile(
 _BARE_AFTER_RE = re.compile(_ELLIPSIS_FOLLOWERS)
 # What may follow the number of any elliptical count (a superset of the patterns above). Scan text.
 _ELLIPSIS_START_RE = re.compile(
-    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by|flying|heading|headed"
-    r"|on|were|was|have|had|has|are|is|and|or|also|for|to|from|which|that|while|but|fell|crashed|came"
+    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by"
+    r"|flying|heading|headed|on|were|was|have|had|has|are|is|and|or|also|for|to|from|which|that|while|but|fell|crashed|came"
     r"|went|got|reached|hit|struck|overnight|nationwide|shot|downed|destroyed|intercepted|neutrali[sz]ed"
     r"|jammed|lost)\b)"
 )
