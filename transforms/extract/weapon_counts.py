@@ -131,13 +131,13 @@ _NAMED_MODELS: tuple[tuple[str, str], ...] = (
     (r"Tomahawk", "cruise_missile"), (r"Storm Shadow", "cruise_missile"), (r"SCALP", "cruise_missile"),
     (r"Taurus", "cruise_missile"), (r"Iskander-K", "cruise_missile"), (r"Neptune", "cruise_missile"),
     (r"Onyx", "cruise_missile"), (r"Oniks", "cruise_missile"), (r"JASSM", "cruise_missile"),
-    (r"Harpoon", "cruise_missile"), (r"Flamingo", "cruise_missile"),
+    (r"Harpoon", "cruise_missile"), (r"Flamingo", "cruise_missile"), (r"V-1(?![0-9])", "cruise_missile"),
     # ballistic missiles
     (r"Iskander", "ballistic_missile"), (r"KN-2[345]", "ballistic_missile"),
     (r"Kinzhal", "ballistic_missile"),
     (r"ATACMS", "ballistic_missile"), (r"Tochka", "ballistic_missile"), (r"Oreshnik", "ballistic_missile"),
     (r"Fateh", "ballistic_missile"), (r"Fath-360", "ballistic_missile"), (r"PrSM", "ballistic_missile"),
-    (r"Hwasong", "ballistic_missile"),
+    (r"Hwasong", "ballistic_missile"), (r"Scud", "ballistic_missile"), (r"V-2(?![0-9])", "ballistic_missile"),
     # other missiles (air-to-surface, anti-tank, air-to-air, interceptors)
     (r"Kh-\d+", "missile"), (r"Javelin", "missile"), (r"Stinger", "missile"), (r"NLAW", "missile"),
     (r"Hellfire", "missile"), (r"AMRAAM", "missile"), (r"AIM-\d+", "missile"), (r"PAC-[23]", "missile"),
@@ -387,6 +387,18 @@ _MILITARY_AIRCRAFT_RE = re.compile(
     r"|stealth|warplanes?|helicopter gunships?)\b",
     re.IGNORECASE,
 )
+# Drones that are not weapons: a light show, a delivery or camera drone. A sentence with a show word and no
+# word of war ("1,000 drones formed a white eagle ... the region's largest light show") counts show drones.
+_CIVIL_DRONE_MODIFIER_RE = re.compile(
+    r"\b(?:delivery|light[- ]show|show|camera|consumer|agricultural|crop[- ]spraying|hobby|racing|toy|civilian"
+    r"|commercial|photography|survey(?:ing)?) (?:drones?|uavs?)\b", re.IGNORECASE)
+_DRONE_SHOW_RE = re.compile(
+    r"\b(?:light[- ]shows?|shows?|displays?|fireworks|formed|formation|skyline|guinness|spectators|choreograph\w*"
+    r"|LEDs?)\b", re.IGNORECASE)
+_WAR_WORDS_RE = re.compile(
+    r"\b(?:attack\w*|shot down|downed|intercept\w*|destroy\w*|strik(?:e|es|ing)|struck|military|army|war|front"
+    r"|shaheds?|kamikaze|explosives?|warheads?|air (?:defen[cs]e|raid)|enemy|forces|troops|combat|fpv"
+    r"|first-person|reconnaissance|swarm)\b", re.IGNORECASE)
 _PHRASE_RE = re.compile(" " + _PHRASE)  # lower-cased text
 _NAME_RE = re.compile(rf"\b{_NAME_TOKEN}(?![\w])")
 # The base of a model token, in _NAMED_MODELS order (so "Iskander-K" is tried before "Iskander"); the
@@ -704,7 +716,7 @@ def extract(doc: Document) -> list[dict]:
         index = bisect_right(sentence_starts, count.start) - 1
         count.sentence = sentences[index if index > 0 else 0]
     _assign_statuses(doc, low, counts, _cues(scan, counts))
-    civil = {id(c) for c in _civil_aircraft(text, scan, counts)}
+    civil = {id(c) for c in _civil_aircraft(text, scan, counts)} | {id(c) for c in _civil_drones(text, counts)}
     dates: dict[int, object] = {}  # event date by sentence number
     rows = []
     for count in counts:
@@ -744,6 +756,21 @@ def _civil_aircraft(text: str, scan: str, counts: list[_Count]) -> list[_Count]:
     if not plain or _MILITARY_RE.search(scan):
         return []
     return plain
+
+
+def _civil_drones(text: str, counts: list[_Count]) -> list[_Count]:
+    """Counts of drones that are not weapons: light-show, delivery or camera drones ("a fleet of 2,500
+    drones and performed 140 shows", "will one day route delivery drones")."""
+    civil = []
+    for count in counts:
+        if count.weapon_type != "drone" or count.weapon_name is not None:
+            continue
+        sentence = count.sentence
+        if _CIVIL_DRONE_MODIFIER_RE.search(text, count.start, count.end) or (
+                _DRONE_SHOW_RE.search(text, sentence.start, sentence.end)
+                and not _WAR_WORDS_RE.search(text, sentence.start, sentence.end)):
+            civil.append(count)
+    return civil
 
 
 def _is_ground_target(text: str, count: _Count) -> bool:

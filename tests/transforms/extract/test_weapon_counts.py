@@ -465,6 +465,12 @@ WEAPON_COUNT_CASES = [
          ("The remaining two", "ballistic_missile", 2, "exact", "hit")],
         id="counts_refer_back_to_a_fronted_or_definite_group_and_parts_that_struck_are_hits",
     ),
+    pytest.param(
+        "Germany fired more than 3,000 V-2s and nearly 10,000 V-1s at Britain and Belgium.",
+        [("more than 3,000 V-2s", "ballistic_missile", 3000, "more_than", "launched"),
+         ("nearly 10,000 V-1s", "cruise_missile", 10000, "about", "launched")],
+        id="historical_models_v1_and_v2",
+    ),
 ]
 
 NOT_WEAPON_COUNT_CASES = [
@@ -534,6 +540,11 @@ NOT_WEAPON_COUNT_CASES = [
         "The HIMARS multiple launch rocket system has a range of 80 km.",
         id="multiple_launch_is_a_type_name",
     ),
+    pytest.param("In Warsaw, 1,000 drones formed a white eagle, while organisers in Dubai flew more than 5,000 "
+                 "drones in the region's largest light show.", id="light_show_drones"),
+    pytest.param("The company owns a fleet of 2,500 drones and performed 140 shows last year.",
+                 id="show_company_fleet"),
+    pytest.param("Its software will one day route delivery drones over cities.", id="delivery_drones"),
 ]
 
 BOUNDS_CASES = [
