@@ -119,6 +119,15 @@ _HYPOTHETICAL_WORDS = (
     "planned to", "planning to", "intend to", "intends to", "intended to", "aim to", "aims to", "aimed to",
     "vow to", "vows to", "vowed to", "prepare to", "prepares to", "prepared to", "preparing to", "seek to",
     "seeks to", "sought to", "want to", "wants to", "wanted to", "ready to")
+# Causes of outages and damage that are not attacks: a sentence with one of these and no word of attack
+# (only "hit", "struck" ... which storms do too) is about the weather.
+_WEATHER_WORDS = (
+    "storm", "storms", "wind gusts", "gusts", "gale", "gales", "hurricane", "hurricanes", "typhoon", "typhoons",
+    "tornado", "tornadoes", "cyclone", "cyclones", "flood", "floods", "flooding", "flooded", "floodwaters",
+    "heavy rain", "rainfall", "downpour", "downpours", "snowfall", "snowstorm", "snowstorms", "blizzard",
+    "blizzards", "ice storm", "freezing rain", "hail", "hailstorm", "heatwave", "heat wave", "wildfire",
+    "wildfires", "earthquake", "landslide", "landslides", "lightning", "thunderstorm", "thunderstorms")
+_WEATHER_LIKE_GENERIC = frozenset(("hit", "hits", "hitting", "struck", "slammed", "pounded"))
 # Words opening another clause: they end the scope of a hypothetical word ...
 _HYPOTHESIS_BREAK_WORDS = (
     "after", "when", "as", "while", "since", "because", "but", "and", "where", "which", "who", "that")
@@ -150,8 +159,9 @@ def _word_tries(phrases) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 # One scan of a sentence finds its cues, hypothetical words and subordinate-clause words. Generic attack
 # words only tell that the sentence reports an attack; the specific cues also label it.
-_GENERIC_CUE, _SPECIFIC_CUE, _HYPOTHETICAL_WORD, _BREAK_WORD = range(4)
-_MARKER_KIND = {phrase: _BREAK_WORD for phrase in _SUBCLAUSE_BREAK_WORDS}
+_GENERIC_CUE, _SPECIFIC_CUE, _HYPOTHETICAL_WORD, _BREAK_WORD, _WEATHER_WORD = range(5)
+_MARKER_KIND = {phrase: _WEATHER_WORD for phrase in _WEATHER_WORDS}
+_MARKER_KIND.update({phrase: _BREAK_WORD for phrase in _SUBCLAUSE_BREAK_WORDS})
 _MARKER_KIND.update({phrase: _HYPOTHETICAL_WORD for phrase in _HYPOTHETICAL_WORDS})
 _MARKER_KIND.update({phrase: _SPECIFIC_CUE if label != "strike" else _GENERIC_CUE
                      for phrase, label in _CUE_LABEL.items()})
@@ -404,7 +414,7 @@ class _Context:
     generic and specific impact cues, hypothetical words, and the words and punctuation that break
     clauses."""
 
-    __slots__ = ("sentence", "text", "lower", "generic", "cues", "hypothetical", "_break_words",
+    __slots__ = ("sentence", "text", "lower", "generic", "cues", "hypothetical", "weather", "attack", "_break_words",
                  "_hypothesis_breaks", "_hard_breaks", "_subclause_breaks", "_clause_breaks")
 
     def __init__(self, sentence: Sentence, text: str, lower: str) -> None:
@@ -414,6 +424,8 @@ class _Context:
         self.generic: list[int] = []                       # starts of generic attack words ("strike")
         self.cues: list[tuple[int, int, str]] = []         # specific cues; "no damage" is "no_damage"
         self.hypothetical: list[int] = []                  # starts of hypothetical words ("could")
+        self.weather = False                               # a weather word ("storm", "wind gusts")?
+        self.attack = False                                # a generic attack word other than "hit"?
         self._break_words: list[int] = []                  # starts of "after", "as", "while" ...
         # derived break lists, each computed on first use
         self._hypothesis_breaks = self._hard_breaks = self._subclause_breaks = self._clause_breaks = None
@@ -432,6 +444,10 @@ class _Context:
             kind = _MARKER_KIND[phrase]
             if kind == _GENERIC_CUE:
                 generic.append(match.start(1))
+                if phrase not in _WEATHER_LIKE_GENERIC:
+                    self.attack = True
+            elif kind == _WEATHER_WORD:
+                self.weather = True
             elif kind == _SPECIFIC_CUE:
                 start, end = match.span(1)
                 label = _FIXED_LABEL.get(phrase) or _cue_label(lower, sentence, phrase, start, end)
@@ -441,6 +457,10 @@ class _Context:
                 break_words.append(match.start(1))
             elif not (phrase == "may" and self.text[match.start(1)] == "M"):  # "May" is the month
                 hypothetical.append(match.start(1))
+
+    def about_weather(self) -> bool:
+        """True when a weather word and no attack word is in the sentence."""
+        return self.weather and not self.attack
 
     def has_cue(self) -> bool:
         """True when the sentence reports an attack, outage or damage (a negated cue does not count)."""
@@ -516,6 +536,7 @@ def extract(doc: Document) -> list[dict]:
     contexts: dict[int, _Context] = {}
     rows = _named_rows(doc, lower, matches, contexts)
     rows.extend(_count_rows(doc, lower, nouns, rows, contexts, {m.end() for m in matches}))
+    rows = [row for row in rows if not _caused_by_weather(doc, lower, row["_sentence_no"], contexts)]
     dates = {}  # event date by sentence number: several rows often share a sentence
     for row in rows:
         sentence_no = row.pop("_sentence_no")
@@ -523,6 +544,23 @@ def extract(doc: Document) -> list[dict]:
             dates[sentence_no] = event_date(doc, sentence_no)
         row["event_date"] = dates[sentence_no]
     return rows
+
+
+def _caused_by_weather(doc: Document, lower: str, sentence_no: int, contexts: dict[int, _Context]) -> bool:
+    """True when the outage or damage of a sentence comes from the weather: its own words say so, or it
+    names no attack and the sentence before it in the paragraph is about the weather ("Wind gusts brought
+    down power lines. Outages hit five regions in all")."""
+    context = _context(doc.text, lower, doc.sentences[sentence_no], contexts)
+    if context.attack:
+        return False
+    if context.weather:
+        return True
+    if sentence_no == 0:
+        return False
+    previous = doc.sentences[sentence_no - 1]
+    if "\n" in doc.text[previous.end:doc.sentences[sentence_no].start]:
+        return False  # another paragraph
+    return _context(doc.text, lower, previous, contexts).about_weather()
 
 
 def _lower(text: str) -> str:

@@ -147,6 +147,8 @@ def test_region_counts(text, expected, country):
         "Wisconsin and Kentucky were hit by European tariffs.",
         "The foreign minister said in Kyiv that the attack showed Moscow did not want peace.",
         "The drones were launched overnight from Cape Chauda in occupied Crimea, the air force said.",
+        "The worst damage was in the Lviv and Zakarpattia regions, where wind gusts brought down power lines.",
+        "Storms left much of the Lviv region without power. Outages hit five regions in all.",
     ],
     ids=[
         "actor_officials", "actor_has_warned", "actor_has_intensified", "actor_adverb_verb", "destination_to",
@@ -155,7 +157,7 @@ def test_region_counts(text, expected, country):
         "vague_several_regions", "vague_all_regions", "no_attack_context", "dateline", "no_place_named",
         "total_not_a_count", "accused_actor", "possessive_abstract", "ground_fighting_no_impact",
         "possessive_title", "organisation_named_after_city", "not_in_the_gazetteer", "said_in_place",
-        "launch_site_in_an_occupied_region",
+        "launch_site_in_an_occupied_region", "storm_damage", "outages_after_a_storm_sentence",
     ],
 )
 def test_not_affected(text):
@@ -182,10 +184,12 @@ def test_not_affected(text):
         ("Russian missiles targeted Kyiv overnight.", "UA-30", "strike"),
         ("Russian strikes damaged power facilities in the Lviv region.", "UA-46",
          "energy_facilities_damaged"),
+        ("Despite the storm, a Russian drone attack left the Sumy region without power.", "UA-59",
+         "power_outage"),
     ],
     ids=["gas_halted", "power", "heating", "water", "casualties", "refinery_fire", "drones_over",
          "shot_down_no_damage", "negated_casualties_leave_fire", "explosions", "damage", "generic_strike",
-         "energy_facilities"],
+         "energy_facilities", "attack_during_a_storm"],
 )
 def test_impact_labels(text, code, impact):
     labels = {row["iso_3166_2"]: row["impact"] for row in rows_of(text)}
