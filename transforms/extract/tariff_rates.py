@@ -277,7 +277,14 @@ _GOODS_WORDS = _words("""
     fertilizer fertilizers fertiliser fertilisers potash canola lithium minerals earths plastics
     chemicals paper pulp glass rubber leather cotton sorghum cattle tomatoes avocados exporters
     manufacturers makers producers industry industries sector companies firms brands cargo purchases
-    supplies supply
+    supplies supply cathodes concentrates ore scrap slabs
+""")
+# Goods words that name a sector ("copper", "pharmaceuticals"), unlike those that stand for a country's trade
+# ("goods", "exports", "producers"): a tariff on a sector with no country named is on every country.
+_SECTOR_WORDS = _GOODS_WORDS - _words("""
+    goods import imports export exports product products items merchandise shipments wares commodities
+    exporters manufacturers makers producers industry industries sector companies firms brands cargo
+    purchases supplies supply parts
 """)
 _GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
 _GOODS_WORDS_BYTES = frozenset(word.encode() for word in _GOODS_WORDS)
@@ -1716,6 +1723,13 @@ def _resolve(
             if row["_clause"] == clause and row["target_country_iso2"]:
                 targets = [row["target_country_iso2"]]
                 break
+    if (not targets and not global_goods and goods_span[0] >= 0 and not context.header_target
+            and _names_sector(text, goods_span) and _nearest(parties, position, ("target",), lo, hi) is None
+            and not any(row["target_country_iso2"] for row in sentence_rows)):
+        # "Trump imposed a 50% tariff on semi-finished copper products": a sector tariff on no country named
+        # in its clause is on all of them, whatever country the article is about; in a sentence of rates on
+        # one country it is one more ("15% on U.S. chicken ... and an extra 10% on soybeans")
+        global_goods = True
     if not targets and not global_goods:
         # Only the rate's own clause: "a 10% universal tariff applies to most countries, while imports
         # from China face 55%" does not make the 10% a tariff on China.
@@ -1812,6 +1826,12 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
         return False
     return bool(_IMPORTS_WORD.search(text, start, end)
                 or _IMPORT_TARIFF.search(text, max(clause_start, rate.start - 60), rate.start))
+
+
+def _names_sector(text: str, goods_span: tuple[int, int]) -> bool:
+    """Whether the goods phrase names a sector ("semi-finished copper products", "heavy trucks")."""
+    start, end = goods_span
+    return not _SECTOR_WORDS.isdisjoint(text[start:end].replace(",", " ").split())
 
 
 def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:

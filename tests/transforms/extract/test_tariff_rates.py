@@ -418,6 +418,13 @@ def test_document_context_gives_the_missing_countries():
     assert cards["goods"] == "playing cards"
 
 
+def test_a_sector_tariff_on_no_country_named_is_global_unless_its_sentence_taxes_one_country():
+    text = ("Chile braces for U.S. copper duties\nChilean cathodes will pay a 15% duty from January, the U.S. said. When "
+            "Trump imposed a 50% tariff on semi-finished copper products last August, he left cathodes untouched. "
+            "China imposed 15% on U.S. chicken and wheat, and an extra 10% on soybeans and pork.")
+    assert keys_of(text) == {("US", "CL", 15.0), ("US", None, 50.0), ("CN", "US", 15.0), ("CN", "US", 10.0)}
+
+
 def test_the_document_s_main_imposer_keeps_imposing_after_a_retaliation():
     text = ("The U.S. imposed a 30% tariff on Chinese goods and a 25% tariff on Mexican goods. Washington also set "
             "a 35% tariff on Canadian goods. Beijing, for its part, kept a 10% tariff on US goods. Most EU goods "
