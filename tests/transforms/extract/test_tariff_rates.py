@@ -419,8 +419,8 @@ def test_document_context_gives_the_missing_countries():
 
 
 def test_a_sector_tariff_on_no_country_named_is_global_unless_its_sentence_taxes_one_country():
-    text = ("Chile braces for U.S. copper duties\nChilean cathodes will pay a 15% duty from January, the U.S. said. When "
-            "Trump imposed a 50% tariff on semi-finished copper products last August, he left cathodes untouched. "
+    text = ("Chile braces for U.S. copper duties\nChilean cathodes will pay a 15% duty from January, the U.S. said. "
+            "When Trump imposed a 50% tariff on semi-finished copper products last August, he left cathodes untouched. "
             "China imposed 15% on U.S. chicken and wheat, and an extra 10% on soybeans and pork.")
     assert keys_of(text) == {("US", "CL", 15.0), ("US", None, 50.0), ("CN", "US", 15.0), ("CN", "US", 10.0)}
 
