@@ -934,6 +934,10 @@ _RESOLVERS = {
 # ---------------------------------------------------------------------------------------------------------
 
 
+# Words before a day that make the mention the week ending on it ("in the week to June 7").
+_WEEK_ENDING = re.compile(r"(?:\b(?:in|during|over|for) )?\b[Tt]he (?:seven days|week) (?:to|ending|through|until) $")
+
+
 class DateMention(NamedTuple):
     """A resolved mention: its span, sentence and period, and whether it is a "today" and inside a quote."""
 
@@ -1086,6 +1090,11 @@ def _find(doc: Document) -> list[DateMention]:
             continue
         covered = match.end()
         span_start, span_end = _span_start(ctx, family), _span_end(match, family)
+        if len(periods) == 1 and periods[0].granularity == DAY and periods[0].start is not None:
+            week_to = _WEEK_ENDING.search(text, max(0, span_start - 32), span_start)
+            if week_to is not None:
+                # "in the week to June 7": the week that ends on that day, not the day
+                span_start, periods = week_to.start(), [_week(cal.week_bounds(periods[0].start))]
         is_today = family == "rd" and (match.group("rd_word") or "").lower() == "today"
         quoted = quotes.inside(start)
         for period in periods:

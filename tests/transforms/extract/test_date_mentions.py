@@ -373,3 +373,17 @@ def test_main_event_date_is_cached():
     doc = _doc("Strikes\nRussia fired 40 drones on Wednesday.", THU)
     assert main_event_date(doc) == dt.date(2025, 10, 15)
     assert doc.cache["main_event_date"] == dt.date(2025, 10, 15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia launched 1,511 drones in the week to June 7, up from 1,284 in the week to May 31.",
+         [("in the week to June 7", "week", "2026-06-01"), ("in the week to May 31", "week", "2026-05-25")]),
+        ("Strikes rose in the week to Sunday.", [("in the week to Sunday", "week", "2026-06-01")]),
+        ("Prices fell during the week ending June 5.", [("during the week ending June 5", "week", "2026-06-01")]),
+    ],
+    ids=["week_to_a_day", "week_to_a_weekday", "week_ending"],
+)
+def test_the_week_to_a_day_is_that_week(text, expected):
+    assert _mentions(text, dt.date(2026, 6, 9)) == expected
