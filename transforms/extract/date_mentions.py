@@ -133,8 +133,20 @@ FUTURE_PHRASES = (
     " expected to ", " expects to ", " expect to ", " going to ", " likely to ", " is to ", " are to ",
     " was to ", " were to ", " is due ", " are due ", " was due ", " were due ", " be due ", " ahead of ",
     " in the coming ",
+    # present tense of a timetable that points ahead: "which is expected on Monday", "the playoffs, which
+    # begin on Saturday", "the exhibition runs until Nov. 30", "announces its decision on Wednesday"
+    " is expected ", " are expected ", " expected on ", " runs until ", " run until ", " begins on ",
+    " begin on ", " starts on ", " opens on ", " announces its ", " announce their ", " meets on ",
+    " kicks off ",
 )
-FUTURE_PHRASE_KEYS = frozenset({"to", "due", "ahead", "coming"})
+FUTURE_PHRASE_KEYS = frozenset({"to", "due", "ahead", "coming", "expected", "runs", "run", "begins", "begin",
+                                "starts", "opens", "announces", "announce", "meets", "kicks"})
+# A counterfactual ("the tariff would have jumped back to 44% on Nov. 10") says nothing of the direction.
+COUNTERFACTUALS = (" would have ", " could have ", " might have ", " would otherwise ")
+# Attributive future words ("a scheduled increase ... was postponed in December") do not make a clause
+# with a past-tense verb future.
+ATTRIBUTIVE_FUTURE = (" a scheduled ", " the scheduled ", " a planned ", " the planned ", " an upcoming ",
+                      " the upcoming ")
 # A headline infinitive ("Trump to meet Zelensky on Friday") speaks of the future only in a clause with
 # no past-tense verb ("met in Alaska in August to discuss" is past).
 INFINITIVE_CUES = tuple(f" to {verb} " for verb in (
@@ -503,6 +515,11 @@ class _Clauses:
         if other_words < 2 and clause_end < sentence_end:
             clause_end = starts[after + 1] if after + 1 < len(starts) else sentence_end
         tense = _clause_tense(f" {text[clause_start:clause_end].lower()} ")
+        if tense == PRESENT and other_words < 2 and clause_end >= sentence_end and before >= 0 \
+                and text[starts[before]:starts[before] + 1] == ",":
+            # a date phrase closing the sentence after a comma ("last cut rates, by 25 basis points, in May.")
+            # takes the tense of the clause before it
+            return _clause_tense(f" {text[sentence_start:starts[before]].lower()} ")
         if tense == PRESENT and clause_end < sentence_end and text[clause_end:clause_end + 1] == ",":
             # a fronted phrase without a verb ("In a statement on Sunday, Trump said") takes the tense of
             # the clause it introduces
@@ -517,16 +534,26 @@ def _clause_tense(clause: str) -> str:
     PRESENT (a timetable: "the pause ends on Nov. 10")."""
     flat = clause.replace(".", " ")
     words = set(flat.split())
-    if not FUTURE_WORDS.isdisjoint(words) or "'ll " in flat or "’ll " in flat:
+    if "have" in words and any(cue in flat for cue in COUNTERFACTUALS):
+        return PRESENT
+    future_words = not FUTURE_WORDS.isdisjoint(words)
+    if future_words and any(cue in flat for cue in ATTRIBUTIVE_FUTURE) and _has_past_verb(flat, words) \
+            and "will" not in words:
+        future_words = False
+    if future_words or "'ll " in flat or "’ll " in flat:
         return FUTURE
     if not FUTURE_PHRASE_KEYS.isdisjoint(words) and any(cue in flat for cue in FUTURE_PHRASES):
         return FUTURE
-    if not IRREGULAR_PAST.isdisjoint(words) or (
-            "ed " in flat and any(word.endswith("ed") and word not in NOT_PAST_ED for word in words)):
+    if _has_past_verb(flat, words):
         return PAST
     if "to" in words and any(cue in flat for cue in INFINITIVE_CUES):
         return FUTURE
     return PRESENT
+
+
+def _has_past_verb(flat: str, words: set[str]) -> bool:
+    return not IRREGULAR_PAST.isdisjoint(words) or (
+        "ed " in flat and any(word.endswith("ed") and word not in NOT_PAST_ED for word in words))
 
 
 # ---------------------------------------------------------------------------------------------------------

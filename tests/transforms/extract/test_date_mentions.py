@@ -387,3 +387,25 @@ def test_main_event_date_is_cached():
 )
 def test_the_week_to_a_day_is_that_week(text, expected):
     assert _mentions(text, dt.date(2026, 6, 9)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The rates take effect once published in the Federal Register, which is expected on Monday.",
+         dt.date(2026, 8, 14), [("on Monday", "day", "2026-08-17")]),
+        ("The NBA playoffs, which begin on Saturday, open in Oklahoma City.", dt.date(2026, 4, 14),
+         [("on Saturday", "day", "2026-04-18")]),
+        ("The exhibition runs until Nov. 30.", dt.date(2025, 3, 27), [("until Nov. 30", "day", "2025-11-30")]),
+        ("The central bank last raised rates, by 25 basis points, in May.", dt.date(2025, 11, 27),
+         [("in May", "month", "2025-05-01")]),
+        ("A scheduled increase to 50 per cent was postponed in December.", dt.date(2026, 8, 14),
+         [("in December", "month", "2025-12-01")]),
+        ("Without the extension, the tariff would have jumped back to 44% on Nov. 10.", dt.date(2026, 11, 6),
+         [("on Nov. 10", "day", "2026-11-10")]),
+    ],
+    ids=["is_expected_on_a_weekday", "timetable_begin_on", "runs_until", "closing_date_phrase_after_a_comma",
+         "attributive_scheduled_in_a_past_clause", "counterfactual_is_nearest"],
+)
+def test_tense_of_timetables_closing_phrases_and_counterfactuals(text, published, expected):
+    assert _mentions(text, published) == expected
