@@ -287,6 +287,7 @@ _SECTOR_WORDS = _GOODS_WORDS - _words("""
     purchases supplies supply parts
 """)
 _GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
+_SECTOR_WORDS_LOWER = frozenset(word.lower() for word in _SECTOR_WORDS)
 _GOODS_WORDS_BYTES = frozenset(word.encode() for word in _GOODS_WORDS)
 # Goods: "on <what>" after the tariff, up to the end of its phrase.
 _TIME_WORDS = _words("""
@@ -579,6 +580,7 @@ _BARE_RATE_AFTER = re.compile(
     _I,
 )
 _RATE_BEFORE_FOR = re.compile(r"(?:%|per\s?cent|pct)\s+for\s+(?:the\s+)?$", _I)
+_SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 _ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
 _ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
@@ -788,8 +790,13 @@ def _words_in(text: str, start: int, end: int, vocabulary: frozenset[str]) -> li
 
 
 def _names_other_measure(text: str, start: int, end: int) -> bool:
-    """True when text[start:end] names something a percentage could measure other than a tariff."""
-    return not _NON_TARIFF_WORDS.isdisjoint(_words_between(text, start, end)[2])
+    """True when text[start:end] names something a percentage could measure other than a tariff, or a
+    rate of something else ("the repo rate", "the tax rate")."""
+    words = _words_between(text, start, end)[2]
+    if not _NON_TARIFF_WORDS.isdisjoint(words):
+        return True
+    return any(word in _WEAK_WORDS and index and words[index - 1] in _OTHER_RATE_WORDS
+               for index, word in enumerate(words))
 
 
 def _names_goods(text: str, start: int, end: int) -> bool:
@@ -1169,6 +1176,13 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
                 following.transition_start = _word_start_before(text, rate.start)
                 rate.dropped = True
                 continue
+        if following is not None and _changed_rate_then_new(text, rate, following, low):
+            # "Argentina will cut its 35% tariff on U.S. cars to 17.5%": the rate the verb changes is the
+            # previous rate of the one it is changed to
+            following.previous = rate.value
+            following.transition_start = _word_start_before(text, rate.start)
+            rate.dropped = True
+            continue
         preceding = by_token.get(index - 1)
         # "..., up from 10%", "to 15% from 27.5%", "down from the 25% rate"
         while low and low[-1] in _ARTICLES:
@@ -1190,6 +1204,17 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
             following.previous = rate.value
             following.transition_start = rate.start
             rate.dropped = True
+
+
+def _changed_rate_then_new(text: str, rate: Rate, following: Rate, words_before: list[str]) -> bool:
+    """True for "cut its 35% tariff on cars to 17.5%", "raise the 25% rate to 30%": a change verb and a
+    determiner before the rate, and "to" right before the next rate of the same phrase."""
+    if len(words_before) < 2 or words_before[-1] not in ("its", "their", "the", "a") \
+            or words_before[-2] not in _LEVEL_CHANGE_WORDS:
+        return False
+    gap = text[rate.end:following.start]
+    return (len(gap) <= 80 and gap.rstrip().endswith(" to") and not any(mark in gap for mark in ";:%")
+            and not _SENTENCE_END_IN.search(gap))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1723,8 +1748,9 @@ def _resolve(
             if row["_clause"] == clause and row["target_country_iso2"]:
                 targets = [row["target_country_iso2"]]
                 break
-    if (not targets and not global_goods and goods_span[0] >= 0 and not context.header_target
-            and _names_sector(text, goods_span) and _nearest(parties, position, ("target",), lo, hi) is None
+    if (not targets and not global_goods and not context.header_target
+            and (_names_sector(text, goods_span) or _sector_before(text, rate))
+            and _nearest(parties, position, ("target",), lo, hi) is None
             and not any(row["target_country_iso2"] for row in sentence_rows)):
         # "Trump imposed a 50% tariff on semi-finished copper products": a sector tariff on no country named
         # in its clause is on all of them, whatever country the article is about; in a sentence of rates on
@@ -1831,7 +1857,15 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
 def _names_sector(text: str, goods_span: tuple[int, int]) -> bool:
     """Whether the goods phrase names a sector ("semi-finished copper products", "heavy trucks")."""
     start, end = goods_span
-    return not _SECTOR_WORDS.isdisjoint(text[start:end].replace(",", " ").split())
+    return start >= 0 and not _SECTOR_WORDS.isdisjoint(text[start:end].replace(",", " ").split())
+
+
+def _sector_before(text: str, rate: Rate) -> bool:
+    """Whether a sector names the tariff right before its noun ("pharmaceutical tariffs as high as 250%")."""
+    if not rate.governor or rate.governor[0] >= rate.start:
+        return False
+    before = _tail_words(text, rate.governor[0], 1)
+    return bool(before) and before[0] in _SECTOR_WORDS_LOWER
 
 
 def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:

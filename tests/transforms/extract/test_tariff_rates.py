@@ -425,6 +425,24 @@ def test_a_sector_tariff_on_no_country_named_is_global_unless_its_sentence_taxes
     assert keys_of(text) == {("US", "CL", 15.0), ("US", None, 50.0), ("CN", "US", 15.0), ("CN", "US", 10.0)}
 
 
+def test_a_rate_changed_to_another_is_its_previous_rate():
+    rows = rows_of("In return, Argentina will cut its 35% tariff on U.S. passenger cars to 17.5% by 2030.")
+    assert [(r["imposing_country_iso2"], r["target_country_iso2"], r["rate_pct"], r["previous_rate_pct"],
+             r["change"]) for r in rows] == [("AR", "US", 17.5, 35.0, "lowered")]
+
+
+def test_a_sector_named_before_the_tariff_noun_makes_it_global():
+    text = ("Indian drug makers escape U.S. duties\nIndia's exporters face a 50% tariff on Indian goods. Trump first "
+            "threatened pharmaceutical tariffs as high as 250 per cent in August.")
+    assert ("US", None, 250.0) in keys_of(text)
+
+
+def test_the_rate_of_something_else_is_not_a_tariff_even_after_tariff_rates():
+    text = ("India faces a 50 per cent tariff on its goods. Economists expect the central committee to keep the "
+            "repo rate at 5.5 per cent, though some see room for a cut to support exporters hit by the tariffs.")
+    assert {key[2] for key in keys_of(text)} == {50.0}
+
+
 def test_the_document_s_main_imposer_keeps_imposing_after_a_retaliation():
     text = ("The U.S. imposed a 30% tariff on Chinese goods and a 25% tariff on Mexican goods. Washington also set "
             "a 35% tariff on Canadian goods. Beijing, for its part, kept a 10% tariff on US goods. Most EU goods "
