@@ -73,18 +73,18 @@ def _words(text: str) -> frozenset[str]:
 # Nouns that name a tariff. "duty-free" is the absence of one; "on duty" never carries a percentage.
 _TARIFF_NOUN = (
     r"(?:counter-?|super-?)?tariffs?|duties|duty(?!-free)|levies|levy|customs|"
-    r"(?:import|export|border)\s+tax(?:es)?|(?:import\s+)?surcharges?"
+    r"(?:import|export|border)\s+tax(?:es)?|(?:import\s+)?surcharges?|surtax(?:es)?"
 )
 # Words that name a tariff only inside a text already about tariffs ("a 25 percent rate",
 # "currently taxed at 10 percent", "a 10% baseline").
 _WEAK_TARIFF_NOUN = r"rates?|taxed|baseline"
-_TARIFF_WORDS = _words("tariff tariffs duty duties levy levies customs surcharge surcharges")
+_TARIFF_WORDS = _words("tariff tariffs duty duties levy levies customs surcharge surcharges surtax surtaxes")
 _TAX_QUALIFIERS = _words("import export border")
 _WEAK_WORDS = _words("rate rates taxed baseline")
 # Runs of letters that may start a tariff noun phrase: a cheap test before the tariff-noun patterns.
 _TARIFF_LOOKING = _words("""
-    tariff tariffs duty duties levy levies customs surcharge surcharges tax taxes rate rates taxed
-    baseline counter super import export border
+    tariff tariffs duty duties levy levies customs surcharge surcharges surtax surtaxes tax taxes rate rates
+    taxed baseline counter super import export border
 """)
 _IMPOSE_WORDS = _words("impose imposes imposed imposing slap slaps slapped slapping levied levying")
 # "interest rate", "growth rate": a weak tariff noun that names something else.
@@ -304,7 +304,7 @@ _GOODS_STOP = _words("""
 """)
 # Verbs that commonly follow a goods phrase ("the tariff on steel took effect"); the phrase ends there.
 _VERB_AFTER_GOODS = _words("""
-    took take takes taking went goes go came come comes kick kicks kicked began begin begins start
+    took take takes taking went goes go came come comes kick kicks kicked began begin begins start stay stays stayed
     starts started remain remains remained rose rise rises fell fall falls jump jumps jumped climb
     climbs climbed drop drops dropped hit hits cover covers covered apply applies applied affect
     affects affected cost costs mean means meant say says said announced imposed expected due do
@@ -445,6 +445,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
 # Tariffs have reached a few hundred percent (U.S. rates on China in 2025: 145%; some anti-dumping
 # duties exceed 300%); larger numbers before a percent sign are something else.
 _MAX_RATE = 1000.0
+_MAX_HEADER_CHARS = 40
 _MAX_GOVERNOR_WORDS = 16
 _MAX_SPAN_GAP_WORDS = 8
 _MAX_GOODS_WORDS = 10
@@ -458,11 +459,11 @@ _ACTOR_LOOKBACK = 3
 _I = re.IGNORECASE
 # Lower-case substrings that any tariff sentence contains: substring searches find candidates
 # at C speed, where IGNORECASE patterns over a whole document cost several times more.
-_TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge", "countermeasure")
+_TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge", "surtax", "countermeasure")
 _UNIT_KEYWORDS = ("%", "per cent", "percent", "pct", "pc")
 # Confirms, in the lower-cased text, that a keyword found there is a tariff word.
 _TARIFF_AT = re.compile(
-    r"(?:tariffs?|duties|duty(?!-free)|levies|levy|customs|surcharges?|taxed|countermeasures?|"
+    r"(?:tariffs?|duties|duty(?!-free)|levies|levy|customs|surcharges?|surtax(?:es)?|taxed|countermeasures?|"
     r"(?<=import )tax(?:es)?|(?<=export )tax(?:es)?|(?<=border )tax(?:es)?)(?![a-z])"
 )
 _DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b|(?<=\d)pc\b", _I)
@@ -572,8 +573,9 @@ _IMPOSING_VERB_AFTER = re.compile(
     r"(?:impos|slap|levi|levy|hit|put|set|announc|rais|hik|doubl|tripl|increas|charg)",
     _I,
 )
-_ROLE_TARIFF_AFTER = re.compile(
-    rf"(?:['’]s)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*(?P<noun>{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN})\b", _I
+_ROLE_TARIFF_AFTER = re.compile(  # "Chinese import duties", "Trump's 50% tariff", "Canada's 25 per cent surtax"
+    rf"(?:['’]s(?:\s+\d[\d.,]*\s*(?:%|per\s?cent|percent))?)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*"
+    rf"(?P<noun>{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN})\b", _I
 )
 _BARE_RATE_AFTER = re.compile(
     rf"\s+(?:at\s+|\()?\d+(?:\.\d+)?\s*(?:%|-?\s*per\s?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
@@ -2072,11 +2074,22 @@ def _dateline_country(doc: Document) -> str | None:
 
 @lru_cache(maxsize=64)
 def _header_country(text: str, paragraph_start: int) -> str | None:
-    """The one country a paragraph is headed by in a factbox ("JAPAN: 15% on most goods."), or None."""
+    """The one country a paragraph is headed by in a factbox ("JAPAN: 15% on most goods.", or "South Korea"
+    on a line of its own after a blank line), or None."""
     header = _FACTBOX_HEADER.match(text, paragraph_start)
-    if header is None:
-        return None
-    found = {iso2 for _start, _end, iso2, _kind in country_spans(header.group("label").title())}
+    if header is not None:
+        label = header.group("label").title()
+    else:
+        header_end = paragraph_start - 1
+        header_start = text.rfind("\n", 0, header_end) + 1
+        label = text[header_start:header_end].strip()
+        if not (0 < len(label) <= _MAX_HEADER_CHARS and text.startswith("\n\n", header_start - 2)
+                and label[-1] not in ".!?:;,"):
+            return None
+        spans = country_spans(label)
+        if len(spans) != 1 or spans[0][1] - spans[0][0] != len(label):
+            return None  # a line that is only a country name
+    found = {iso2 for _start, _end, iso2, _kind in country_spans(label)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -2092,7 +2105,7 @@ def _rates_by_sentence(doc: Document, unit_sentences: set[int]) -> dict[int, lis
     for number in sorted(unit_sentences):
         if number < 0:
             continue  # a unit before the first sentence belongs to none
-        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 3)
+        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 4)
         if rates:
             rates_by_sentence[number] = rates
             last_rate_sentence = number

@@ -465,6 +465,18 @@ def test_a_factbox_header_names_the_target_of_its_paragraph():
     assert keys_of(text) == {("US", None, 10.0), ("US", "JP", 15.0), ("US", "CH", 39.0), ("US", "CH", 15.0)}
 
 
+def test_a_country_on_a_line_of_its_own_heads_its_factbox_paragraph():
+    text = ("FACTBOX-How steel suppliers are responding to Trump's 50% tariff\nThe U.S. doubled its tariffs on "
+            "imported steel to 50% on Wednesday.\n\nMexico\nThe economy ministry will seek an exemption. Its steel "
+            "now faces a 50% duty, while goods that comply with the USMCA remain free of the separate 25% "
+            "fentanyl-related tariff.")
+    assert {("US", None, 50.0), ("US", "MX", 50.0), ("US", "MX", 25.0)} <= keys_of(text)
+
+
+def test_canadian_surtaxes_are_tariffs():
+    assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
+
+
 def test_a_ministry_named_without_its_country_acts_for_the_dateline_s():
     text = ("India imposes steel duties\nNEW DELHI: The finance ministry on Monday imposed a safeguard duty of 12 per "
             "cent on imports of flat steel from all sources, as global overcapacity and US tariffs divert steel "
