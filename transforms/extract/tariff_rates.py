@@ -460,13 +460,13 @@ _I = re.IGNORECASE
 # Lower-case substrings that any tariff sentence contains: substring searches find candidates
 # at C speed, where IGNORECASE patterns over a whole document cost several times more.
 _TARIFF_KEYWORDS = ("tariff", "dut", "lev", "customs", "tax", "surcharge", "surtax", "countermeasure")
-_UNIT_KEYWORDS = ("%", "per cent", "percent", "pct", "pc")
+_UNIT_KEYWORDS = ("%", "per cent", "per-cent", "percent", "pct", "pc")
 # Confirms, in the lower-cased text, that a keyword found there is a tariff word.
 _TARIFF_AT = re.compile(
     r"(?:tariffs?|duties|duty(?!-free)|levies|levy|customs|surcharges?|surtax(?:es)?|taxed|countermeasures?|"
     r"(?<=import )tax(?:es)?|(?<=export )tax(?:es)?|(?<=border )tax(?:es)?)(?![a-z])"
 )
-_DOC_UNIT_HINT = re.compile(r"%|per\s?cent|\bpct\b|(?<=\d)pc\b", _I)
+_DOC_UNIT_HINT = re.compile(r"%|per[\s-]?cent|\bpct\b|(?<=\d)pc\b", _I)
 _WORD = re.compile(r"[A-Za-z]+")
 _KELVIN = "\u212a"
 _DIGIT = re.compile(r"\d")
@@ -478,7 +478,7 @@ _DIGIT = re.compile(r"\d")
 # A percentage: "50%", "50 percent", "twenty-five per cent", "27.5 pct", "10 percentage points".
 # "25pc" is the British press's short form. Every branch starts with a literal ("%" or "p", the
 # word boundary and the digit checked behind it) so that `re` scans for those two characters in C.
-_UNIT_MARK = re.compile(r"%|p(?:(?<=\bp)(?:er\s?cent(?P<points>age[-\s]points?)?|ct)\b|(?<=\dp)c\b)")
+_UNIT_MARK = re.compile(r"%|p(?:(?<=\bp)(?:er[\s-]?cent(?P<points>age[-\s]points?)?|ct)\b|(?<=\dp)c\b)")
 _NUMBER_BEFORE = re.compile(rf"(?<![\w.,$€£-])(?P<num>{NUMBER})\s*-?\s*$", _I)
 # A bare number coordinated with a following percentage: "5 or 10 percent", "10-25%".
 # Operators joining a bare number to a percentage: "5 or 10 percent", "10-25%".
@@ -574,14 +574,14 @@ _IMPOSING_VERB_AFTER = re.compile(
     _I,
 )
 _ROLE_TARIFF_AFTER = re.compile(  # "Chinese import duties", "Trump's 50% tariff", "Canada's 25 per cent surtax"
-    rf"(?:['’]s(?:\s+\d[\d.,]*\s*(?:%|per\s?cent|percent))?)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*"
+    rf"(?:['’]s(?:\s+\d[\d.,]*\s*(?:%|per[\s-]?cent|percent))?)?(?:\s+[\w-]+){{0,2}}?\s*-?\s*"
     rf"(?P<noun>{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN})\b", _I
 )
 _BARE_RATE_AFTER = re.compile(
-    rf"\s+(?:at\s+|\()?\d+(?:\.\d+)?\s*(?:%|-?\s*per\s?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
+    rf"\s+(?:at\s+|\()?\d+(?:\.\d+)?\s*(?:%|-?\s*per[\s-]?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
     _I,
 )
-_RATE_BEFORE_FOR = re.compile(r"(?:%|per\s?cent|pct)\s+for\s+(?:the\s+)?$", _I)
+_RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+)?$", _I)
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 _ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)

@@ -475,6 +475,7 @@ def test_a_country_on_a_line_of_its_own_heads_its_factbox_paragraph():
 
 def test_canadian_surtaxes_are_tariffs():
     assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
+    assert keys_of("Canada imposed a 25-per-cent surtax on Chinese steel.") == {("CA", "CN", 25.0)}
 
 
 def test_a_ministry_named_without_its_country_acts_for_the_dateline_s():
