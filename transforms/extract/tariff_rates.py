@@ -336,6 +336,8 @@ _TARGET_BEFORE_PAIRS = frozenset(
         ("assembled", "in"),
         ("grown", "in"),
         ("sourced", "in"),
+        ("originating", "in"),
+        ("poured", "in"),  # steel "melted and poured in China"
         ("countries", "like"),
         ("such", "as"),
         # "the 15% agreed with the European Union": the partner of a deal is the country taxed
@@ -446,6 +448,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
 # duties exceed 300%); larger numbers before a percent sign are something else.
 _MAX_RATE = 1000.0
 _MAX_HEADER_CHARS = 40
+_NUMBERED_SECTION = re.compile(r"\d{1,2}[.)]\s+(?P<label>[A-Z][\w.&'’ -]{1,40}?)\s*:\s")
 _MAX_GOVERNOR_WORDS = 16
 _MAX_SPAN_GAP_WORDS = 8
 _MAX_GOODS_WORDS = 10
@@ -581,6 +584,7 @@ _BARE_RATE_AFTER = re.compile(
     rf"\s+(?:at\s+|\()?\d+(?:\.\d+)?\s*(?:%|-?\s*per[\s-]?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
     _I,
 )
+_RATE_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?")
 _RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+)?$", _I)
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
@@ -666,6 +670,7 @@ class Context:
     rates_imposed: Counter = field(default_factory=Counter)  # rows so far, by imposer
     header_target: str | None = None  # the country a factbox paragraph is headed by ("JAPAN: 15% on ...")
     home: str | None = None  # the country of the dateline ("NEW DELHI:"), whose unnamed bodies act for it
+    section_home: str | None = None  # the country of a numbered section ("2. South Africa: poultry review")
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
@@ -1737,6 +1742,11 @@ def _resolve(
                 return [(row["imposing_country_iso2"], listed.iso2)]
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
+    if not targets:
+        # "20.8% for China, 19.4% for India": the country right after "for" is this rate's target
+        after_for = _RATE_FOR_AFTER.match(text, rate.end)
+        if after_for is not None:
+            targets = [p.iso2 for p in parties if p.start == after_for.end() and p.iso2][:1]
     global_goods = not targets and _is_global(text, rate, parties, lo, goods_span)
     if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%": who pays stands right before the rate
@@ -1790,6 +1800,10 @@ def _resolve(
             # "NEW DELHI: The finance ministry on Monday imposed a duty of 12 per cent ...": a ministry named
             # without its country acts for the dateline's
             imposer_party = Party(lo, lo, context.home, "subject")
+        if imposer_party is None and context.section_home and context.section_home not in targets:
+            # a brief's numbered section ("1. Turkey: EV surcharge raised to 50%") is about its country's
+            # own measures
+            imposer_party = Party(lo, lo, context.section_home, "subject")
         if imposer_party is not None and imposer_party.iso2 in targets and len(targets) > 1:
             targets.remove(imposer_party.iso2)
     both = _nearest(parties, position, ("both",), lo, hi)
@@ -2034,6 +2048,14 @@ def extract(doc: Document) -> list[dict]:
     # What the sentences after the last rate teach the context can no longer reach a row.
     for sentence in doc.sentences[: max(rates_by_sentence) + 1]:
         s = sentence.text
+        if s[:1].isdigit() and (sentence.start == 0 or text[sentence.start - 1] == "\n"):
+            # the sentence splitter ends a sentence after "1.": read the whole line
+            section = _NUMBERED_SECTION.match(text, sentence.start)
+            if section is not None:
+                # a new section starts a new story: the relation of the one before does not carry over
+                context.section_home = _only_country(section.group("label"))
+                context.imposer = context.target = None
+                context.parties.clear()
         has_tariff = sentence.no in tariff_sentences
         rates = rates_by_sentence.get(sentence.no)
         if not (has_tariff or sentence.no in unit_sentences):
@@ -2073,6 +2095,14 @@ def _dateline_country(doc: Document) -> str | None:
 
 
 @lru_cache(maxsize=64)
+def _only_country(label: str) -> str | None:
+    """The country `label` names when it is nothing but a country's name ("South Africa", "EU"), else None."""
+    spans = country_spans(label.strip())
+    if len(spans) != 1 or spans[0][1] - spans[0][0] != len(label.strip()):
+        return None
+    return spans[0][2]
+
+
 def _header_country(text: str, paragraph_start: int) -> str | None:
     """The one country a paragraph is headed by in a factbox ("JAPAN: 15% on most goods.", or "South Korea"
     on a line of its own after a blank line), or None."""

@@ -473,6 +473,21 @@ def test_a_country_on_a_line_of_its_own_heads_its_factbox_paragraph():
     assert {("US", None, 50.0), ("US", "MX", 50.0), ("US", "MX", 25.0)} <= keys_of(text)
 
 
+def test_the_country_after_for_is_the_target_of_each_rate():
+    text = ("Indonesia imposed anti-dumping duties on steel from China, India and Vietnam. The duties are 20.8% "
+            "for China, 19.4% for India and 13.2% for Vietnam. The EU keeps its duty at 25% for Britain and 30% "
+            "for Japan.")
+    assert keys_of(text) == {("ID", "CN", 20.8), ("ID", "IN", 19.4), ("ID", "VN", 13.2), ("EU", "GB", 25.0),
+                             ("EU", "JP", 30.0)}
+
+
+def test_a_numbered_section_of_a_brief_is_about_its_country_s_own_measures():
+    text = ("Trade Remedies Brief\n\n1. Turkey: EV surcharge raised to 50%\n\nA decree raises the additional "
+            "customs duty on electric cars originating in China to 50% from 40%.\n\n2. South Africa: poultry "
+            "review\n\nITAC has initiated a review of the 62% general customs duty on frozen chicken portions.")
+    assert {("TR", "CN", 50.0), ("ZA", None, 62.0)} <= keys_of(text)
+
+
 def test_canadian_surtaxes_are_tariffs():
     assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
     assert keys_of("Canada imposed a 25-per-cent surtax on Chinese steel.") == {("CA", "CN", 25.0)}
