@@ -557,10 +557,10 @@ _SPEECH_THEN_RATE = re.compile(r"\b(?:said|says|warned|argued|told\s+\w+|added|n
                                r"(?:an?|the)\s+(?:(?:new|proposed|threatened|planned)\s+)?(?=\d)", re.IGNORECASE)
 # A government body named without its country: "the finance ministry", "the government", "the cabinet".
 _UNNAMED_BODY = re.compile(
-    r"\b[Tt]he\s+(?:(?:finance|commerce|trade|economy|industry)\s+ministry|ministry|government|cabinet|"
+    r"\b[Tt]he\s+(?:(?:finance|commerce|trade|economy|industry)\s+ministry|ministry|government|cabinet|Centre|"
     r"(?:Commerce|Finance|Trade)\s+(?:Ministry|Department)|tax\s+authorit(?:y|ies)|customs\s+(?:service|agency))\b")
 # A dateline: the city a story was filed from, in capitals, before a colon, a comma and a date, or a dash.
-_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}?)*(?:\s*\(\w+\))?\s*(?::|,|\s[-–—])")
+_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}?)*(?:\s*\(\w+\))?\s*(?::|,|\s[-–—]|$)")
 # A factbox paragraph's header: an upper-case label and a colon ("SOUTH KOREA: 15% on most goods").
 _FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]{1,40}?)[ \t]*:[ \t]")
 _IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
@@ -2103,6 +2103,7 @@ def _only_country(label: str) -> str | None:
     return spans[0][2]
 
 
+@lru_cache(maxsize=64)
 def _header_country(text: str, paragraph_start: int) -> str | None:
     """The one country a paragraph is headed by in a factbox ("JAPAN: 15% on most goods.", or "South Korea"
     on a line of its own after a blank line), or None."""

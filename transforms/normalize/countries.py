@@ -94,7 +94,7 @@ ALIASES: dict[str, tuple[str, ...]] = {
 # Adjectives of nationality: "Chinese goods", "Swiss exports", "a Canadian official".
 DEMONYMS: dict[str, tuple[str, ...]] = {
     "US": ("American", "Americans"),
-    "GB": ("British", "Briton", "Britons", "Scottish", "Welsh"),
+    "GB": ("British", "Briton", "Britons", "Scottish", "Scotch", "Welsh"),
     EU: ("European", "Europeans"),
     "CN": ("Chinese",),
     "TW": ("Taiwanese",),

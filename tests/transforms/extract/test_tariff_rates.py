@@ -488,6 +488,12 @@ def test_a_numbered_section_of_a_brief_is_about_its_country_s_own_measures():
     assert {("TR", "CN", 50.0), ("ZA", None, 62.0)} <= keys_of(text)
 
 
+def test_a_dateline_on_a_line_of_its_own_gives_the_home_of_unnamed_bodies():
+    text = ("Pulses duty\nNEW DELHI\n\nThe Centre has imposed a 30% import duty on yellow peas, the Finance Ministry "
+            "said. India will halve its 150% duty on Scotch whisky to 75% under the U.K. deal.")
+    assert keys_of(text) == {("IN", None, 30.0), ("IN", "GB", 75.0)}
+
+
 def test_canadian_surtaxes_are_tariffs():
     assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
     assert keys_of("Canada imposed a 25-per-cent surtax on Chinese steel.") == {("CA", "CN", 25.0)}
