@@ -87,6 +87,9 @@ _TARIFF_LOOKING = _words("""
     taxed baseline counter super import export border
 """)
 _IMPOSE_WORDS = _words("impose imposes imposed imposing slap slaps slapped slapping levied levying")
+# Verbs that govern a bare rate only with goods or a country after it: "Washington charges 50 per cent on
+# Canadian steel" (not "charges 3% interest").
+_CHARGE_WORDS = _words("charge charges charged charging apply applies applied applying")
 # "interest rate", "growth rate": a weak tariff noun that names something else.
 _OTHER_RATE_WORDS = frozenset(
     """
@@ -556,6 +559,10 @@ _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)
 _SPEECH_THEN_RATE = re.compile(r"\b(?:said|says|warned|argued|told\s+\w+|added|noted|called)\s+(?:that\s+)?"
                                r"(?:an?|the)\s+(?:(?:new|proposed|threatened|planned)\s+)?(?=\d)", re.IGNORECASE)
 # A government body named without its country: "the finance ministry", "the government", "the cabinet".
+# A dateline in title case, which only a date after the comma tells from a sentence: "Mexico City, July 13 (El
+# Financiero) -".
+_TITLE_DATELINE = re.compile(
+    r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
 _UNNAMED_BODY = re.compile(
     r"\b[Tt]he\s+(?:(?:finance|commerce|trade|economy|industry)\s+ministry|ministry|government|cabinet|Centre|"
     r"(?:Commerce|Finance|Trade)\s+(?:Ministry|Department)|tax\s+authorit(?:y|ies)|customs\s+(?:service|agency))\b")
@@ -1006,6 +1013,8 @@ def _governor(
     verb = words[-1].lower() if words else ""
     if verb in _IMPOSE_WORDS or len(words) > 1 and words[-2].lower() in _IMPOSE_WORDS:
         return (start, start), "verb"  # "imposed 25% on steel"
+    if verb in _CHARGE_WORDS and _ON_AFTER_RATE.match(text, end) and not _names_other_measure(text, *clause):
+        return (start, start), "verb"  # "Washington still charges 25% on Mexican goods"
     # "goods transshipped through Vietnam will face 40%": goods facing a bare rate in a tariff text.
     # "..., while India faces 25%": a country facing a bare rate next to other tariff rates.
     if (
@@ -2085,7 +2094,7 @@ def _dateline_country(doc: Document) -> str | None:
     """The country of the capital a story was filed from ("NEW DELHI:", "BEIJING, July 6 (Reuters) -"); a
     dateline naming two cities ("NEW DELHI/WASHINGTON") names no single home."""
     for sentence in doc.sentences[:3]:
-        found = _DATELINE.match(sentence.text)
+        found = _DATELINE.match(sentence.text) or _TITLE_DATELINE.match(sentence.text)
         if found is None or "/" in sentence.text[:found.end()]:
             continue
         countries = {iso2 for _s, _e, iso2, _k in country_spans(found.group("city").strip().title())}

@@ -494,6 +494,18 @@ def test_a_dateline_on_a_line_of_its_own_gives_the_home_of_unnamed_bodies():
     assert keys_of(text) == {("IN", None, 30.0), ("IN", "GB", 75.0)}
 
 
+def test_charges_governs_a_bare_rate_on_goods():
+    text = ("Ottawa weighs its options on U.S. tariffs\nWashington charges 50 per cent on Canadian steel and "
+            "aluminum. The bank charges 3% interest on the loans.")
+    assert keys_of(text) == {("US", "CA", 50.0)}
+
+
+def test_a_title_case_dateline_gives_the_home_of_unnamed_bodies():
+    text = ("Textile tariffs delayed\nMexico City, July 13 (El Financiero) - The Economy Ministry will raise the "
+            "tariff on imported clothing to 35% from 25% on October 1.")
+    assert keys_of(text) == {("MX", None, 35.0)}
+
+
 def test_canadian_surtaxes_are_tariffs():
     assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
     assert keys_of("Canada imposed a 25-per-cent surtax on Chinese steel.") == {("CA", "CN", 25.0)}
