@@ -543,9 +543,12 @@ _HIT_WITH = re.compile(
 _GLOBAL_GOODS = re.compile(
     r"(?:(?:virtually|nearly|almost)\s+)?(?:all|any|every)\s+(?:other\s+)?(?:foreign\s+|U\.?S\.?\s+)?"
     r"(?:imports|imported\s+goods|goods|products|countr(?:y|ies)|nations?|trading\s+partners|partners|buyers?)\b"
-    r"|(?:most|other)\s+(?:countries|nations|trading\s+partners)\b|the\s+rest\s+of\s+the\s+world\b",
+    r"|(?:most|other)\s+(?:countries|nations|trading\s+partners|imports)\b|the\s+rest\s+of\s+the\s+world\b"
+    r"|(?:countries|nations|buyers)\s+(?:that|which|who)\b",  # "on countries that buy Russian oil"
     re.IGNORECASE,
 )
+_ANY_BUYERS = re.compile(r"(?:(?:any|all|other)\s+)?(?:countr(?:y|ies)|nations?|buyers?)\s+(?:that|which|who)\b",
+                         re.IGNORECASE)
 # A country's own import tariff on goods named without a country applies to everyone's: "China cut its import
 # tariff on passenger cars to 15% from 25%".
 _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
@@ -1740,6 +1743,8 @@ def _resolve(
         else []
     )
     targets = list(dict.fromkeys(p.iso2 for p in in_goods))
+    if targets and goods_span[0] >= 0 and _ANY_BUYERS.match(text, goods_span[0]):
+        targets = []  # "on countries that buy Russian oil": the country named is not the one taxed
     imposer_party = None
     listed = None if rate.pre_nominal else _listed_country(text, parties, rate)
     if listed is not None:

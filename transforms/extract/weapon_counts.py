@@ -153,6 +153,7 @@ _NAMED_MODELS: tuple[tuple[str, str], ...] = (
     (r"Crotale", "air_defense_system"), (r"Aspide", "air_defense_system"), (r"Skynex", "air_defense_system"),
     (r"S-[345]00", "air_defense_system"), (r"Pantsir", "air_defense_system"), (r"Buk", "air_defense_system"),
     (r"Tor-M\d", "air_defense_system"), (r"Avenger", "air_defense_system"),
+    (r"Skyranger(?: 30| 35)?", "air_defense_system"),
     # aircraft
     (r"F-(?:15|16|18|35)", "aircraft"), (r"F/A-18", "aircraft"), (r"Mirage(?: 2000)?", "aircraft"),
     (r"Gripen", "aircraft"), (r"Rafale", "aircraft"), (r"Eurofighter", "aircraft"), (r"MiG-\d+", "aircraft"),

@@ -506,6 +506,12 @@ def test_a_title_case_dateline_gives_the_home_of_unnamed_bodies():
     assert keys_of(text) == {("MX", None, 35.0)}
 
 
+def test_goods_of_everyone_make_a_tariff_global_even_when_they_name_a_country():
+    text = ("Senators back a sanctions bill\nThe bill would let the U.S. impose tariffs of up to 500% on countries "
+            "that buy Russian oil.")
+    assert keys_of(text) == {("US", None, 500.0)}
+
+
 def test_canadian_surtaxes_are_tariffs():
     assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
     assert keys_of("Canada imposed a 25-per-cent surtax on Chinese steel.") == {("CA", "CN", 25.0)}

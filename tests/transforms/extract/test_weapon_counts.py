@@ -471,6 +471,11 @@ WEAPON_COUNT_CASES = [
          ("nearly 10,000 V-1s", "cruise_missile", 10000, "about", "launched")],
         id="historical_models_v1_and_v2",
     ),
+    pytest.param(
+        "Germany ordered 22 Skyranger 30 air defence systems.",
+        [("22 Skyranger 30 air defence systems", "air_defense_system", 22, "exact", "supplied")],
+        id="model_name_with_a_number",
+    ),
 ]
 
 NOT_WEAPON_COUNT_CASES = [
