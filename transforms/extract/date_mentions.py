@@ -132,7 +132,7 @@ FUTURE_PHRASES = (
     " set to ", " poised to ", " plans to ", " plan to ", " planning to ", " intends to ", " intend to ",
     " expected to ", " expects to ", " expect to ", " going to ", " likely to ", " is to ", " are to ",
     " was to ", " were to ", " is due ", " are due ", " was due ", " were due ", " be due ", " ahead of ",
-    " in the coming ",
+    " in the coming ", " due to ",
     # present tense of a timetable that points ahead: "which is expected on Monday", "the playoffs, which
     # begin on Saturday", "the exhibition runs until Nov. 30", "announces its decision on Wednesday"
     " is expected ", " are expected ", " expected on ", " runs until ", " run until ", " begins on ",
@@ -961,6 +961,8 @@ _RESOLVERS = {
 # ---------------------------------------------------------------------------------------------------------
 
 
+_DAY_THEN_YEAR = re.compile(r" (next|this|last) year\b", re.IGNORECASE)
+_YEAR_OFFSETS = {"next": 1, "this": 0, "last": -1}
 # Words before a day that make the mention the week ending on it ("in the week to June 7").
 _WEEK_ENDING = re.compile(r"(?:\b(?:in|during|over|for) )?\b[Tt]he (?:seven days|week) (?:to|ending|through|until) $")
 
@@ -1122,6 +1124,14 @@ def _find(doc: Document) -> list[DateMention]:
             if week_to is not None:
                 # "in the week to June 7": the week that ends on that day, not the day
                 span_start, periods = week_to.start(), [_week(cal.week_bounds(periods[0].start))]
+            elif anchor is not None and family in ("md", "dm") and not match.group(f"{family}_y"):
+                which_year = _DAY_THEN_YEAR.match(text, span_end)
+                day = periods[0].start
+                if which_year is not None and (dated := cal.safe_date(
+                        anchor.year + _YEAR_OFFSETS[which_year.group(1).lower()], day.month, day.day)):
+                    # "on June 30 next year": one mention, in the year it names
+                    periods, span_end = [_day(dated, RELATIVE)], which_year.end()
+                    covered = max(covered, span_end)
         is_today = family == "rd" and (match.group("rd_word") or "").lower() == "today"
         quoted = quotes.inside(start)
         for period in periods:
