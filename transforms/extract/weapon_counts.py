@@ -472,6 +472,9 @@ _GOVERNING_VERBS = frozenset(
 _BARE_HEAD_RE = re.compile(
     r" (?P<head>drones|uavs|missiles|rockets|shaheds|bombs|shells|jets|tanks|interceptors|aircraft)\b"
 )
+_SCENARIO_OPENING = re.compile(r"[\"“]?(?:If|Suppose|Imagine|What if)\b(?! (?:confirmed|true|verified)\b)")
+_IF_WORD = re.compile(r"\b(?:if|suppose|supposing|imagine)\b(?! (?:confirmed|true|verified)\b)")
+_FRONTED_ATTRIBUTION = re.compile(r"(?:[Aa]ccording to|[Ii]n all|[Ii]n total|[Oo]verall|[Ss]o far)[^,\d]{0,40},")
 # A definite plural weapon noun phrase that later counts may refer back to: "The ballistic missiles were not
 # intercepted. Two of them hit ...", "Of the cruise missiles, seven were shot down". Lower-cased scan text.
 _DEFINITE_HEAD_RE = re.compile(
@@ -718,6 +721,7 @@ def extract(doc: Document) -> list[dict]:
         count.sentence = sentences[index if index > 0 else 0]
     _assign_statuses(doc, low, counts, _cues(scan, counts))
     civil = {id(c) for c in _civil_aircraft(text, scan, counts)} | {id(c) for c in _civil_drones(text, counts)}
+    civil |= {id(c) for c in counts if _is_hypothetical(text, c)}
     dates: dict[int, object] = {}  # event date by sentence number
     rows = []
     for count in counts:
@@ -757,6 +761,18 @@ def _civil_aircraft(text: str, scan: str, counts: list[_Count]) -> list[_Count]:
     if not plain or _MILITARY_RE.search(scan):
         return []
     return plain
+
+
+def _is_hypothetical(text: str, count: _Count) -> bool:
+    """True for a count in a scenario, not a report: a sentence that opens with "If", "Suppose" or "Imagine"
+    ("If Moscow adds 50 missiles a night, Ukraine would need 1,500 interceptors"), or an "if" in the
+    count's own clause. "If confirmed, ..." reports."""
+    sentence = count.sentence
+    if _SCENARIO_OPENING.match(text, sentence.start):
+        return True
+    clause_start = max(sentence.start, text.rfind(",", sentence.start, count.start) + 1,
+                       text.rfind(";", sentence.start, count.start) + 1)
+    return _IF_WORD.search(text, clause_start, count.start) is not None
 
 
 def _civil_drones(text: str, counts: list[_Count]) -> list[_Count]:
@@ -1027,7 +1043,9 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
         return []
     sentence = _sentence_at(doc, start)
     floor = sentence.start if same_sentence_only and not governing else None
-    opens_sentence = not text[sentence.start:mention_start].strip(" \"“‘'(")
+    opening = text[sentence.start:mention_start].strip(" \"“‘'(")
+    # "Two were shot down", or after a fronted attribution: "According to the ministry, 36 were shot down"
+    opens_sentence = not opening or bool(_FRONTED_ATTRIBUTION.fullmatch(opening))
     if floor is not None and opens_sentence and sentence.no > 0:
         if remainder:
             floor = None  # "The remaining eight struck ...": the rest of a group named before

@@ -476,6 +476,19 @@ WEAPON_COUNT_CASES = [
         [("22 Skyranger 30 air defence systems", "air_defense_system", 22, "exact", "supplied")],
         id="model_name_with_a_number",
     ),
+    pytest.param(
+        "If confirmed, the attack with 700 drones would be the largest of the war.",
+        [("700 drones", "drone", 700, "exact", "launched")],
+        id="if_confirmed_reports",
+    ),
+    pytest.param(
+        "The ministry said 117 drones were destroyed over 11 regions. According to the ministry, 36 were shot "
+        "down over the Belgorod region and 22 over the Bryansk region.",
+        [("117 drones", "drone", 117, "exact", "intercepted"),
+         ("36", "drone", 36, "exact", "intercepted"),
+         ("22 over the Bryansk region", "drone", 22, "exact", "intercepted")],
+        id="ellipsis_after_a_fronted_attribution",
+    ),
 ]
 
 NOT_WEAPON_COUNT_CASES = [
@@ -550,6 +563,11 @@ NOT_WEAPON_COUNT_CASES = [
     pytest.param("The company owns a fleet of 2,500 drones and performed 140 shows last year.",
                  id="show_company_fleet"),
     pytest.param("Its software will one day route delivery drones over cities.", id="delivery_drones"),
+    pytest.param("Suppose Russia fired 500 drones a night for a month.", id="scenario_suppose"),
+    pytest.param("If Moscow adds 50 missiles a night, Ukraine would need some 1,500 interceptors a month.",
+                 id="scenario_if_sentence"),
+    pytest.param("We plan for it: if they hit us with 700 drones a night, some cities will lose power.",
+                 id="scenario_if_clause"),
 ]
 
 BOUNDS_CASES = [
