@@ -205,7 +205,7 @@ _KEEP_WORDS = _words("""
     retaining leave leaves leaving left remain remains remained remaining stay stays stayed staying
     unchanged
 """)
-_FACE_WORDS = _words("face faces faced facing taxed")
+_FACE_WORDS = _words("face faces faced facing taxed got gets secured secures received receives")  # "Vietnam got 20%"
 # Verbs that may open a mention without saying how the rate changes ("taking the total to 50%").
 _SPAN_ONLY_WORDS = _words("take takes taking took set sets setting put puts putting")
 _SPAN_VERBS = _RAISE_WORDS | _LOWER_WORDS | (_REMOVE_WORDS - {"back"}) | _KEEP_WORDS | _FACE_WORDS
@@ -372,7 +372,7 @@ _DECISION_PARTICIPLES = _words("imposed announced added introduced agreed reache
 _IMPOSE_PARTICIPLES = _words("imposed levied announced set slapped introduced proposed applied charged put")
 _FACES_WORDS = _words("""
     face faces faced facing pay pays paying paid hit slapped targeted subject subjected charged
-    penalised penalized punished
+    penalised penalized punished got gets secured secures received receives
 """)
 # People and institutions that act for a country in trade news.
 ACTORS: dict[str, tuple[str, ...]] = {
@@ -543,6 +543,7 @@ _HIT_WITH = re.compile(
 _GLOBAL_GOODS = re.compile(
     r"(?:(?:virtually|nearly|almost)\s+)?(?:all|any|every)\s+(?:other\s+)?(?:foreign\s+|U\.?S\.?\s+)?"
     r"(?:imports|imported\s+goods|goods|products|countr(?:y|ies)|nations?|trading\s+partners|partners|buyers?)\b"
+    r"|(?:all|any)\s+(?:foreign|imported|foreign-made)\s+[a-z]"  # "the 50% U.S. tariff on all foreign steel"
     r"|(?:most|other)\s+(?:countries|nations|trading\s+partners|imports)\b|the\s+rest\s+of\s+the\s+world\b"
     r"|(?:countries|nations|buyers)\s+(?:that|which|who)\b",  # "on countries that buy Russian oil"
     re.IGNORECASE,
@@ -606,6 +607,7 @@ _ROLE_FACES_AFTER = re.compile(
     r"|imports|exports|cars|shipments))?"
     r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|currently|typically|usually|generally"
     r"|is|are|to|set\s+to|likely\s+to|must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
+    r"|\s+(?:got|gets|secured|secures|received|receives)\s+(?:a\s+)?\d"  # "Vietnam got 20%"
     r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
     r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
     r"|,?\s+(?:hit|slapped)\s+with\b",

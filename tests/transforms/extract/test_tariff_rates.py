@@ -512,6 +512,13 @@ def test_goods_of_everyone_make_a_tariff_global_even_when_they_name_a_country():
     assert keys_of(text) == {("US", None, 500.0)}
 
 
+def test_a_country_that_got_a_rate_is_its_target():
+    text = ("Indonesia's exports to the U.S. now face a 19% tariff under a deal agreed in July. Vietnam got 20% in a "
+            "similar deal. Japan's steelmakers say the 50% U.S. tariff on all foreign steel has diverted Chinese "
+            "supply.")
+    assert keys_of(text) == {("US", "ID", 19.0), ("US", "VN", 20.0), ("US", None, 50.0)}
+
+
 def test_canadian_surtaxes_are_tariffs():
     assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
     assert keys_of("Canada imposed a 25-per-cent surtax on Chinese steel.") == {("CA", "CN", 25.0)}
