@@ -513,6 +513,8 @@ _OF_BETWEEN = re.compile(
 _CLAUSE_BREAK = re.compile(
     r";|,\s+(?:and|but|while|whereas|although|though|after|before|when|because|as)\s+"
     r"(?!(?:of|on|to|at|from|for|in|by|an?\s+\d+|\d+)\b)"
+    # an appositive comment on the measure: "..., a measure that hits Chinese and Indian mills hardest"
+    r"|,\s+(?:a|the)\s+(?:measure|move|step|decision|policy)\s+(?:that|which)\s"
     r"|\s(?:[—–]\s|(?:but|while|whereas|although)\s|(?<!such )(?<!well )(?<!same )as\s+(?-i:(?=[A-Z])))"
     # a comma before a new subject and its verb, as headlines join clauses: "..., Ottawa hits back with"
     r"|,\s+(?=(?-i:[A-Z][\w.'’]*(?:\s[A-Z][\w.'’]*)?\s)(?:hits?|strikes|struck|retaliat(?:es|ed)|respond(?:s|ed)"
@@ -554,8 +556,13 @@ _ANY_BUYERS = re.compile(r"(?:(?:any|all|other)\s+)?(?:countr(?:y|ies)|nations?|
 # tariff on passenger cars to 15% from 25%".
 _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
 # A tariff called global: "a global tariff of at least 24 percent on steel".
-_GLOBAL_TARIFF = re.compile(r"\b(?:global|worldwide|universal)\s+(?:\d[\d.]*\s*(?:%|per\s*cent)\s+)?"
-                            r"(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
+# A tariff called global, or one that by its kind applies to every origin: a quota's out-of-quota rate, a
+# safeguard, the most-favoured-nation rate ("raised the out-of-quota tariff to 50%").
+_GLOBAL_TARIFF = re.compile(r"\b(?:global|worldwide|universal|out-of-quota|above-quota|over-quota|safeguard"
+                            r"|most-favou?red-nation|MFN)\s+(?:\d[\d.]*\s*(?:%|per\s*cent)\s+)?"
+                            r"(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|charges?)\b", re.IGNORECASE)
+# "the 10% duty all imported cars pay": everyone's goods right after the tariff noun
+_EVERYONE_AFTER_NOUN = re.compile(r"\s+(?:that\s+)?(?:all|every)\s+(?:imported|foreign)\b", re.IGNORECASE)
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
 _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}"
                              r"(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
@@ -1747,6 +1754,8 @@ def _resolve(
     targets = list(dict.fromkeys(p.iso2 for p in in_goods))
     if targets and goods_span[0] >= 0 and _ANY_BUYERS.match(text, goods_span[0]):
         targets = []  # "on countries that buy Russian oil": the country named is not the one taxed
+    if targets and _pre_nominal_everyone(text, rate):
+        targets = []  # "on top of the 10% duty all imported cars pay": not the goods of the tariff before
     imposer_party = None
     listed = None if rate.pre_nominal else _listed_country(text, parties, rate)
     if listed is not None:
@@ -1873,7 +1882,17 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
     goods that are everyone's ("all imports", "any country that buys Russian oil"), or goods named without a
     country as imports ("pharmaceutical imports") or under a country's own import tariff ("China cut its
     import tariff on passenger cars")."""
-    if _GLOBAL_TARIFF.search(text, max(clause_start, rate.start - 40), rate.end + 12):
+    called = _GLOBAL_TARIFF.search(text, max(clause_start, rate.start - 40), rate.end + 12)
+    if called is not None:
+        # the rate's own tariff, not the one of a rate next to it ("the 3% MFN duty plus the 10% tariff")
+        if rate.governor and rate.governor[0] != rate.governor[1]:
+            if called.start() <= rate.governor[0] < called.end():
+                return True
+        else:
+            between = text[called.end():rate.start] if called.end() <= rate.start else text[rate.end:called.start()]
+            if not _DIGIT.search(between):
+                return True
+    if _pre_nominal_everyone(text, rate):
         return True
     start, end = goods_span
     if start < 0:
@@ -1898,6 +1917,11 @@ def _sector_before(text: str, rate: Rate) -> bool:
         return False
     before = _tail_words(text, rate.governor[0], 1)
     return bool(before) and before[0] in _SECTOR_WORDS_LOWER
+
+
+def _pre_nominal_everyone(text: str, rate: Rate) -> bool:
+    """True for "the 10% duty all imported cars pay": everyone's goods right after the rate's own noun."""
+    return bool(rate.pre_nominal and rate.governor and _EVERYONE_AFTER_NOUN.match(text, rate.governor[1]))
 
 
 def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:
