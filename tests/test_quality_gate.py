@@ -18,6 +18,8 @@ SETS = {
     "dev": (GOLDEN / "dev" / "articles", GOLDEN / "dev" / "gold.jsonl"),
     "seeds": (REPO / "data" / "raw", GOLDEN / "dev" / "seeds_gold.jsonl"),
     "dev2": (GOLDEN / "dev2" / "articles", GOLDEN / "dev2" / "gold.jsonl"),
+    "dev3": (GOLDEN / "dev3" / "articles", GOLDEN / "dev3" / "gold.jsonl"),
+    "dev4": (GOLDEN / "dev4" / "articles", GOLDEN / "dev4" / "gold.jsonl"),
     "heldout": (GOLDEN / "heldout" / "articles", GOLDEN / "heldout" / "gold.jsonl"),
 }
 

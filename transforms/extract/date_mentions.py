@@ -38,7 +38,7 @@ TABLE = Table(
                 "times), with the period it denotes.",
     key="fact_id",
     is_fact=True,
-    version="2",  # 2: a deadline in a reported future points ahead
+    version="3",  # 2: a deadline in a reported future points ahead; 3: the week to a day, timetables, "next year"
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
         Column("period_start", DATE, "First day of the period (weeks start on Monday); null when unresolved."),

@@ -42,7 +42,7 @@ TABLE = Table(
                 "regions (\"eight regions\").",
     key="fact_id",
     is_fact=True,
-    version="2",  # 2: Middle East gazetteer; "parts of 11 regions" is a count
+    version="3",  # 2: Middle East gazetteer; "parts of 11 regions" is a count; 3: weather is not an attack
     columns=fact_columns(
         Column("region_name", STRING, "Normalised English name (Poltava Oblast, Kyiv); null on count rows."),
         Column("iso_3166_2", STRING,

@@ -45,7 +45,7 @@ TABLE = Table(
     description="One row per tariff or duty rate stated in the text (one per rate and direction).",
     key="fact_id",
     is_fact=True,
-    version="2",  # 2: clause breaks, global goods, main imposer, lists and bracketed rates
+    version="3",  # 2: clause breaks, global goods, main imposer, lists; 3: sectors, sections, surtaxes
     columns=fact_columns(
         Column("imposing_country_iso2", STRING, "Who imposes the tariff (ISO 3166-1 alpha-2; the EU as EU)."),
         Column("target_country_iso2", STRING, "Whose goods it hits; null when the text names none (global)."),

@@ -52,7 +52,7 @@ TABLE = Table(
     description="One row per mention of a number (exact or vague) of weapons, munitions or weapon systems.",
     key="fact_id",
     is_fact=True,
-    version="3",  # 2: a count never spans a line break; 3: ranges, more ellipses, barrage/wave of
+    version="4",  # 2: no line break in a count; 3: ranges, ellipses; 4: back references, scenarios, civil drones
     columns=fact_columns(
         Column("weapon_type", STRING, "Weapon class.", nullable=False, values=WEAPON_TYPES),
         Column("weapon_name", STRING, "Named model when the mention gives one (Shahed, Tomahawk, Kh-101, Patriot)."),
