@@ -21,6 +21,7 @@ SETS = {
     "dev3": (GOLDEN / "dev3" / "articles", GOLDEN / "dev3" / "gold.jsonl"),
     "dev4": (GOLDEN / "dev4" / "articles", GOLDEN / "dev4" / "gold.jsonl"),
     "heldout": (GOLDEN / "heldout" / "articles", GOLDEN / "heldout" / "gold.jsonl"),
+    "heldout2": (GOLDEN / "heldout2" / "articles", GOLDEN / "heldout2" / "gold.jsonl"),
 }
 
 
