@@ -303,7 +303,7 @@ _PERIOD_WORDS = _words("day week weekend month year quarter spring summer autumn
 _GOODS_STOP = _words("""
     to if that which who whom whose when while as because after before unless starting effective
     beginning by will would could may might shall should is are was were has have had be been being
-    over amid despite until within through under via than not now total totals since
+    over amid despite until within through under via than not now total totals since none
 """)
 # Verbs that commonly follow a goods phrase ("the tariff on steel took effect"); the phrase ends there.
 _VERB_AFTER_GOODS = _words("""
@@ -559,8 +559,12 @@ _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y
 # A tariff called global, or one that by its kind applies to every origin: a quota's out-of-quota rate, a
 # safeguard, the most-favoured-nation rate ("raised the out-of-quota tariff to 50%").
 _GLOBAL_TARIFF = re.compile(r"\b(?:global|worldwide|universal|out-of-quota|above-quota|over-quota|safeguard"
-                            r"|most-favou?red-nation|MFN)\s+(?:\d[\d.]*\s*(?:%|per\s*cent)\s+)?"
-                            r"(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|charges?)\b", re.IGNORECASE)
+                            r"|most-favou?red-nation|MFN|conventional|general)\s+(?:\d[\d.]*\s*(?:%|per\s*cent)\s+)?"
+                            r"(?:(?:customs|steel|import)\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|charges?)\b",
+                            re.IGNORECASE)
+# Goods from everyone: "a 2% import tariff on cathodes from most countries"
+_FROM_EVERYONE = re.compile(r"\bfrom\s+(?:most|all|any|every)\s+(?:other\s+)?(?:countries|country|sources|origins"
+                            r"|suppliers|nations)\b", re.IGNORECASE)
 # "the 10% duty all imported cars pay": everyone's goods right after the tariff noun
 _EVERYONE_AFTER_NOUN = re.compile(r"\s+(?:that\s+)?(?:all|every)\s+(?:imported|foreign)\b", re.IGNORECASE)
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
@@ -997,7 +1001,8 @@ def _governor(
         return None, "rejected"
     if not _NON_TARIFF_WORDS.isdisjoint(next_words):
         return None, "rejected"  # "5% growth", "a 50% stake"
-    if not _TARIFF_LOOKING.isdisjoint(_next_letter_words(text, end, 4)):
+    # the next four words, a hyphenated modifier counting as one ("its 50% out-of-quota steel tariff")
+    if not _TARIFF_LOOKING.isdisjoint(_next_letter_words(text, end, 4 + text.count("-", end, end + 24))):
         noun = _NOUN_AFTER.match(after) or _WEAK_NOUN_AFTER.match(after)
         if (
             noun
@@ -1882,7 +1887,7 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
     goods that are everyone's ("all imports", "any country that buys Russian oil"), or goods named without a
     country as imports ("pharmaceutical imports") or under a country's own import tariff ("China cut its
     import tariff on passenger cars")."""
-    called = _GLOBAL_TARIFF.search(text, max(clause_start, rate.start - 40), rate.end + 12)
+    called = _GLOBAL_TARIFF.search(text, max(clause_start, rate.start - 40), rate.end + 40)
     if called is not None:
         # the rate's own tariff, not the one of a rate next to it ("the 3% MFN duty plus the 10% tariff")
         if rate.governor and rate.governor[0] != rate.governor[1]:
@@ -1897,7 +1902,7 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
     start, end = goods_span
     if start < 0:
         return False
-    if _GLOBAL_GOODS.match(text, start):
+    if _GLOBAL_GOODS.match(text, start) or _FROM_EVERYONE.search(text, start, end):
         return True
     if any(start <= p.start < end for p in parties):
         return False

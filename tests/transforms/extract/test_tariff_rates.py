@@ -529,6 +529,13 @@ def test_quota_safeguard_and_mfn_tariffs_apply_to_every_origin():
     assert not {("EU", "CN", 50.0), ("EU", "IN", 50.0), ("CN", None, 10.0)} & keys
 
 
+def test_tariffs_on_goods_from_everyone_or_of_a_general_kind_are_global():
+    text = ("Copper duties\nChina applies a 2% import tariff on cathodes from most countries and none on Chilean "
+            "metal. The EU applies its 50% out-of-quota steel tariff to all partners. The surcharge sits on top "
+            "of Turkey's 10% conventional duty on passenger cars.")
+    assert keys_of(text) == {("CN", None, 2.0), ("EU", None, 50.0), ("TR", None, 10.0)}
+
+
 def test_canadian_surtaxes_are_tariffs():
     assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
     assert keys_of("Canada imposed a 25-per-cent surtax on Chinese steel.") == {("CA", "CN", 25.0)}
