@@ -132,17 +132,22 @@ FUTURE_PHRASES = (
     " set to ", " poised to ", " plans to ", " plan to ", " planning to ", " intends to ", " intend to ",
     " expected to ", " expects to ", " expect to ", " going to ", " likely to ", " is to ", " are to ",
     " was to ", " were to ", " is due ", " are due ", " was due ", " were due ", " be due ", " ahead of ",
-    " in the coming ", " due to ",
-    # present tense of a timetable that points ahead: "which is expected on Monday", "the playoffs, which
-    # begin on Saturday", "the exhibition runs until Nov. 30", "announces its decision on Wednesday"
+    " in the coming ", " due to expire ", " due to end ", " due to start ", " due to begin ", " due to take ",
+)
+FUTURE_PHRASE_KEYS = frozenset({"to", "due", "ahead", "coming"})
+# A timetable in the present that points ahead ("which is expected on Monday", "the playoffs, which begin on
+# Saturday", "the exhibition runs until Nov. 30"), read only in a clause with no past-tense verb ("shares rose
+# as expected on Monday" is past).
+TIMETABLE_PHRASES = (
     " is expected ", " are expected ", " expected on ", " runs until ", " run until ", " begins on ",
     " begin on ", " starts on ", " opens on ", " announces its ", " announce their ", " meets on ",
     " kicks off ",
 )
-FUTURE_PHRASE_KEYS = frozenset({"to", "due", "ahead", "coming", "expected", "runs", "run", "begins", "begin",
-                                "starts", "opens", "announces", "announce", "meets", "kicks"})
+TIMETABLE_KEYS = frozenset({"expected", "runs", "run", "begins", "begin", "starts", "opens", "announces", "announce",
+                            "meets", "kicks"})
 # A counterfactual ("the tariff would have jumped back to 44% on Nov. 10") says nothing of the direction.
 COUNTERFACTUALS = (" would have ", " could have ", " might have ", " would otherwise ")
+_COUNTERFACTUAL_KEYS = frozenset({"have", "otherwise"})
 # Attributive future words ("a scheduled increase ... was postponed in December") do not make a clause
 # with a past-tense verb future.
 ATTRIBUTIVE_FUTURE = (" a scheduled ", " the scheduled ", " a planned ", " the planned ", " an upcoming ",
@@ -534,7 +539,7 @@ def _clause_tense(clause: str) -> str:
     PRESENT (a timetable: "the pause ends on Nov. 10")."""
     flat = clause.replace(".", " ")
     words = set(flat.split())
-    if "have" in words and any(cue in flat for cue in COUNTERFACTUALS):
+    if not _COUNTERFACTUAL_KEYS.isdisjoint(words) and any(cue in flat for cue in COUNTERFACTUALS):
         return PRESENT
     future_words = not FUTURE_WORDS.isdisjoint(words)
     if future_words and any(cue in flat for cue in ATTRIBUTIVE_FUTURE) and _has_past_verb(flat, words) \
@@ -547,6 +552,8 @@ def _clause_tense(clause: str) -> str:
     if _has_past_verb(flat, words):
         return PAST
     if "to" in words and any(cue in flat for cue in INFINITIVE_CUES):
+        return FUTURE
+    if not TIMETABLE_KEYS.isdisjoint(words) and any(cue in flat for cue in TIMETABLE_PHRASES):
         return FUTURE
     return PRESENT
 

@@ -128,6 +128,8 @@ _WEATHER_WORDS = (
     "blizzards", "ice storm", "freezing rain", "hail", "hailstorm", "heatwave", "heat wave", "wildfire",
     "wildfires", "earthquake", "landslide", "landslides", "lightning", "thunderstorm", "thunderstorms")
 _WEATHER_LIKE_GENERIC = frozenset(("hit", "hits", "hitting", "struck", "slammed", "pounded"))
+_ATTACK_ONLY_CUES = frozenset(("shot down", "intercepted", "downed"))
+_WEAPON_NAMED_AFTER_WEATHER = re.compile(r" (?:shadows?|jets?|aircraft|fighters?|launchers?|rockets?|mlrs|missiles?)\b")
 # Words opening another clause: they end the scope of a hypothetical word ...
 _HYPOTHESIS_BREAK_WORDS = (
     "after", "when", "as", "while", "since", "because", "but", "and", "where", "which", "who", "that")
@@ -447,12 +449,17 @@ class _Context:
                 if phrase not in _WEATHER_LIKE_GENERIC:
                     self.attack = True
             elif kind == _WEATHER_WORD:
-                self.weather = True
+                # not "Storm Shadow" missiles or "Tornado" jets and rocket launchers
+                if not _WEAPON_NAMED_AFTER_WEATHER.match(lower, match.end(1)):
+                    self.weather = True
             elif kind == _SPECIFIC_CUE:
                 start, end = match.span(1)
                 label = _FIXED_LABEL.get(phrase) or _cue_label(lower, sentence, phrase, start, end)
                 if label is not None:
                     cues.append((start, end, label))
+                    if label == "explosions" or phrase in _ATTACK_ONLY_CUES:
+                        # explosions and shoot-downs are never the weather's ("brought down" trees are)
+                        self.attack = True
             elif kind == _BREAK_WORD:
                 break_words.append(match.start(1))
             elif not (phrase == "may" and self.text[match.start(1)] == "M"):  # "May" is the month

@@ -558,10 +558,11 @@ _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y
 # A tariff called global: "a global tariff of at least 24 percent on steel".
 # A tariff called global, or one that by its kind applies to every origin: a quota's out-of-quota rate, a
 # safeguard, the most-favoured-nation rate ("raised the out-of-quota tariff to 50%").
-_GLOBAL_TARIFF = re.compile(r"\b(?:global|worldwide|universal|out-of-quota|above-quota|over-quota|safeguard"
-                            r"|most-favou?red-nation|MFN|conventional|general)\s+(?:\d[\d.]*\s*(?:%|per\s*cent)\s+)?"
-                            r"(?:(?:customs|steel|import)\s+)?(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|charges?)\b",
-                            re.IGNORECASE)
+_GLOBAL_TARIFF = re.compile(
+    r"\b(?:(?:global|worldwide|universal|out-of-quota|above-quota|over-quota|safeguard|most-favou?red-nation|MFN)"
+    r"\s+(?:\d[\d.]*\s*(?:%|per[\s-]?cent)\s+)?(?:(?:customs|steel|import)\s+)?"
+    r"(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|charges?)"
+    r"|(?:conventional|general)\s+(?:customs\s+|import\s+)?(?:tariffs?|dut(?:y|ies)))\b", re.IGNORECASE)
 # Goods from everyone: "a 2% import tariff on cathodes from most countries"
 _FROM_EVERYONE = re.compile(r"\bfrom\s+(?:most|all|any|every)\s+(?:other\s+)?(?:countries|country|sources|origins"
                             r"|suppliers|nations)\b", re.IGNORECASE)
@@ -573,16 +574,19 @@ _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)
 # A speech verb, then the article that opens the reported rate: "said a ", "warned that the ".
 _SPEECH_THEN_RATE = re.compile(r"\b(?:said|says|warned|argued|told\s+\w+|added|noted|called)\s+(?:that\s+)?"
                                r"(?:an?|the)\s+(?:(?:new|proposed|threatened|planned)\s+)?(?=\d)", re.IGNORECASE)
-# A government body named without its country: "the finance ministry", "the government", "the cabinet".
 # A dateline in title case, which only a date after the comma tells from a sentence: "Mexico City, July 13 (El
-# Financiero) -".
+# Financiero) -" (not "In Washington, May 5 talks failed").
 _TITLE_DATELINE = re.compile(
-    r"(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}), (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
+    r"(?!(?:In|On|At|By|For|From|After|Since|Until|The)\b)(?P<city>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}), "
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.? \d")
+# A dateline alone on its line: "NEW DELHI". Only a capital city counts ("TRUMP HITS CANADA" is a headline).
+_LINE_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,24})")
+# A government body named without its country: "the finance ministry", "the government", "the cabinet".
 _UNNAMED_BODY = re.compile(
     r"\b[Tt]he\s+(?:(?:finance|commerce|trade|economy|industry)\s+ministry|ministry|government|cabinet|Centre|"
     r"(?:Commerce|Finance|Trade)\s+(?:Ministry|Department)|tax\s+authorit(?:y|ies)|customs\s+(?:service|agency))\b")
 # A dateline: the city a story was filed from, in capitals, before a colon, a comma and a date, or a dash.
-_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}?)*(?:\s*\(\w+\))?\s*(?::|,|\s[-–—]|$)")
+_DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}?)*(?:\s*\(\w+\))?\s*(?::|,|\s[-–—])")
 # A factbox paragraph's header: an upper-case label and a colon ("SOUTH KOREA: 15% on most goods").
 _FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]{1,40}?)[ \t]*:[ \t]")
 _IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
@@ -1030,8 +1034,10 @@ def _governor(
     verb = words[-1].lower() if words else ""
     if verb in _IMPOSE_WORDS or len(words) > 1 and words[-2].lower() in _IMPOSE_WORDS:
         return (start, start), "verb"  # "imposed 25% on steel"
-    if verb in _CHARGE_WORDS and _ON_AFTER_RATE.match(text, end) and not _names_other_measure(text, *clause):
-        return (start, start), "verb"  # "Washington still charges 25% on Mexican goods"
+    on = _ON_AFTER_RATE.match(text, end) if verb in _CHARGE_WORDS else None
+    if on is not None and not _names_other_measure(text, *clause) and (
+            _names_goods(text, on.end(), clause[1]) or country_spans(text[on.end():on.end() + 40])):
+        return (start, start), "verb"  # "Washington still charges 25% on Mexican goods", not "3% on each sale"
     # "goods transshipped through Vietnam will face 40%": goods facing a bare rate in a tariff text.
     # "..., while India faces 25%": a country facing a bare rate next to other tariff rates.
     if (
@@ -1913,7 +1919,7 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
 def _names_sector(text: str, goods_span: tuple[int, int]) -> bool:
     """Whether the goods phrase names a sector ("semi-finished copper products", "heavy trucks")."""
     start, end = goods_span
-    return start >= 0 and not _SECTOR_WORDS.isdisjoint(text[start:end].replace(",", " ").split())
+    return start >= 0 and not _SECTOR_WORDS_LOWER.isdisjoint(_words_between(text, start, end)[2])
 
 
 def _sector_before(text: str, rate: Rate) -> bool:
@@ -2101,6 +2107,7 @@ def extract(doc: Document) -> list[dict]:
                 context.section_home = _only_country(section.group("label"))
                 context.imposer = context.target = None
                 context.parties.clear()
+                context.rates_imposed.clear()
         has_tariff = sentence.no in tariff_sentences
         rates = rates_by_sentence.get(sentence.no)
         if not (has_tariff or sentence.no in unit_sentences):
@@ -2131,12 +2138,22 @@ def _dateline_country(doc: Document) -> str | None:
     dateline naming two cities ("NEW DELHI/WASHINGTON") names no single home."""
     for sentence in doc.sentences[:3]:
         found = _DATELINE.match(sentence.text) or _TITLE_DATELINE.match(sentence.text)
+        capital_only = False
+        if found is None and _is_own_line(doc.text, sentence):
+            found, capital_only = _LINE_DATELINE.fullmatch(sentence.text), True
         if found is None or "/" in sentence.text[:found.end()]:
             continue
-        countries = {iso2 for _s, _e, iso2, _k in country_spans(found.group("city").strip().title())}
+        countries = {iso2 for _s, _e, iso2, kind in country_spans(found.group("city").strip().title())
+                     if kind == "capital" or not capital_only}
         if len(countries) == 1:
             return countries.pop()
     return None
+
+
+def _is_own_line(text: str, sentence) -> bool:
+    """Whether a sentence is a whole line of the text."""
+    return ((sentence.start == 0 or text[sentence.start - 1] == "\n")
+            and (sentence.end == len(text) or text[sentence.end] == "\n"))
 
 
 @lru_cache(maxsize=64)
@@ -2154,19 +2171,17 @@ def _header_country(text: str, paragraph_start: int) -> str | None:
     on a line of its own after a blank line), or None."""
     header = _FACTBOX_HEADER.match(text, paragraph_start)
     if header is not None:
-        label = header.group("label").title()
-    else:
-        header_end = paragraph_start - 1
-        header_start = text.rfind("\n", 0, header_end) + 1
-        label = text[header_start:header_end].strip()
-        if not (0 < len(label) <= _MAX_HEADER_CHARS and text.startswith("\n\n", header_start - 2)
-                and label[-1] not in ".!?:;,"):
-            return None
-        spans = country_spans(label)
-        if len(spans) != 1 or spans[0][1] - spans[0][0] != len(label):
-            return None  # a line that is only a country name
-    found = {iso2 for _start, _end, iso2, _kind in country_spans(label)}
-    return found.pop() if len(found) == 1 else None
+        found = {iso2 for _start, _end, iso2, _kind in country_spans(header.group("label").title())}
+        return found.pop() if len(found) == 1 else None
+    if paragraph_start < 3:
+        return None  # the first line has no line above it
+    header_end = paragraph_start - 1
+    header_start = text.rfind("\n", 0, header_end) + 1
+    label = text[header_start:header_end].strip()
+    if not (0 < len(label) <= _MAX_HEADER_CHARS and text.startswith("\n\n", header_start - 2)
+            and label[-1] not in ".!?:;,"):
+        return None
+    return _only_country(label)  # a line that is only a country name
 
 
 def _rates_by_sentence(doc: Document, unit_sentences: set[int]) -> dict[int, list[Rate]]:

@@ -393,13 +393,15 @@ _MILITARY_AIRCRAFT_RE = re.compile(
 _CIVIL_DRONE_MODIFIER_RE = re.compile(
     r"\b(?:delivery|light[- ]show|show|camera|consumer|agricultural|crop[- ]spraying|hobby|racing|toy|civilian"
     r"|commercial|photography|survey(?:ing)?) (?:drones?|uavs?)\b", re.IGNORECASE)
+# Nouns only: "Video shows 30 drones over Kyiv" is news of war.
 _DRONE_SHOW_RE = re.compile(
-    r"\b(?:light[- ]shows?|shows?|displays?|fireworks|formed|formation|skyline|guinness|spectators|choreograph\w*"
-    r"|LEDs?)\b", re.IGNORECASE)
+    r"\b(?:light[- ]shows?|drone shows?|(?:a|the|largest|biggest) show|\d[\d,]* shows|display of|fireworks"
+    r"|formation|skyline"
+    r"|guinness|spectators|choreograph\w*|LEDs?)\b", re.IGNORECASE)
 _WAR_WORDS_RE = re.compile(
-    r"\b(?:attack\w*|shot down|downed|intercept\w*|destroy\w*|strik(?:e|es|ing)|struck|military|army|war|front"
-    r"|shaheds?|kamikaze|explosives?|warheads?|air (?:defen[cs]e|raid)|enemy|forces|troops|combat|fpv"
-    r"|first-person|reconnaissance|swarm)\b", re.IGNORECASE)
+    r"\b(?:attack\w*|shot down|downed|intercept\w*|destroy\w*|strik(?:e|es|ing)|struck|hit|launch\w*|fired"
+    r"|firing|military|army|war|front|shaheds?|kamikaze|explosives?|warheads?|air (?:defen[cs]e|raid)|enemy"
+    r"|forces|troops|combat|fpv|first-person|reconnaissance|swarm|rigged)\b", re.IGNORECASE)
 _PHRASE_RE = re.compile(" " + _PHRASE)  # lower-cased text
 _NAME_RE = re.compile(rf"\b{_NAME_TOKEN}(?![\w])")
 # The base of a model token, in _NAMED_MODELS order (so "Iskander-K" is tried before "Iskander"); the
@@ -671,6 +673,7 @@ class _Count:
     antecedent: _Count | None = None    # the count an elliptical one continues
     whole_of: _Count | None = None      # for Y in "X of Y": the X row
     range_bounds: tuple[int, int] | None = None  # both ends of "between 50 and 60", for either row
+    part: bool = False                  # a part of a group counted before ("Two of them", "The remaining eight")
     status: str | None = None
     sentence: Sentence | None = None
 
@@ -720,12 +723,13 @@ def extract(doc: Document) -> list[dict]:
         index = bisect_right(sentence_starts, count.start) - 1
         count.sentence = sentences[index if index > 0 else 0]
     _assign_statuses(doc, low, counts, _cues(scan, counts))
-    civil = {id(c) for c in _civil_aircraft(text, scan, counts)} | {id(c) for c in _civil_drones(text, counts)}
-    civil |= {id(c) for c in counts if _is_hypothetical(text, c)}
+    # not weapons of war (airliners, show drones) or not reported (a scenario)
+    excluded = {id(c) for c in _civil_aircraft(text, scan, counts)} | {id(c) for c in _civil_drones(text, counts)}
+    excluded |= {id(c) for c in counts if _is_hypothetical(text, c)}
     dates: dict[int, object] = {}  # event date by sentence number
     rows = []
     for count in counts:
-        if id(count) in civil or _is_ground_target(text, count):
+        if id(count) in excluded or _is_ground_target(text, count):
             continue
         number = count.sentence.no
         if number not in dates:
@@ -779,13 +783,15 @@ def _civil_drones(text: str, counts: list[_Count]) -> list[_Count]:
     """Counts of drones that are not weapons: light-show, delivery or camera drones ("a fleet of 2,500
     drones and performed 140 shows", "will one day route delivery drones")."""
     civil = []
+    peaceful: dict[int, bool] = {}  # by sentence number: no word of war in it
     for count in counts:
         if count.weapon_type != "drone" or count.weapon_name is not None:
             continue
         sentence = count.sentence
-        if _CIVIL_DRONE_MODIFIER_RE.search(text, count.start, count.end) or (
-                _DRONE_SHOW_RE.search(text, sentence.start, sentence.end)
-                and not _WAR_WORDS_RE.search(text, sentence.start, sentence.end)):
+        if sentence.no not in peaceful:
+            peaceful[sentence.no] = not _WAR_WORDS_RE.search(text, sentence.start, sentence.end)
+        if peaceful[sentence.no] and (_CIVIL_DRONE_MODIFIER_RE.search(text, count.start, count.end)
+                                      or _DRONE_SHOW_RE.search(text, sentence.start, sentence.end)):
             civil.append(count)
     return civil
 
@@ -1055,9 +1061,13 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
             floor = doc.sentences[sentence.no - 1].start
     antecedent = _antecedent(doc, counts, floor, start)
     partitive = _fronted_partitive(doc, low, sentence, mention_start)
+    of_them = tail is not None and tail.re is _OF_PRONOUN_RE
+    # "a further 50", "another 27" add to the group; "the remaining eight", "the other two" are part of it
+    part = (of_them or partitive is not None or subclass is not None
+            or low.startswith(("the remaining ", "the other "), mention_start))
     if partitive is not None and (antecedent is None or antecedent.start < partitive.start):
         antecedent = partitive  # "Of the cruise missiles, seven were shot down"
-    elif tail is not None and tail.re is _OF_PRONOUN_RE or remainder:
+    elif of_them or remainder:
         # "The ballistic missiles were not intercepted. Two of them hit ...": a group named after the
         # latest count
         named = _definite_noun_antecedent(doc, low, antecedent.end if antecedent else None, start)
@@ -1095,7 +1105,7 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     if verb_only and governing:
         mention_start -= len(verb) + 1  # "down 92", "provide 30"
     return [_Count(mention_start, mention_end, weapon_type, None, value, qualifier, qual_word,
-                   None, start, antecedent.ground, elliptical=True, antecedent=antecedent)]
+                   None, start, antecedent.ground, elliptical=True, antecedent=antecedent, part=part)]
 
 
 def _counts_casualties(gap: str) -> bool:
@@ -1441,8 +1451,7 @@ def _status(doc: Document, count: _Count, counts: list[_Count], index: int, post
             sentence = count.sentence
             # an attack wave "hitting cities" is launched; a part of it that hit ("Two of them hit a plant",
             # "The remaining eight struck targets") or one in a sentence of interceptions is a hit
-            part = count.elliptical and count.antecedent is not None
-            interceptions = part or any(sentence.start <= c.start < sentence.end and c.kind == "intercepted"
+            interceptions = count.part or any(sentence.start <= c.start < sentence.end and c.kind == "intercepted"
                                         for c in cues)
             cue = _Cue(cue.start, cue.end, "hit") if interceptions else None
     if cue is None:

@@ -414,3 +414,29 @@ def test_the_week_to_a_day_is_that_week(text, expected):
 )
 def test_tense_of_timetables_closing_phrases_and_counterfactuals(text, published, expected):
     assert _mentions(text, published) == expected
+
+
+def test_every_tense_phrase_holds_one_of_the_words_that_gate_it():
+    from transforms.extract.date_mentions import (
+        FUTURE_PHRASE_KEYS,
+        FUTURE_PHRASES,
+        TIMETABLE_KEYS,
+        TIMETABLE_PHRASES,
+    )
+
+    assert all(not FUTURE_PHRASE_KEYS.isdisjoint(phrase.split()) for phrase in FUTURE_PHRASES)
+    assert all(not TIMETABLE_KEYS.isdisjoint(phrase.split()) for phrase in TIMETABLE_PHRASES)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        ("The plant was closed on Friday due to a strike.", dt.date(2026, 4, 15), [("on Friday", "day", "2026-04-10")]),
+        ("Shares rose as expected on Monday.", dt.date(2026, 4, 15), [("on Monday", "day", "2026-04-13")]),
+        ("A storm swept Kyiv, the mayor said; it would otherwise have reached Lviv on Sunday.", dt.date(2026, 4, 15),
+         [("on Sunday", "day", "2026-04-12")]),
+    ],
+    ids=["due_to_a_cause_is_not_future", "as_expected_in_a_past_clause", "would_otherwise_is_a_counterfactual"],
+)
+def test_timetable_and_counterfactual_phrases_do_not_override_a_past_event(text, published, expected):
+    assert _mentions(text, published) == expected

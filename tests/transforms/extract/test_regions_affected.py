@@ -186,10 +186,13 @@ def test_not_affected(text):
          "energy_facilities_damaged"),
         ("Despite the storm, a Russian drone attack left the Sumy region without power.", "UA-59",
          "power_outage"),
+        ("Storm Shadows struck the Bryansk region overnight, damaging a substation.", "RU-BRY", "damage"),
+        ("A storm swept Kyiv on Monday. Explosions were reported in the Kharkiv region.", "UA-63", "explosions"),
     ],
     ids=["gas_halted", "power", "heating", "water", "casualties", "refinery_fire", "drones_over",
          "shot_down_no_damage", "negated_casualties_leave_fire", "explosions", "damage", "generic_strike",
-         "energy_facilities", "attack_during_a_storm"],
+         "energy_facilities", "attack_during_a_storm", "storm_shadow_is_a_missile",
+         "explosions_after_a_storm_sentence"],
 )
 def test_impact_labels(text, code, impact):
     labels = {row["iso_3166_2"]: row["impact"] for row in rows_of(text)}

@@ -536,6 +536,22 @@ def test_tariffs_on_goods_from_everyone_or_of_a_general_kind_are_global():
     assert keys_of(text) == {("CN", None, 2.0), ("EU", None, 50.0), ("TR", None, 10.0)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("TRUMP HITS CANADA\nThe finance ministry imposed a 25% import duty on steel.", {(None, None, 25.0)}),
+        ("In Washington, May 5 talks failed. The finance ministry imposed a 25% import duty on steel.",
+         {(None, None, 25.0)}),
+        ("The government imposed a 25% import duty on steel.\n\nJapan.", {(None, None, 25.0)}),
+        ("Tariffs dominated the talks. Visa charges 3% on every card transaction in the country.", set()),
+    ],
+    ids=["caps_headline_is_no_dateline", "title_case_sentence_is_no_dateline", "last_line_is_no_header",
+         "a_fee_charged_on_transactions_is_no_tariff"],
+)
+def test_what_is_not_a_dateline_a_header_or_a_charged_rate(text, expected):
+    assert keys_of(text) == expected
+
+
 def test_canadian_surtaxes_are_tariffs():
     assert keys_of("Canada's 100 per cent surtax on Chinese EVs stays in place.") == {("CA", "CN", 100.0)}
     assert keys_of("Canada imposed a 25-per-cent surtax on Chinese steel.") == {("CA", "CN", 25.0)}

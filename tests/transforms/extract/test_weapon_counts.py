@@ -489,6 +489,16 @@ WEAPON_COUNT_CASES = [
          ("22 over the Bryansk region", "drone", 22, "exact", "intercepted")],
         id="ellipsis_after_a_fronted_attribution",
     ),
+    pytest.param(
+        "Video shows 30 drones flying over Kyiv.",
+        [("30 drones", "drone", 30, "exact", "launched")],
+        id="shows_as_a_verb_is_news_of_war",
+    ),
+    pytest.param(
+        "The attackers hit the bridge with 30 commercial drones rigged with explosives.",
+        [("30 commercial drones", "drone", 30, "exact", "launched")],
+        id="commercial_drones_rigged_with_explosives",
+    ),
 ]
 
 NOT_WEAPON_COUNT_CASES = [
