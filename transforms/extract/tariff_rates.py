@@ -557,9 +557,10 @@ _ANY_BUYERS = re.compile(r"(?:(?:any|all|other)\s+)?(?:countr(?:y|ies)|nations?|
 _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
 # A tariff called global: "a global tariff of at least 24 percent on steel".
 # A tariff called global, or one that by its kind applies to every origin: a quota's out-of-quota rate, a
-# safeguard, the most-favoured-nation rate ("raised the out-of-quota tariff to 50%").
+# safeguard ("raised the out-of-quota tariff to 50%"). Not the most-favoured-nation rate: news quotes it as what
+# one partner pays ("U.S. soybeans pay the 3% MFN duty"), and the gold labels it so.
 _GLOBAL_TARIFF = re.compile(
-    r"\b(?:(?:global|worldwide|universal|out-of-quota|above-quota|over-quota|safeguard|most-favou?red-nation|MFN)"
+    r"\b(?:(?:global|worldwide|universal|out-of-quota|above-quota|over-quota|safeguard)"
     r"\s+(?:\d[\d.]*\s*(?:%|per[\s-]?cent)\s+)?(?:(?:customs|steel|import)\s+)?"
     r"(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|charges?)"
     r"|(?:conventional|general)\s+(?:customs\s+|import\s+)?(?:tariffs?|dut(?:y|ies)))\b", re.IGNORECASE)

@@ -519,13 +519,13 @@ def test_a_country_that_got_a_rate_is_its_target():
     assert keys_of(text) == {("US", "ID", 19.0), ("US", "VN", 20.0), ("US", None, 50.0)}
 
 
-def test_quota_safeguard_and_mfn_tariffs_apply_to_every_origin():
+def test_quota_and_safeguard_tariffs_apply_to_every_origin_but_an_mfn_rate_is_the_partner_s():
     text = ("EU doubles steel tariff\nThe European Union raised the out-of-quota tariff to 50% from 25%, a measure "
             "that hits Chinese and Indian mills hardest. The EU's duties on Chinese electric vehicles come on top of "
             "the 10% duty all imported cars pay. China said U.S. soybeans pay the 3% most-favoured-nation duty plus "
             "the 10% retaliatory tariff.")
     keys = keys_of(text)
-    assert {("EU", None, 50.0), ("EU", None, 10.0), ("CN", "US", 10.0)} <= keys
+    assert {("EU", None, 50.0), ("EU", None, 10.0), ("CN", "US", 3.0), ("CN", "US", 10.0)} <= keys
     assert not {("EU", "CN", 50.0), ("EU", "IN", 50.0), ("CN", None, 10.0)} & keys
 
 
