@@ -1126,18 +1126,23 @@ def _find(doc: Document) -> list[DateMention]:
             continue
         covered = match.end()
         span_start, span_end = _span_start(ctx, family), _span_end(match, family)
-        if len(periods) == 1 and periods[0].granularity == DAY and periods[0].start is not None:
-            week_to = _WEEK_ENDING.search(text, max(0, span_start - 32), span_start)
+        if len(periods) == 1 and periods[0].start is not None and periods[0].granularity in (DAY, MONTH):
+            first = periods[0].start
+            week_to = (_WEEK_ENDING.search(text, max(0, span_start - 32), span_start)
+                       if periods[0].granularity == DAY else None)
             if week_to is not None:
                 # "in the week to June 7": the week that ends on that day, not the day
-                span_start, periods = week_to.start(), [_week(cal.week_bounds(periods[0].start))]
+                span_start, periods = week_to.start(), [_week(cal.week_bounds(first))]
             elif anchor is not None and family in ("md", "dm") and not match.group(f"{family}_y"):
                 which_year = _DAY_THEN_YEAR.match(text, span_end)
-                day = periods[0].start
-                if which_year is not None and (dated := cal.safe_date(
-                        anchor.year + _YEAR_OFFSETS[which_year.group(1).lower()], day.month, day.day)):
-                    # "on June 30 next year": one mention, in the year it names
-                    periods, span_end = [_day(dated, RELATIVE)], which_year.end()
+                if which_year is not None:
+                    # "on June 30 next year", "in October last year": one mention, in the year it names
+                    year = anchor.year + _YEAR_OFFSETS[which_year.group(1).lower()]
+                    if periods[0].granularity == MONTH:
+                        periods = [_month(year, first.month, RELATIVE)]
+                    elif dated := cal.safe_date(year, first.month, first.day):
+                        periods = [_day(dated, RELATIVE)]
+                    span_end = which_year.end()
                     covered = max(covered, span_end)
         is_today = family == "rd" and (match.group("rd_word") or "").lower() == "today"
         quoted = quotes.inside(start)

@@ -407,10 +407,12 @@ def test_the_week_to_a_day_is_that_week(text, expected):
          [("on July 31", "day", "2026-07-31")]),
         ("The safeguard expires on June 30 next year.", dt.date(2025, 6, 19),
          [("on June 30 next year", "day", "2026-06-30")]),
+        ("Brussels imposed the duties in October last year.", dt.date(2024, 11, 5),
+         [("in October last year", "month", "2023-10-01")]),
     ],
     ids=["is_expected_on_a_weekday", "timetable_begin_on", "runs_until", "closing_date_phrase_after_a_comma",
          "attributive_scheduled_in_a_past_clause", "counterfactual_is_nearest", "due_to_expire_on",
-         "day_then_next_year_is_one_mention"],
+         "day_then_next_year_is_one_mention", "month_then_last_year_is_one_mention"],
 )
 def test_tense_of_timetables_closing_phrases_and_counterfactuals(text, published, expected):
     assert _mentions(text, published) == expected
