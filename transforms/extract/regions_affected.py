@@ -127,6 +127,8 @@ _WEATHER_WORDS = (
     "heavy rain", "rainfall", "downpour", "downpours", "snowfall", "snowstorm", "snowstorms", "blizzard",
     "blizzards", "ice storm", "freezing rain", "hail", "hailstorm", "heatwave", "heat wave", "wildfire",
     "wildfires", "earthquake", "landslide", "landslides", "lightning", "thunderstorm", "thunderstorms")
+# The type word after a heading's place name: "Kyiv Oblast", "Sumy region".
+_HEADING_TYPE = re.compile(r" (oblast|region|province|krai|governorate|district|republic)", re.IGNORECASE)
 _WEATHER_LIKE_GENERIC = frozenset(("hit", "hits", "hitting", "struck", "slammed", "pounded"))
 _ATTACK_ONLY_CUES = frozenset(("shot down", "intercepted", "downed"))
 _WEAPON_NAMED_AFTER_WEATHER = re.compile(r" (?:shadows?|jets?|aircraft|fighters?|launchers?|rockets?|mlrs|missiles?)\b")
@@ -651,6 +653,13 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
         sentence = sentences[no]
         context = _context(text, lower, sentence, contexts)
         if not context.has_cue():
+            if no < last_index and _is_heading(text, sentence, sentence_matches):
+                # an oblast-by-oblast report: "Kyiv Oblast" on a line of its own heads the paragraph that
+                # tells what happened there
+                following = sentences[no + 1]
+                following_context = _context(text, lower, following, contexts)
+                if following_context.has_cue():
+                    rows.extend(_heading_rows(text, following_context, sentence_matches[0], no))
             continue
         seen: set[tuple[str, str]] = set()
         for chain in _chains(text, sentence, sentence_matches):
@@ -673,6 +682,30 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
                     "_sentence_no": no,
                 })
     return rows
+
+
+def _is_heading(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> bool:
+    """Whether a sentence is one place name alone on its line ("Kyiv Oblast"), between blank lines."""
+    if len(matches) != 1 or matches[0].start() != sentence.start:
+        return False
+    if matches[0].end() != sentence.end and not _HEADING_TYPE.fullmatch(text, matches[0].end(), sentence.end):
+        return False
+    return text.startswith("\n\n", sentence.end) and (sentence.start == 0
+                                                         or text.startswith("\n\n", sentence.start - 2))
+
+
+def _heading_rows(text: str, context: _Context, match: re.Match[str], sentence_no: int) -> list[dict]:
+    """The row of a heading's place, with the impact of the paragraph under it (`context`)."""
+    line_end = text.find("\n", match.start())
+    typed = _HEADING_TYPE.fullmatch(text, match.end(), line_end)
+    resolved = _resolve(match.group(0), typed is not None, typed.group(1).lower() if typed else None)
+    if resolved is None:
+        return []
+    region_name, code, country = resolved
+    return [{"char_start": match.start(), "char_end": line_end, "region_name": region_name, "iso_3166_2": code,
+             "country_iso2": country, "region_count": None,
+             "impact": _impact(text, context, context.sentence.start, context.sentence.start),
+             "_sentence_no": sentence_no}]
 
 
 def _chains(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> list[list[_Name]]:

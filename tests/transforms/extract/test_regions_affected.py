@@ -283,3 +283,9 @@ def test_any_text_gives_valid_rows(words):
             assert row["iso_3166_2"] and row["region_name"] and row["country_iso2"]
         else:
             assert row["iso_3166_2"] is None and row["region_name"] is None and row["region_count"] > 0
+
+
+def test_a_place_heading_a_paragraph_of_an_oblast_by_oblast_report_is_affected():
+    text = ("Overnight attacks, region by region\n\nKyiv Oblast\n\n\"Debris from a downed drone damaged two private "
+            "houses,\" the governor said.\n\nLviv Oblast\n\nThe governor reported a quiet night.")
+    assert keys_of(text) == {"UA-32"}
