@@ -875,26 +875,25 @@ def _strip_descriptor(words: list[str]) -> list[str]:
                                                                                   "-controlled")):
             end -= 1
         elif last == "of" and end >= 2 and words[end - 2] in _DESCRIPTOR_NOUNS:
-            end -= 2
-            # modifiers of the descriptor noun: "the [Black Sea] port of", "the [Russian] city of"
-            for _ in range(3):
-                if end and words[end - 1] not in _ARTICLES and words[end - 1] not in _FRAME_WORDS:
-                    end -= 1
-                else:
-                    break
+            end = _before_modifiers(words, end - 2)  # "the [Black Sea] port of", "the [Russian] city of"
         elif last in ("city", "town") and end >= 2 and words[end - 2] in _ARTICLES | _DESCRIPTOR_ADJECTIVES:
             end -= 1
         elif last == "," and end >= 2 and words[end - 2] in _DESCRIPTOR_NOUNS:
             # an appositive name: "hit Ukraine's second-largest city, Kharkiv"
-            end -= 2
-            for _ in range(3):
-                if end and words[end - 1] not in _ARTICLES and words[end - 1] not in _FRAME_WORDS:
-                    end -= 1
-                else:
-                    break
+            end = _before_modifiers(words, end - 2)
         else:
             break
     return words[:end]
+
+
+def _before_modifiers(words: list[str], end: int) -> int:
+    """Where up to three modifiers of a descriptor noun ending at `end` begin ("the [Black Sea] port")."""
+    for _ in range(3):
+        if end and words[end - 1] not in _ARTICLES and words[end - 1] not in _FRAME_WORDS:
+            end -= 1
+        else:
+            break
+    return end
 
 
 def _last(words: list[str], count: int = 1) -> tuple[str, ...]:

@@ -555,10 +555,10 @@ _ANY_BUYERS = re.compile(r"(?:(?:any|all|other)\s+)?(?:countr(?:y|ies)|nations?|
 # A country's own import tariff on goods named without a country applies to everyone's: "China cut its import
 # tariff on passenger cars to 15% from 25%".
 _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
-# A tariff called global: "a global tariff of at least 24 percent on steel".
-# A tariff called global, or one that by its kind applies to every origin: a quota's out-of-quota rate, a
-# safeguard ("raised the out-of-quota tariff to 50%"). Not the most-favoured-nation rate: news quotes it as what
-# one partner pays ("U.S. soybeans pay the 3% MFN duty"), and the gold labels it so.
+# A tariff called global ("a global tariff of at least 24 percent on steel"), or one that by its kind applies
+# to every origin: a quota's out-of-quota rate, a safeguard ("raised the out-of-quota tariff to 50%"). Not the
+# most-favoured-nation rate: news quotes it as what one partner pays ("U.S. soybeans pay the 3% MFN duty"),
+# and the gold labels it so.
 _GLOBAL_TARIFF = re.compile(
     r"\b(?:(?:global|worldwide|universal|out-of-quota|above-quota|over-quota|safeguard)"
     r"\s+(?:\d[\d.]*\s*(?:%|per[\s-]?cent)\s+)?(?:(?:customs|steel|import)\s+)?"
