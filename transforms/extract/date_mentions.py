@@ -38,7 +38,7 @@ TABLE = Table(
                 "times), with the period it denotes.",
     key="fact_id",
     is_fact=True,
-    version="3",  # 2: a deadline in a reported future points ahead; 3: the week to a day, timetables, "next year"
+    version="4",  # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
         Column("period_start", DATE, "First day of the period (weeks start on Monday); null when unresolved."),
@@ -115,6 +115,12 @@ HOLIDAY_NAME_SUFFIXES = re.compile(r" (?:trees?|markets?|season|holidays?|lights
                                    r"shopping|gifts?|presents?|cards?|spirit|dinner|songs?|music|films?)\b",
                                    re.IGNORECASE)
 HOLIDAY_GREETINGS = frozenset({"merry", "happy"})
+# Quarters ("in the third quarter") are of a game, not of a year, in a sentence with one of these.
+_GAME_WORDS = re.compile(r"\b(?:touchdowns?|field goals?|half-?time|quarterback|linebacker|tackle|rebounds|"
+                         r"free throws?|buzzer|yards?|scored|the game|the match|the period|injur(?:y|ed)|"
+                         r"coach|playoffs?)\b", re.IGNORECASE)
+_QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+                     "final": 4}
 # A capitalised word before a mid-sentence "Today" makes a name: USA Today, Russia Today.
 _PROPER_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]* $")
 
@@ -210,6 +216,11 @@ _CORE = re.compile(
     # 13.10.2025, 13/10/2025
     rf"|(?P<num>(?<![\d./])(?P<num_a>\d{{1,2}})(?P<num_sep>[./])(?P<num_b>\d{{1,2}})(?P=num_sep)"
     rf"(?P<num_y>{_YEAR_NUM})(?!\d|[./]\d))"
+    # the third quarter, third-quarter, this quarter, the July-September quarter ("the first quarter of 2026"
+    # is the year's core with its lead)
+    rf"|(?P<qt>(?:(?P<qt_rel>[Tt]his|[Ll]ast|[Nn]ext|THIS|LAST|NEXT) |(?:[Tt]he |THE )?(?:(?P<qt_ord>"
+    rf"[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|FIRST|SECOND|THIRD|FOURTH|FINAL|1st|2nd|3rd|4th)[ -]"
+    rf"|(?P<qt_m1>{_MONTH})[-–](?P<qt_m2>{_MONTH}) ))(?:quarter|QUARTER)\b(?! of |-on-quarter))"
     # 13 October, 8 and 9 April 2025, 23-24 April, Tuesday 11 March, 13th of October
     rf"|(?P<dm>(?:(?P<dm_wd>{_ANY_WEEKDAY}),? (?:the )?)?(?<![\w.,$€£-])(?P<dm_d1>{_DAY_NUM})"
     rf"(?:{_RANGE_SEP}(?P<dm_d2>{_DAY_NUM}))? (?:of )?(?P<dm_m>{_MONTH})"
@@ -254,10 +265,11 @@ _START_WORDS: dict[str, str] = {
     **dict.fromkeys(("week", "weekend", "month", "year"), "unit"),
     **dict.fromkeys(("morning", "afternoon", "evening"), "day_part"),
     "night": "night",
+    "quarter": "quarter",
 }
 # Lower-case words found with str.find (cheaper than a regex pass); "week" also finds "weekend".
 _LOWER_WORDS = ("today", "tonight", "yesterday", "tomorrow", "week", "month", "year", "morning",
-                "afternoon", "evening", "night")
+                "afternoon", "evening", "night", "quarter")
 _BACK_WINDOW = 24
 _BACK_PATTERNS: dict[str, re.Pattern | None] = {
     "start": None,
@@ -265,6 +277,8 @@ _BACK_PATTERNS: dict[str, re.Pattern | None] = {
     "unit": re.compile(r"\b(?:(?:earlier|later) (?:in )?)?(?:this|last|next|the) $", re.IGNORECASE),
     "day_part": re.compile(r"\bthis $", re.IGNORECASE),
     "night": re.compile(r"\blast $", re.IGNORECASE),
+    "quarter": re.compile(r"\b(?:(?:this|last|next) |(?:the )?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
+                          r"[ -]|[a-z]{3,9}[-–][a-z]{3,9} ))$", re.IGNORECASE),
 }
 _DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 # Words that may stand right before a year that starts a mention ("in 2024", "and 2025", "early 2024").
@@ -837,6 +851,27 @@ def _resolve_relative_period(ctx: _Context) -> list[Period]:
     return [_year(anchor.year + offset, RELATIVE)]
 
 
+def _resolve_quarter(ctx: _Context) -> list[Period]:
+    """"in the third quarter", "third-quarter results", "this quarter": the year the quarter falls in
+    (quarters are labelled as years). A quarter of a game ("scored in the third quarter") is not a date."""
+    if _GAME_WORDS.search(ctx.text, ctx.sentence_start, ctx.sentence_end):
+        return []
+    anchor = ctx.anchor
+    if anchor is None:
+        return [_unresolved(YEAR)]
+    current = (anchor.month - 1) // 3 + 1
+    relation = (ctx.group("qt_rel") or "").lower()
+    if relation:
+        shift = {"this": 0, "last": -1, "next": 1}[relation]
+        return [_year(anchor.year + (current + shift - 1) // 4, RELATIVE)]
+    ordinal = ctx.group("qt_ord")
+    if ordinal:
+        quarter = _QUARTER_ORDINALS[ordinal.lower()]
+    else:
+        quarter = (cal.month_number(ctx.group("qt_m1").rstrip(".")) - 1) // 3 + 1
+    return [_year(cal.choose_year_for_quarter(quarter, anchor, ctx.direction()), RELATIVE)]
+
+
 def _resolve_year_end(ctx: _Context) -> list[Period]:
     """"by year-end": a year-granularity point like "the end of this year"."""
     return [_year(ctx.anchor.year, RELATIVE)] if ctx.anchor else [_unresolved(YEAR)]
@@ -951,6 +986,7 @@ def _resolve_holiday(ctx: _Context) -> list[Period]:
 
 _RESOLVERS = {
     "iso": _resolve_iso,
+    "qt": _resolve_quarter,
     "num": _resolve_numeric,
     "dm": _resolve_day_month,
     "md": _resolve_month_day,

@@ -220,6 +220,22 @@ def choose_year_for_month(month: int, anchor: dt.date, tense: str) -> int:
     return min(years, key=lambda year: abs(dt.date(year, month, 15) - anchor))
 
 
+def quarter_bounds(year: int, quarter: int) -> tuple[dt.date, dt.date]:
+    """(first day, last day) of a calendar quarter (1-4)."""
+    return month_bounds(year, 3 * quarter - 2)[0], month_bounds(year, 3 * quarter)[1]
+
+
+def choose_year_for_quarter(quarter: int, anchor: dt.date, tense: str) -> int:
+    """The year of a quarter given without one ("in the third quarter"), like choose_year_for_month."""
+    years = (anchor.year - 1, anchor.year, anchor.year + 1)
+    if tense == PAST:
+        return max(year for year in years if quarter_bounds(year, quarter)[0] <= anchor)
+    if tense == FUTURE:
+        return min(year for year in years if quarter_bounds(year, quarter)[1] >= anchor)
+    middle = 3 * quarter - 1  # the middle month of the quarter
+    return min(years, key=lambda year: abs(dt.date(year, middle, 15) - anchor))
+
+
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     """The n-th (1-based) `weekday` of a month (Thanksgiving: the 4th Thursday of November)."""
     first = dt.date(year, month, 1)

@@ -442,3 +442,32 @@ def test_every_tense_phrase_holds_one_of_the_words_that_gate_it():
 )
 def test_timetable_and_counterfactual_phrases_do_not_override_a_past_event(text, published, expected):
     assert _mentions(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose in the third quarter.", [("in the third quarter", "year", "2025-01-01")]),
+        ("Third-quarter profit fell.", [("Third-quarter", "year", "2025-01-01")]),
+        ("Profit will recover in the first quarter.", [("in the first quarter", "year", "2026-01-01")]),
+        ("Exports fell in the July-September quarter.", [("in the July-September quarter", "year", "2025-01-01")]),
+        ("This quarter is weak and last quarter was worse.",
+         [("This quarter", "year", "2026-01-01"), ("last quarter", "year", "2025-01-01")]),
+        ("In the first quarter of 2027 it will fall.", [("In the first quarter of 2027", "year", "2027-01-01")]),
+    ],
+    ids=["past_quarter_of_last_year", "adjectival_quarter", "future_quarter", "months_of_a_quarter",
+         "this_and_last_quarter", "quarter_of_a_year"],
+)
+def test_a_quarter_is_the_year_it_falls_in(text, expected):
+    # published in January: a past fourth or third quarter is last year's
+    assert _mentions(text, dt.date(2026, 1, 18)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He scored twice in the third quarter of the game.", "Campbell left in the second quarter with a knee injury.",
+     "They own a quarter of the company.", "Quarterly results are due."],
+    ids=["game_quarter", "injury_in_a_game", "a_share", "quarterly"],
+)
+def test_not_quarters(text):
+    assert _mentions(text, dt.date(2026, 1, 18)) == []
