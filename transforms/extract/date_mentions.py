@@ -28,6 +28,7 @@ from typing import NamedTuple
 from transforms.contract import DATE, STRING, Column, Table, fact_columns
 from transforms.documents import Document
 from transforms.normalize import calendar as cal
+from transforms.normalize import numbers
 
 GRANULARITIES = ("day", "week", "month", "year")
 RESOLUTIONS = ("absolute", "relative", "unresolved")
@@ -38,7 +39,7 @@ TABLE = Table(
                 "times), with the period it denotes.",
     key="fact_id",
     is_fact=True,
-    version="4",  # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters
+    version="4",  # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters, days from an event
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
         Column("period_start", DATE, "First day of the period (weeks start on Monday); null when unresolved."),
@@ -232,6 +233,11 @@ _CORE = re.compile(
     # 2024, 2022-2023, 2022-23
     rf"|(?P<yr>(?<![\w$€£.,/])(?P<yr_1>{_YEAR_NUM})(?: ?[-–] ?(?P<yr_2>{_YEAR_NUM}|\d{{2}}))?\b"
     rf"(?![-–/]\d|,\d|\.\d|%| ?(?:percent|per cent)\b))"
+    # two days later, three days earlier (counted from the day told before: _relative_day_base)
+    r"|(?P<nd>(?P<nd_n>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[1-9]\d?) days "
+    r"(?P<nd_dir>later|earlier)\b(?! than))"
+    # (on) the 24th: a day of a month the context gives; "the 24th of May" is a dm core
+    r"|(?P<od>[Tt]he (?P<od_d>3[01]|[12]\d|[1-9])(?:st|nd|rd|th)\b(?! ?[-–]?[A-Za-z0-9]))"
     # the day before yesterday, the day after tomorrow
     r"|(?P<rdx>[Tt]he day (?P<rdx_dir>before yesterday|after tomorrow)\b)"
     # this week, earlier this month, later in the week, next year, the weekend
@@ -281,6 +287,11 @@ _BACK_PATTERNS: dict[str, re.Pattern | None] = {
                           r"[ -]|[a-z]{3,9}[-–][a-z]{3,9} ))$", re.IGNORECASE),
 }
 _DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
+# "two days later": the count in front of " days later"; "on the 24th": a day of the month after a preposition.
+_DAY_COUNT_BEFORE = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[1-9]\d?)$")
+_ORDINAL_DAY_CANDIDATE = re.compile(r" [Tt]he [1-3]?\d(?:st|nd|rd|th)\b")
+# Prepositions that make "the 24th" a day ("on the 24th", "by the 15th"), not a rank ("the 19th package").
+ORDINAL_DAY_PREPOSITIONS = frozenset({"on", "by", "until", "till", "from", "since", "before", "after"})
 # Words that may stand right before a year that starts a mention ("in 2024", "and 2025", "early 2024").
 _YEAR_LEAD_WORDS = YEAR_CUES | CONTINUATIONS | MODIFIERS | {"of", "or"}
 # The rest of a number token (a whole run of digits, an ordinal suffix allowed) after its first digit, kept
@@ -618,10 +629,10 @@ class _Context:
     """What one core match needs to be resolved: the text around it, its lead and the anchor."""
 
     __slots__ = ("text", "match", "group", "lead", "anchor", "sentence_start", "sentence_end", "clauses",
-                 "previous_end", "_tense")
+                 "previous_end", "last_day", "_tense")
 
     def __init__(self, text: str, match: re.Match, lead: Lead, anchor: dt.date | None, sentence_start: int,
-                 sentence_end: int, clauses: _Clauses, previous_end: int) -> None:
+                 sentence_end: int, clauses: _Clauses, previous_end: int, last_day: dt.date | None = None) -> None:
         self.text = text
         self.match = match
         # match.group itself: resolvers read many groups, and a wrapper method would double each call
@@ -633,6 +644,8 @@ class _Context:
         self.clauses = clauses
         # where the previous mention ended (-1: none), for lists and ranges ("in March and April")
         self.previous_end = previous_end
+        # the last day resolved before this mention, that "two days later" and "on the 24th" count from
+        self.last_day = last_day
         self._tense: str | None = None
 
     @property
@@ -810,6 +823,36 @@ def _resolve_day_offset(ctx: _Context) -> list[Period]:
         return [_unresolved(DAY)]
     offset = -2 if ctx.group("rdx_dir").lower().startswith("before") else 2
     return [_day(ctx.anchor + dt.timedelta(days=offset), RELATIVE)]
+
+
+def _resolve_days_from_event(ctx: _Context) -> list[Period]:
+    """"two days later", "three days earlier": counted from the last day told before the mention (the event
+    it follows), else from the anchor; an appositive day ("Two days later, on the 24th") wins (see _find)."""
+    base = ctx.last_day or ctx.anchor
+    if base is None:
+        return [_unresolved(DAY)]
+    written = ctx.group("nd_n").lower()
+    count = int(written) if written.isdigit() else numbers.UNITS[written]
+    sign = 1 if ctx.group("nd_dir") == "later" else -1
+    return [_day(base + dt.timedelta(days=sign * count), RELATIVE)]
+
+
+def _resolve_ordinal_day(ctx: _Context) -> list[Period]:
+    """"on the 24th": in a past narrative, that day in the month of the last day told before it ("on March 3
+    ... on the 5th"); else in the month around the anchor that the tense points to ("is due to close on the
+    24th")."""
+    if ctx.lead.prep not in ORDINAL_DAY_PREPOSITIONS:
+        return []
+    day = int(ctx.group("od_d"))
+    anchor, base, direction = ctx.anchor, ctx.last_day, ctx.direction()
+    if base is not None and direction == PAST:
+        dated = cal.safe_date(base.year, base.month, day)
+        if dated is not None and (anchor is None or dated <= anchor):
+            return [_day(dated, RELATIVE)]
+    if anchor is None:
+        return [_unresolved(DAY)]
+    nearby = [cal.safe_date(*cal.add_months(anchor.year, anchor.month, delta), day) for delta in (-1, 0, 1)]
+    return [_day(cal.by_direction(nearby, anchor, direction), RELATIVE)]
 
 
 def _resolve_relative_period(ctx: _Context) -> list[Period]:
@@ -991,6 +1034,8 @@ _RESOLVERS = {
     "dm": _resolve_day_month,
     "md": _resolve_month_day,
     "yr": _resolve_year,
+    "nd": _resolve_days_from_event,
+    "od": _resolve_ordinal_day,
     "rdx": _resolve_day_offset,
     "rp": _resolve_relative_period,
     "ye": _resolve_year_end,
@@ -1051,6 +1096,15 @@ def _candidates(text: str) -> list[int]:
                 if start is not None:
                     starts.append(start)
             position = text.find(word, position + 1)
+    for phrase in (" days later", " days earlier"):
+        position = text.find(phrase)
+        while position != -1:
+            count = _DAY_COUNT_BEFORE.search(text, max(0, position - 6), position)
+            if count is not None:
+                starts.append(count.start())
+            position = text.find(phrase, position + 1)
+    for ordinal in _ORDINAL_DAY_CANDIDATE.finditer(text):
+        starts.append(ordinal.start() + 1)
     return sorted(set(starts))
 
 
@@ -1146,6 +1200,8 @@ def _find(doc: Document) -> list[DateMention]:
     quotes = _Quotes(text)
     previous_end = -1
     covered = -1
+    last_day: dt.date | None = None
+    counted_from = -1  # index in `found` of a "two days later" that an appositive day may restate
     match_core, sentence_at = _CORE.match, doc.sentence_at
     for start in _candidates(text):
         if start < covered:
@@ -1156,7 +1212,7 @@ def _find(doc: Document) -> list[DateMention]:
         family = match.lastgroup
         sentence = sentence_at(start)
         ctx = _Context(text, match, _read_lead(text, start), anchor, sentence.start, sentence.end, clauses,
-                       previous_end)
+                       previous_end, last_day)
         periods = _RESOLVERS[family](ctx)
         if not periods:
             continue
@@ -1182,6 +1238,12 @@ def _find(doc: Document) -> list[DateMention]:
                     covered = max(covered, span_end)
         is_today = family == "rd" and (match.group("rd_word") or "").lower() == "today"
         quoted = quotes.inside(start)
+        if len(periods) == 1 and periods[0].granularity == DAY and periods[0].start is not None:
+            if counted_from >= 0 and text[previous_end:span_start] in (", ", " "):
+                # "Two days later, on the 24th": the day named beside the count is the one meant
+                found[counted_from] = found[counted_from]._replace(period=periods[0])
+            last_day = periods[0].start
+        counted_from = len(found) if family == "nd" else -1
         for period in periods:
             found.append(DateMention(span_start, span_end, sentence.no, period, is_today, quoted))
         previous_end = span_end

@@ -471,3 +471,34 @@ def test_a_quarter_is_the_year_it_falls_in(text, expected):
 )
 def test_not_quarters(text):
     assert _mentions(text, dt.date(2026, 1, 18)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Contracts were signed on May 3, and two days later the Commission proposed a fund.",
+         [("on May 3", "day", "2023-05-03"), ("two days later", "day", "2023-05-05")]),
+        ("Two days earlier, on Sunday, a missile struck Dnipro.",
+         [("Two days earlier", "day", "2023-06-04"), ("on Sunday", "day", "2023-06-04")]),
+        ("Drones hit the city on the night of June 1. Three days later, a refinery burned.",
+         [("on the night of June 1", "day", "2023-06-01"), ("Three days later", "day", "2023-06-04")]),
+        ("A second round of orders is due to close on the 24th, a diplomat said.",
+         [("on the 24th", "day", "2023-06-24")]),
+        ("Troops arrived on March 3 and left on the 5th.",
+         [("on March 3", "day", "2023-03-03"), ("on the 5th", "day", "2023-03-05")]),
+    ],
+    ids=["days_later_from_the_event_before", "appositive_day_wins", "days_later_across_sentences",
+         "ordinal_day_ahead", "ordinal_day_in_a_past_narrative"],
+)
+def test_days_counted_from_an_event_and_days_of_the_month(text, expected):
+    assert _mentions(text, dt.date(2023, 6, 8)) == expected  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He arrived two days later than planned.", "The 19th package was adopted.", "It was the 12th time.",
+     "The ceremony marks the 80th anniversary."],
+    ids=["later_than", "rank_of_a_package", "rank_of_an_occasion", "anniversary"],
+)
+def test_not_days(text):
+    assert _mentions(text, dt.date(2023, 6, 8)) == []
