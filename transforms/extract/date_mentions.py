@@ -39,7 +39,9 @@ TABLE = Table(
                 "times), with the period it denotes.",
     key="fact_id",
     is_fact=True,
-    version="4",  # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters, days from an event
+    # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters, days counted
+    # from an event
+    version="4",
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
         Column("period_start", DATE, "First day of the period (weeks start on Monday); null when unresolved."),
@@ -288,7 +290,8 @@ _BACK_PATTERNS: dict[str, re.Pattern | None] = {
 }
 _DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 # "two days later": the count in front of " days later"; "on the 24th": a day of the month after a preposition.
-_DAY_COUNT_BEFORE = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[1-9]\d?)$")
+_DAY_COUNT_BEFORE = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
+                               r"|[1-9]\d?)$")
 _ORDINAL_DAY_CANDIDATE = re.compile(r" [Tt]he [1-3]?\d(?:st|nd|rd|th)\b")
 # Prepositions that make "the 24th" a day ("on the 24th", "by the 15th"), not a rank ("the 19th package").
 ORDINAL_DAY_PREPOSITIONS = frozenset({"on", "by", "until", "till", "from", "since", "before", "after"})
