@@ -136,12 +136,14 @@ EVENT_PARTICIPLES = frozenset({"imposed", "announced", "signed", "agreed", "adop
                                "approved", "reached", "enacted", "issued", "sealed", "struck", "published",
                                "released", "recorded", "reported", "launched", "fired", "delivered", "pledged"})
 PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "will", "would", "to"})
+PRESENT_AUXILIARIES = ("is", "are", "am", "remains", "remain")
 FUTURE_WORDS = frozenset({"will", "won't", "won’t", "shall", "slated", "scheduled", "upcoming", "planned"})
 FUTURE_PHRASES = (
     " set to ", " poised to ", " plans to ", " plan to ", " planning to ", " intends to ", " intend to ",
     " expected to ", " expects to ", " expect to ", " going to ", " likely to ", " is to ", " are to ",
     " was to ", " were to ", " is due ", " are due ", " was due ", " were due ", " be due ", " ahead of ",
     " in the coming ", " due to expire ", " due to end ", " due to start ", " due to begin ", " due to take ",
+    " forecast to ",
 )
 FUTURE_PHRASE_KEYS = frozenset({"to", "due", "ahead", "coming"})
 # A timetable in the present that points ahead ("which is expected on Monday", "the playoffs, which begin on
@@ -150,10 +152,10 @@ FUTURE_PHRASE_KEYS = frozenset({"to", "due", "ahead", "coming"})
 TIMETABLE_PHRASES = (
     " is expected ", " are expected ", " expected on ", " runs until ", " run until ", " begins on ",
     " begin on ", " starts on ", " opens on ", " announces its ", " announce their ", " meets on ",
-    " kicks off ",
+    " kicks off ", " expires on ", " expire on ", " runs out ", " run out ", " takes effect ", " take effect on ",
 )
 TIMETABLE_KEYS = frozenset({"expected", "runs", "run", "begins", "begin", "starts", "opens", "announces", "announce",
-                            "meets", "kicks"})
+                            "meets", "kicks", "expires", "expire", "takes", "take"})
 # A counterfactual ("the tariff would have jumped back to 44% on Nov. 10") says nothing of the direction.
 COUNTERFACTUALS = (" would have ", " could have ", " might have ", " would otherwise ")
 _COUNTERFACTUAL_KEYS = frozenset({"have", "otherwise"})
@@ -171,7 +173,9 @@ INFINITIVE_CUES = tuple(f" to {verb} " for verb in (
 IRREGULAR_PAST = frozenset(
     "met said was were had did came went took gave made told held spoke began saw sent led left struck "
     "fought won lost brought thought kept wrote rose fell broke chose flew ran stood paid got hit "
-    "shot".split())
+    "shot upheld withheld sought bought caught taught built spent meant felt dealt sold found drove froze threw "
+    "drew grew knew blew shook stuck sank fled became overcame forgot understood withdrew overtook undertook "
+    "arose swept heard laid rode".split())
 NOT_PAST_ED = frozenset(
     "united based advanced armed guided limited detailed related called alleged proposed unmanned "
     "unidentified occupied annexed need speed indeed proceed exceed succeed red bed shed hundred scheduled "
@@ -297,6 +301,15 @@ _ORDINAL_DAY_CANDIDATE = re.compile(r" [Tt]he [1-3]?\d(?:st|nd|rd|th)\b")
 ORDINAL_DAY_PREPOSITIONS = frozenset({"on", "by", "until", "till", "from", "since", "before", "after"})
 # Words that may stand right before a year that starts a mention ("in 2024", "and 2025", "early 2024").
 _YEAR_LEAD_WORDS = YEAR_CUES | CONTINUATIONS | MODIFIERS | {"of", "or"}
+# Words before a year that names a thing's year ("the 1997 flood", "fiscal 2027", "fiscal years 2027 and 2028",
+# "Poland's 2026 budget"); see _names_a_year.
+_NAMING_YEAR_LEADS = frozenset({"the", "a", "an", "fiscal", "year", "years"})
+# "the Trade Act of 1974": instruments named with their year
+_INSTRUMENT_OF_YEAR = re.compile(r"\b(?:Act|Law|Treaty|Accords?|Agreement|Convention|Protocol|Charter) of $")
+# Nouns that make "the 2000 drones" a count, not a year.
+_COUNTED_NOUNS = frozenset("drones missiles rockets shells rounds bombs people troops soldiers civilians tons tonnes "
+                           "units vehicles tanks km kilometres kilometers miles metres meters points votes seats "
+                           "jobs workers homes households barrels".split())
 # The rest of a number token (a whole run of digits, an ordinal suffix allowed) after its first digit, kept
 # only when _number_may_start could accept it: most numbers in news are amounts, and this drops them
 # without a Python call each. It is a loose version of those tests (any non-ASCII character may be a digit,
@@ -587,8 +600,15 @@ def _clause_tense(clause: str) -> str:
 
 
 def _has_past_verb(flat: str, words: set[str]) -> bool:
+    """Whether the clause has a past-tense verb: an irregular one, or an "-ed" word that is not a present
+    passive ("ferries are suspended until Wednesday")."""
     return not IRREGULAR_PAST.isdisjoint(words) or (
-        "ed " in flat and any(word.endswith("ed") and word not in NOT_PAST_ED for word in words))
+        "ed " in flat and any(word.endswith("ed") and word not in NOT_PAST_ED and not _is_present_passive(flat, word)
+                              for word in words))
+
+
+def _is_present_passive(flat: str, participle: str) -> bool:
+    return any(f" {auxiliary} {participle} " in flat for auxiliary in PRESENT_AUXILIARIES)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -668,12 +688,23 @@ class _Context:
             return PAST
         if relation == "next":
             return FUTURE
+        if self._is_attributive():
+            return NEAREST  # "before the April 12 election", "a July 23 deadline": the date of a named event
         tense = self.tense
         if tense == FUTURE:
             return FUTURE
         if prep in NEAREST_PREPOSITIONS or tense == PRESENT:
             return NEAREST
         return PAST
+
+    def _is_attributive(self) -> bool:
+        """Whether a year-less day modifies the noun after it, after an article ("the April 12 election")."""
+        match = self.match
+        if match.lastgroup not in ("md", "dm") or match.group(f"{match.lastgroup}_y"):
+            return False
+        text, start, end = self.text, match.start(), match.end()
+        return (text.endswith(("the ", "a ", "an ", "The ", "A "), max(0, start - 4), start)
+                and text[end:end + 1] == " " and text[end + 1:end + 2].islower())
 
     def weekday_tense(self) -> str:
         """FUTURE when a weekday points ahead: a future clause, or a deadline or start in a clause that is
@@ -807,8 +838,9 @@ def _resolve_month_day(ctx: _Context) -> list[Period]:
 
 
 def _resolve_year(ctx: _Context) -> list[Period]:
-    """A year after a cue ("in 2024", "early 2024"), or a range of years ("2022-23": both)."""
-    if not ctx.is_point_in_time(YEAR_CUES):
+    """A year after a cue ("in 2024", "early 2024") or naming a thing's year ("the 1997 flood", "fiscal
+    2027"), or a range of years ("2022-23": both)."""
+    if not ctx.is_point_in_time(YEAR_CUES) and not _names_a_year(ctx):
         return []
     first = int(ctx.group("yr_1"))
     years = [first]
@@ -818,6 +850,25 @@ def _resolve_year(ctx: _Context) -> list[Period]:
         if second > first:
             years.append(second)
     return [_year(year, ABSOLUTE) for year in years if cal.MIN_YEAR <= year <= cal.MAX_YEAR]
+
+
+def _names_a_year(ctx: _Context) -> bool:
+    """A year as a modifier ("the 1997 flood", "a 1977 emergency powers law", "Poland's 2026 budget", "the 2026
+    fiscal year"), a fiscal year ("fiscal 2027", "fiscal years 2027 and 2028") or an instrument's year ("the
+    Trade Act of 1974")."""
+    text, start, end = ctx.text, ctx.match.start(), ctx.match.end()
+    previous = _previous_word(text, start, 16)
+    if previous == "fiscal" or (previous in ("year", "years")
+                                and text[max(0, start - len(previous) - 8):start - len(previous) - 1].lower()
+                                == "fiscal "):
+        return True
+    if previous == "of":
+        return _INSTRUMENT_OF_YEAR.search(text, max(0, start - 16), start) is not None
+    if previous not in ("the", "a", "an") and not previous.endswith(("'s", "’s")):
+        return False
+    following = text[end:end + 24].split(" ", 2)
+    return (len(following) > 1 and following[0] == "" and following[1][:1].islower()
+            and following[1].rstrip(",.;:") not in _COUNTED_NOUNS)
 
 
 def _resolve_day_offset(ctx: _Context) -> list[Period]:
@@ -1054,8 +1105,10 @@ _RESOLVERS = {
 
 _DAY_THEN_YEAR = re.compile(r" (next|this|last) year\b", re.IGNORECASE)
 _YEAR_OFFSETS = {"next": 1, "this": 0, "last": -1}
-# Words before a day that make the mention the week ending on it ("in the week to June 7").
-_WEEK_ENDING = re.compile(r"(?:\b(?:in|during|over|for) )?\b[Tt]he (?:seven days|week) (?:to|ending|through|until) $")
+# Words before a day that make the mention the week holding it: "in the week to June 7", "the week of June 8",
+# "- Week of 9 November" (a list item).
+_WEEK_ENDING = re.compile(r"(?:\b(?:in|during|over|for) )?(?:\b[Tt]he |(?<![^\n])(?:[-•*] )?)(?:seven days|[Ww]eek) "
+                          r"(?:to|ending|through|until|of) $")
 
 
 class DateMention(NamedTuple):
@@ -1127,7 +1180,8 @@ def _number_may_start(text: str, start: int, end: int, word: str) -> bool:
         return True
     if text[start - 1:start] in ("-", "–"):
         return True
-    return _previous_word(text, start, 16) in _YEAR_LEAD_WORDS
+    previous = _previous_word(text, start, 16)
+    return previous in _YEAR_LEAD_WORDS or previous in _NAMING_YEAR_LEADS or previous.endswith(("'s", "’s"))
 
 
 def _start_before(text: str, position: int, kind: str) -> int | None:
@@ -1146,6 +1200,8 @@ def _start_before(text: str, position: int, kind: str) -> int | None:
 def _span_start(ctx: _Context, family: str) -> int:
     """Start of the mention: the lead words that belong to the phrase ("since late", "the evening of")."""
     lead = ctx.lead
+    if family == "yr" and ctx.text.endswith(("the ", "The "), 0, ctx.match.start()):
+        return ctx.match.start()  # "the 1997 flood": the year alone
     prep = lead.prep
     keep_prep = prep in SPAN_PREPOSITIONS or (family == "rp" and ctx.group("rp_unit").lower() == "weekend"
                                               and prep in WEEKEND_PREPOSITIONS)
@@ -1228,6 +1284,8 @@ def _find(doc: Document) -> list[DateMention]:
             if week_to is not None:
                 # "in the week to June 7": the week that ends on that day, not the day
                 span_start, periods = week_to.start(), [_week(cal.week_bounds(first))]
+                if text[span_start] in "-•*":
+                    span_start += 2  # the list item's bullet
             elif anchor is not None and family in ("md", "dm") and not match.group(f"{family}_y"):
                 which_year = _DAY_THEN_YEAR.match(text, span_end)
                 if which_year is not None:

@@ -502,3 +502,45 @@ def test_days_counted_from_an_event_and_days_of_the_month(text, expected):
 )
 def test_not_days(text):
     assert _mentions(text, dt.date(2023, 6, 8)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court upheld rulings by the trade court in May.", [("in May", "month", "2025-05-01")]),
+        ("Temperatures were forecast to climb on Friday afternoon.", [("on Friday afternoon", "day", "2026-02-27")]),
+        ("The 10% tariff runs out on July 23.", [("on July 23", "day", "2026-07-23")]),
+        ("Ferries are suspended until Wednesday.", [("until Wednesday", "day", "2026-02-25")]),
+        ("The poll came less than three weeks before the March 12 election.", [("March 12", "day", "2026-03-12")]),
+        ("The Senate takes up the bill in the week of June 8.", [("in the week of June 8", "week", "2026-06-08")]),
+        ("- Week of 9 March: the committee meets", [("Week of 9 March", "week", "2026-03-09")]),
+    ],
+    ids=["irregular_past_upheld", "forecast_to_points_ahead", "timetable_runs_out", "present_passive_is_not_past",
+         "attributive_day_is_nearest", "the_week_of_a_day", "week_of_as_a_list_item"],
+)
+def test_tense_of_irregular_pasts_passives_and_timetables(text, expected):
+    assert _mentions(text, dt.date(2026, 2, 21)) == expected  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The 1997 flood was worse.", [("1997", "year", "1997-01-01")]),
+        ("A 1977 emergency powers law applies.", [("1977", "year", "1977-01-01")]),
+        ("Poland's 2026 budget grew.", [("2026", "year", "2026-01-01")]),
+        ("Spending rose in fiscal 2025.", [("2025", "year", "2025-01-01")]),
+        ("Fiscal years 2027 and 2028 matter.", [("2027", "year", "2027-01-01"), ("2028", "year", "2028-01-01")]),
+        ("He cited the Trade Act of 1974.", [("1974", "year", "1974-01-01")]),
+    ],
+    ids=["the_year_of_an_event", "a_year_of_a_law", "possessive", "fiscal_year", "fiscal_years", "act_of_a_year"],
+)
+def test_years_that_name_a_things_year(text, expected):
+    assert _mentions(text, dt.date(2026, 2, 21)) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["The 2000 drones came from Iran.", "Russia fired 2025 drones.", "It was one of 2000 votes."],
+    ids=["the_count_of_drones", "a_bare_count", "count_after_of"],
+)
+def test_counts_are_not_years(text):
+    assert _mentions(text, dt.date(2026, 2, 21)) == []
