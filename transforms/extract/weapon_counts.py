@@ -52,7 +52,9 @@ TABLE = Table(
     description="One row per mention of a number (exact or vague) of weapons, munitions or weapon systems.",
     key="fact_id",
     is_fact=True,
-    version="4",  # 2: no line break in a count; 3: ranges, ellipses; 4: back references, scenarios, civil drones
+    # 2: no line break in a count; 3: ranges, ellipses; 4: back references, scenarios, civil drones; 5: plain
+    # rounds in a report on ammunition, output is not an attack
+    version="5",
     columns=fact_columns(
         Column("weapon_type", STRING, "Weapon class.", nullable=False, values=WEAPON_TYPES),
         Column("weapon_name", STRING, "Named model when the mention gives one (Shahed, Tomahawk, Kh-101, Patriot)."),
@@ -438,7 +440,8 @@ _SUPERLATIVE_RE = re.compile(r"\b(?:most|least|\w{3,}est)\b", re.IGNORECASE)
 _ELLIPSIS_FOLLOWERS = (
     r"(?=[,.;:!?)\"”’]|$| (?:and|or|were|was|had|have|has|are|is|also|for|in|over|on|near|above|across"
     r"|from|to|which|that|while|but|fell|crashed|came|went|got|reached|hit|struck|overnight|nationwide"
-    r"|flew|headed|veered|strayed|exploded|remain|remained|before|after|by|within|until|this|next)\b)"
+    r"|flew|headed|veered|strayed|exploded|remain|remained|disappeared|vanished|before|after|by|within|until"
+    r"|this|next)\b)"
 )
 _ELLIPSIS_MORE_RE = re.compile(rf" (?:more|others|other){_ELLIPSIS_FOLLOWERS}", re.IGNORECASE)
 _ELLIPSIS_PLACE_RE = re.compile(
@@ -460,7 +463,8 @@ _ELLIPSIS_START_RE = re.compile(
     r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by"
     r"|flying|heading|headed|on|were|was|have|had|has|are|is|and|or|also|for|to|from|which|that|while|but|fell|crashed|came"
     r"|went|got|reached|hit|struck|overnight|nationwide|shot|downed|destroyed|intercepted|neutrali[sz]ed"
-    r"|jammed|lost)\b)"
+    r"|jammed|lost|flew|veered|strayed|exploded|remain|remained|disappeared|vanished|before|after|within"
+    r"|until)\b)"
 )
 # Verbs that govern a bare number: "shot down 92", "shoot down 92 of them", "Belgium will provide 30".
 # The verb's last word is part of the mention: "down 92", "provide 30".
@@ -524,7 +528,7 @@ _CUES: dict[str, list[str]] = {
               r"locationally lost", r"lost", r"went missing", r"disappeared", r"vanished", r"failed to reach",
               r"did not reach", r"didn't reach", r"crashed", r"diverted", r"redirected",
               r"captur(?:ed|e|ing)",
-              r"seiz(?:ed|e)", r"produc(?:ed|es|e|ing)", r"manufactur(?:ed|es|e|ing)",
+              r"seiz(?:ed|e)", r"produc(?:ed|es|e|ing)", r"production", r"output", r"manufactur(?:ed|es|e|ing)",
               r"stockpil(?:ed|es|e|ing)", r"amass(?:ed|es|ing)?", r"damag(?:ed|ing)", r"sank", r"sunk",
               r"sinking"],
     "intercepted": [r"shot down", r"shoot down", r"shoots down", r"shooting down", r"brought down",
@@ -642,6 +646,7 @@ _AIR_DEFENSE_WORDS_RE = re.compile(
 _LAUNCH_SYSTEM_WORDS_RE = re.compile(r"\b(?:rocket|artillery|launch|missile|howitzer)\b", re.IGNORECASE)
 _ARMOR_WORDS_RE = re.compile(r"\b(?:armou?red|fighting|combat|infantry|personnel)\b", re.IGNORECASE)
 _ROCKET_WORDS_RE = re.compile(r"\b(?:rocket|HIMARS|MLRS|M270|Grad|Uragan|Smerch|Tornado)\b", re.IGNORECASE)
+_AMMUNITION_WORDS_RE = re.compile(r"\b(?:shells|ammunition|artillery|munitions)\b")  # lower-cased text
 _ARTILLERY_WORDS_RE = re.compile(r"\b(?:artillery|mortar|tank|howitzer|\d+-?mm|cannon)\b", re.IGNORECASE)
 _NOT_ARMOR_TANK_RE = re.compile(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b",
                                 re.IGNORECASE)
@@ -1202,7 +1207,9 @@ def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | 
     mods_start, head_start = phrase.span("mods")  # the head follows the modifiers
     found = _phrase_class(text[mods_start:head_start], text[head_start:end])
     if found is None:
-        return None
+        if not (low.startswith("rounds", head_start) and _is_ammunition_report(low, end)):
+            return None
+        found = "artillery_shell", None, False  # "output reached 64,000 rounds" in a report on shells
     weapon_type, name, ground = found
     if low.startswith(" of ", end):
         extra = _OF_TYPES_RE.match(text, end)
@@ -1223,6 +1230,12 @@ def _classify_phrase(text: str, low: str, phrase: re.Match) -> tuple[str, str | 
                 weapon_type, ground = "other", False
             end = coordinated.end()
     return weapon_type, name, ground, end
+
+
+def _is_ammunition_report(low: str, end: int) -> bool:
+    """Whether plain "rounds" ending at `end` are rounds of ammunition: not "rounds of talks", in a text that
+    speaks of shells, ammunition or artillery."""
+    return not low.startswith(" of ", end) and _AMMUNITION_WORDS_RE.search(low) is not None
 
 
 @lru_cache(maxsize=8192)  # news repeats its phrases ("Shahed drones", "cruise missiles") across articles

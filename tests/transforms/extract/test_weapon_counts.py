@@ -654,3 +654,34 @@ def test_any_text_gives_valid_rows(words):
         assert row["qualifier"] in QUALIFIERS
         assert row["status"] in STATUSES
         assert (row["count_value"] is None) == (row["qualifier"] == "vague")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The group expects to produce 700,000 shells. Output reached a record 64,000 rounds in June.",
+         [("700,000 shells", "artillery_shell", 700000, "exact", "other"),
+          ("a record 64,000 rounds", "artillery_shell", 64000, "exact", "other")]),
+        ("Air defences shot down 11 of the 14 Shahed drones; the other three disappeared from radar.",
+         [("11 of the 14 Shahed drones", "drone", 11, "exact", "intercepted"),
+          ("14 Shahed drones", "drone", 14, "exact", "launched"),
+          ("the other three", "drone", 3, "exact", "other")]),
+    ],
+    ids=["plain_rounds_in_a_report_on_shells", "the_rest_of_a_group_that_disappeared"],
+)
+def test_rounds_of_ammunition_and_remainders(text, expected):
+    assert _facts(text) == expected
+
+
+def test_plain_rounds_are_not_weapons_without_ammunition():
+    assert _facts("Two rounds of talks failed. Boxers fought 12 rounds.") == []
+
+
+def test_every_word_that_may_follow_an_elliptical_count_passes_its_cheap_exit():
+    # _ELLIPSIS_START_RE is the prefilter of _ELLIPSIS_FOLLOWERS: a word missing from it drops a count silently
+    import re
+
+    from transforms.extract import weapon_counts
+
+    followers = set(re.findall(r"[a-z]+", weapon_counts._ELLIPSIS_FOLLOWERS))
+    assert followers <= set(re.findall(r"[a-z]+", weapon_counts._ELLIPSIS_START_RE.pattern))
