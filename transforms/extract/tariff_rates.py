@@ -45,7 +45,9 @@ TABLE = Table(
     description="One row per tariff or duty rate stated in the text (one per rate and direction).",
     key="fact_id",
     is_fact=True,
-    version="3",  # 2: clause breaks, global goods, main imposer, lists; 3: sectors, sections, surtaxes
+    # 2: clause breaks, global goods, main imposer, lists; 3: sectors, sections, surtaxes; 4: lists of rates on
+    # goods, "They include", Section 232, paces of growth
+    version="4",
     columns=fact_columns(
         Column("imposing_country_iso2", STRING, "Who imposes the tariff (ISO 3166-1 alpha-2; the EU as EU)."),
         Column("target_country_iso2", STRING, "Whose goods it hits; null when the text names none (global)."),
@@ -96,9 +98,14 @@ _OTHER_RATE_WORDS = frozenset(
     interest exchange growth unemployment jobless inflation mortgage savings birth death participation
     vacancy approval poverty literacy employment tax income corporate policy discount lending deposit
     repo prime conversion success failure response survival heart fertility crime default utilization
-    capacity occupancy hit win error mortality infection benchmark key funds overnight vat sales
+    capacity occupancy hit win error mortality infection benchmark key funds overnight vat sales annualized
+    annualised
 """.split()
 )
+# "grew at an annual rate of 2.6%": the pace of a change, not a tariff.
+_PACE_BEFORE_RATE = re.compile(r"\b(?:grew|grow|grows|growing|expanded|expands|shrank|shrinks|contracted|contracts|"
+                               r"rose|rising|fell|falling|increased|declined)\s+at\s+(?:an?|the)\s+(?:[\w-]+\s+)?$",
+                               re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Vocabularies: what else a percentage measures
@@ -228,7 +235,12 @@ _RANGE_VERBS = ("rang", "vary", "varie", "varied")
 _ANAPHORS = _words("it them they those these this that")
 _ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
 # "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
+_MAX_TRANSITION_GAP_WORDS = 8  # words between a new rate and a bare "from X%" that gives its previous one
+_RATE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s+$")
 _PAY_WORDS = _words("pay pays paid paying face faces faced facing")
+# "They include 50% on steel": a pronoun for the tariffs just named, listing their rates.
+_TARIFF_PRONOUNS = _words("they these those")
+_LISTING_VERBS = _words("include included are were remain")
 _ON_AFTER_RATE = re.compile(r"\s+on\s+(?!(?:average|top|the\s+(?:dollar|whole))\b)", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
@@ -550,8 +562,8 @@ _GLOBAL_GOODS = re.compile(
     r"|(?:countries|nations|buyers)\s+(?:that|which|who)\b",  # "on countries that buy Russian oil"
     re.IGNORECASE,
 )
-_ANY_BUYERS = re.compile(r"(?:(?:any|all|other)\s+)?(?:countr(?:y|ies)|nations?|buyers?)\s+(?:that|which|who)\b",
-                         re.IGNORECASE)
+_ANY_BUYERS = re.compile(r"(?:(?:goods|imports|products|exports)\s+from\s+)?(?:(?:any|all|other)\s+)?"
+                         r"(?:countr(?:y|ies)|nations?|buyers?)\s+(?:that|which|who)\b", re.IGNORECASE)
 # A country's own import tariff on goods named without a country applies to everyone's: "China cut its import
 # tariff on passenger cars to 15% from 25%".
 _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
@@ -572,6 +584,10 @@ _EVERYONE_AFTER_NOUN = re.compile(r"\s+(?:that\s+)?(?:all|every)\s+(?:imported|f
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
 _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}"
                              r"(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+_ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
+_ON_ITEM_BREAKING_WORDS = _words("""
+    but while when if because than amid is are was were will would could should has have had be been
+""")
 # A speech verb, then the article that opens the reported rate: "said a ", "warned that the ".
 _SPEECH_THEN_RATE = re.compile(r"\b(?:said|says|warned|argued|told\s+\w+|added|noted|called)\s+(?:that\s+)?"
                                r"(?:an?|the)\s+(?:(?:new|proposed|threatened|planned)\s+)?(?=\d)", re.IGNORECASE)
@@ -860,10 +876,12 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
+def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = False) -> list[Rate]:
     """The percentages of a sentence that are tariff rates, with transitions and alternatives resolved.
 
-    `tariff_context` allows an anaphoric rate ("bring it from 25% to 50%") right after tariff rates.
+    `tariff_context` allows an anaphoric rate ("bring it from 25% to 50%") right after tariff rates;
+    `after_tariff_words` (the sentence before names a tariff) a pronoun listing its rates ("They include 50%
+    on steel").
     """
     tokens = _percent_tokens(text)
     rates: list[Rate] = []
@@ -878,11 +896,15 @@ def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
         governor, how = _governor(text, token, clause, tariff_context, bool(by_token))
         if how == "rejected":
             continue
+        listed = False
         if governor is None and index - 1 in by_token and _continues_list(text, tokens[index - 1], token):
-            # "the EU faces 15%, Japan 15%, Vietnam 20% and India 50%": a list shares its governor.
-            governor, how = by_token[index - 1].governor, "list"
+            # "the EU faces 15%, Japan 15%, Vietnam 20% and India 50%": a list shares its governor (or
+            # the lack of one, after "They include 50% on steel")
+            governor, how, listed = by_token[index - 1].governor, "list", True
         anaphora_allowed = tariff_context or bool(by_token)  # earlier sentences or this one stated rates
-        if governor is None and not (anaphora_allowed and _anaphoric(text, token, tokens, index, clause)):
+        if governor is None and not listed \
+                and not (anaphora_allowed and _anaphoric(text, token, tokens, index, clause)) \
+                and not (after_tariff_words and _lists_rates_of_tariffs_before(text, token, clause)):
             continue
         rate = Rate(
             value,
@@ -900,6 +922,14 @@ def _sentence_rates(text: str, tariff_context: bool) -> list[Rate]:
     return [rate for rate in rates if not rate.dropped]
 
 
+def _lists_rates_of_tariffs_before(text: str, token: Token, clause: tuple[int, int]) -> bool:
+    """True for a rate on goods after a pronoun for the tariffs the sentence before named: "Tariffs imposed
+    under Section 232 are unaffected. They include 50% on steel and aluminum"."""
+    words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
+    return (len(words) == 2 and words[0] in _TARIFF_PRONOUNS and words[1] in _LISTING_VERBS
+            and _ON_AFTER_RATE.match(text, token.end) is not None)
+
+
 def _continues_list(text: str, previous: Token, token: Token) -> bool:
     """True when `token` is the next item of a list of rates after `previous`: only a comma or
     "and", and at most a few words naming whose rate it is, stand between them."""
@@ -907,7 +937,12 @@ def _continues_list(text: str, previous: Token, token: Token) -> bool:
     if _LIST_ITEM_TAIL.fullmatch(between):
         return True  # "24 per cent on Japan, 25 per cent on South Korea and 46 per cent on Vietnam"
     words = between.replace(",", " ").split()
-    return len(words) <= 4 and not _LIST_BREAKING_WORDS.intersection(w.lower() for w in words)
+    if len(words) <= 4 and not _LIST_BREAKING_WORDS.intersection(w.lower() for w in words):
+        return True
+    # "35% on Canadian goods that do not qualify under the pact, 50% on steel and aluminum and 25% on cars":
+    # items of rates on goods, each "N% on ..."
+    return (_ON_GOODS_ITEM.fullmatch(between) is not None and text.startswith(" on ", token.end)
+            and not _ON_ITEM_BREAKING_WORDS.intersection(w.lower() for w in words))
 
 
 def _percent_tokens(text: str) -> list[Token]:
@@ -1106,7 +1141,9 @@ def _tariff_noun_ok(text: str, position: int, noun: str) -> bool:
     if noun.lower() not in _WEAK_WORDS:
         return True
     words = _WORD.findall(text, max(0, position - 20), position)
-    return not (words and words[-1].lower() in _OTHER_RATE_WORDS)
+    if words and words[-1].lower() in _OTHER_RATE_WORDS:
+        return False
+    return _PACE_BEFORE_RATE.search(text, max(0, position - 40), position) is None
 
 
 def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause: tuple[int, int]) -> bool:
@@ -1232,6 +1269,10 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
             and not preceding.dropped
             and preceding.previous is None
             and low
+            # "to 15% from 27.5%", "a 19% tariff under a deal agreed in July, down from the 32%"; not "pay 15%
+            # under a deal, and Carney will press for relief from the 50% duty"
+            and (len(low) > 1 and low[-2] in ("up", "down")
+                 or len(text[preceding.end:rate.start].split()) <= _MAX_TRANSITION_GAP_WORDS)
             and (
                 low[-1] in ("from", "up", "down", "versus")
                 or low[-2:] in (["compared", "with"], ["instead", "of"], ["rather", "than"])
@@ -1315,6 +1356,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     words = _tail_words(text, start, 3)
     if words and words[-1] == "the":
         words.pop()
+    if _RATE_RIGHT_BEFORE.search(text, max(0, start - 14), start):
+        words = []  # "relief from the 50% U.S. duty": the preposition governs the rate's phrase, not the country
     last = words[-1] if words else ""
     if text.startswith("-", end):
         if _ROLE_MADE_AFTER.match(text, end):
@@ -1464,8 +1507,8 @@ def _goods_phrase(text: str, start: int, end: int | None = None) -> tuple[str | 
         while item_start < len(text) and text[item_start] == " ":
             item_start += 1
         first = _GOODS_TOKEN.match(text, item_start)
-        if first is None or first.group(0).lower() in _NOT_LIST_ITEM:
-            break
+        if first is None or first.group(0).lower() in _NOT_LIST_ITEM or first.group(0)[:1].isdigit():
+            break  # "steel and aluminum, 50% on copper": the next item is a rate of its own
         item_end = _phrase_end(text, item_start)
         # An item closes the list at a comma or the end, or is its last item ("steel and textiles").
         item = text[item_start:item_end]
@@ -1909,7 +1952,7 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
     start, end = goods_span
     if start < 0:
         return False
-    if _GLOBAL_GOODS.match(text, start) or _FROM_EVERYONE.search(text, start, end):
+    if _GLOBAL_GOODS.match(text, start) or _ANY_BUYERS.match(text, start) or _FROM_EVERYONE.search(text, start, end):
         return True
     if any(start <= p.start < end for p in parties):
         return False
@@ -2092,7 +2135,7 @@ def extract(doc: Document) -> list[dict]:
         return []
     tariff_sentences = _sentence_numbers(doc, tariff_positions)
     unit_sentences = _sentence_numbers(doc, unit_positions)
-    rates_by_sentence = _rates_by_sentence(doc, unit_sentences)
+    rates_by_sentence = _rates_by_sentence(doc, unit_sentences, tariff_sentences)
     if not rates_by_sentence:
         return []
     context = Context(doc, home=_dateline_country(doc))
@@ -2185,7 +2228,8 @@ def _header_country(text: str, paragraph_start: int) -> str | None:
     return _only_country(label)  # a line that is only a country name
 
 
-def _rates_by_sentence(doc: Document, unit_sentences: set[int]) -> dict[int, list[Rate]]:
+def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences: set[int]
+                       ) -> dict[int, list[Rate]]:
     """The tariff rates of the sentences that state any, by sentence number.
 
     Which percentages are rates depends on the earlier sentences only through how recently one
@@ -2197,7 +2241,8 @@ def _rates_by_sentence(doc: Document, unit_sentences: set[int]) -> dict[int, lis
     for number in sorted(unit_sentences):
         if number < 0:
             continue  # a unit before the first sentence belongs to none
-        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 4)
+        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 4,
+                                number - 1 in tariff_sentences)
         if rates:
             rates_by_sentence[number] = rates
             last_rate_sentence = number

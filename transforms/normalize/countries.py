@@ -194,7 +194,7 @@ DEMONYMS: dict[str, tuple[str, ...]] = {
 
 # Seats of government used as the name of the government itself ("Beijing retaliated").
 CAPITALS: dict[str, tuple[str, ...]] = {
-    "US": ("Washington",),
+    "US": ("Washington", "Section 232", "Section 301", "Section 122"),  # U.S. trade-law sections act for it
     "CN": ("Beijing",),
     "IN": ("New Delhi", "Delhi"),
     EU: ("Brussels",),

@@ -638,3 +638,35 @@ def test_effective_date(text, expected):
         text, source_name="t.txt", source_uri="file:///t.txt", published_date=dt.date(2025, 5, 30)
     )
     assert tariff_rates.extract(doc)[0]["effective_date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Canada is hit by U.S. tariffs. Washington charges 35% on Canadian goods that do not qualify "
+                     "under the pact, 50% on steel and aluminum and 25% on cars.",
+                     {("US", "CA", 35.0), ("US", "CA", 50.0), ("US", "CA", 25.0)}, id="items_of_rates_on_goods"),
+        pytest.param("Tariffs imposed under Section 232 are unaffected. They include 50% on steel and aluminum, "
+                     "25% on autos and 10% on softwood lumber.",
+                     {("US", None, 50.0), ("US", None, 25.0), ("US", None, 10.0)}, id="pronoun_listing_rates"),
+        pytest.param("Carney will press for relief from the 50% U.S. duty on Canadian steel.",
+                     {("US", "CA", 50.0)}, id="preposition_before_a_prenominal_rate"),
+        pytest.param("Japan's cars pay a 15% U.S. tariff under a separate deal, and Carney will press for relief "
+                     "from the 50% U.S. duty on Canadian steel.",
+                     {("US", "JP", 15.0), ("US", "CA", 50.0)}, id="a_far_from_is_no_previous_rate"),
+        pytest.param("The bill would make Trump impose U.S. tariffs of at least 500% on goods from countries that "
+                     "knowingly buy Russian oil.", {("US", None, 500.0)}, id="goods_from_countries_that_buy"),
+    ],
+)
+def test_lists_pronouns_and_global_buyers(text, expected):
+    assert keys_of(text) == expected
+
+
+def test_the_pace_of_growth_is_not_a_tariff():
+    text = "Tariffs hurt Canada. Statistics Canada said GDP grew at an annualized rate of 2.6% in the third quarter."
+    assert keys_of(text) == set()
+
+
+def test_previous_rate_from_a_transition_word():
+    rows = rows_of("The U.S. cut the tariff on EU cars to 15% under a deal agreed in July, down from 27.5%.")
+    assert [(r["rate_pct"], r["previous_rate_pct"]) for r in rows] == [(15.0, 27.5)]
