@@ -1299,6 +1299,9 @@ def _find(doc: Document) -> list[DateMention]:
                     covered = max(covered, span_end)
         is_today = family == "rd" and (match.group("rd_word") or "").lower() == "today"
         quoted = quotes.inside(start)
+        if family == "nd" and found and text[previous_end:span_start] == ", " \
+                and found[-1].period.granularity == DAY and found[-1].period.start is not None:
+            periods = [found[-1].period]  # "hit on Sunday, two days earlier": the day it restates
         if len(periods) == 1 and periods[0].granularity == DAY and periods[0].start is not None:
             if counted_from >= 0 and text[previous_end:span_start] in (", ", " "):
                 # "Two days later, on the 24th": the day named beside the count is the one meant

@@ -53,7 +53,7 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: no line break in a count; 3: ranges, ellipses; 4: back references, scenarios, civil drones; 5: plain
-    # rounds in a report on ammunition, output is not an attack
+    # rounds in a report on ammunition, output is not an attack, plain bombs are other
     version="5",
     columns=fact_columns(
         Column("weapon_type", STRING, "Weapon class.", nullable=False, values=WEAPON_TYPES),
@@ -646,6 +646,8 @@ _AIR_DEFENSE_WORDS_RE = re.compile(
 _LAUNCH_SYSTEM_WORDS_RE = re.compile(r"\b(?:rocket|artillery|launch|missile|howitzer)\b", re.IGNORECASE)
 _ARMOR_WORDS_RE = re.compile(r"\b(?:armou?red|fighting|combat|infantry|personnel)\b", re.IGNORECASE)
 _ROCKET_WORDS_RE = re.compile(r"\b(?:rocket|HIMARS|MLRS|M270|Grad|Uragan|Smerch|Tornado)\b", re.IGNORECASE)
+_GUIDED_WORDS_RE = re.compile(r"\b(?:guided|glide|gliding|corrected|precision|smart|KABs?|JDAMs?)\b",
+                              re.IGNORECASE)
 _AMMUNITION_WORDS_RE = re.compile(r"\b(?:shells|ammunition|artillery|munitions)\b")  # lower-cased text
 _ARTILLERY_WORDS_RE = re.compile(r"\b(?:artillery|mortar|tank|howitzer|\d+-?mm|cannon)\b", re.IGNORECASE)
 _NOT_ARMOR_TANK_RE = re.compile(r"\b(?:fuel|oil|storage|water|gas|septic|think|petrol|diesel)\b",
@@ -1335,6 +1337,9 @@ def _head_class(key: str, head: str, mods: str, name_class: str | None) -> tuple
         return None
     if key == "object":
         return ("other", False) if _AERIAL_WORDS_RE.search(mods) else None
+    if key == "bomb" and name_class is None:
+        # a plain noun is taken literally: "dropped three bombs" are not guided ones
+        return ("guided_bomb" if _GUIDED_WORDS_RE.search(mods) else "other"), False
     if key == "munition" and "cluster" not in mods_lower and name_class is None and "loitering" in mods_lower:
         return "drone", False
     if key in _HEAD_CLASS:

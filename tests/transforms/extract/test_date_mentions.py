@@ -480,6 +480,8 @@ def test_not_quarters(text):
          [("on May 3", "day", "2023-05-03"), ("two days later", "day", "2023-05-05")]),
         ("Two days earlier, on Sunday, a missile struck Dnipro.",
          [("Two days earlier", "day", "2023-06-04"), ("on Sunday", "day", "2023-06-04")]),
+        ("The city had already been hit on Sunday, two days earlier, when a missile struck.",
+         [("on Sunday", "day", "2023-06-04"), ("two days earlier", "day", "2023-06-04")]),
         ("Drones hit the city on the night of June 1. Three days later, a refinery burned.",
          [("on the night of June 1", "day", "2023-06-01"), ("Three days later", "day", "2023-06-04")]),
         ("A second round of orders is due to close on the 24th, a diplomat said.",
@@ -487,7 +489,8 @@ def test_not_quarters(text):
         ("Troops arrived on March 3 and left on the 5th.",
          [("on March 3", "day", "2023-03-03"), ("on the 5th", "day", "2023-03-05")]),
     ],
-    ids=["days_later_from_the_event_before", "appositive_day_wins", "days_later_across_sentences",
+    ids=["days_later_from_the_event_before", "appositive_day_wins", "day_before_the_count_wins",
+         "days_later_across_sentences",
          "ordinal_day_ahead", "ordinal_day_in_a_past_narrative"],
 )
 def test_days_counted_from_an_event_and_days_of_the_month(text, expected):

@@ -685,3 +685,9 @@ def test_every_word_that_may_follow_an_elliptical_count_passes_its_cheap_exit():
 
     followers = set(re.findall(r"[a-z]+", weapon_counts._ELLIPSIS_FOLLOWERS))
     assert followers <= set(re.findall(r"[a-z]+", weapon_counts._ELLIPSIS_START_RE.pattern))
+
+
+def test_plain_bombs_are_taken_literally():
+    assert [(m, t) for m, t, *_ in _facts("A paraglider dropped three bombs on a school. Jets dropped 40 guided "
+                                          "aerial bombs and 12 glide bombs.")] == [
+        ("three bombs", "other"), ("40 guided aerial bombs", "guided_bomb"), ("12 glide bombs", "guided_bomb")]
