@@ -127,6 +127,8 @@ _QUARTER_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3
 # A capitalised word before a mid-sentence "Today" makes a name: USA Today, Russia Today.
 _PROPER_NAME_BEFORE = re.compile(r"[A-Z][\w.&-]* $")
 
+# Subordinators whose clause in the present speaks of a time to come ("when senators return on Monday").
+PRESENT_SUBORDINATORS = frozenset({"when", "once", "if", "until", "unless"})
 # Tense. Future cues are single words, or padded lower-case phrases that each hold one of
 # FUTURE_PHRASE_KEYS and are tested only when the clause has that word (substring tests are far
 # cheaper than a case-blind regex).
@@ -261,7 +263,7 @@ _CORE = re.compile(
     r"(?: (?P<wd_phase>morning|afternoon|evening|night|overnight)\b)?"
     rf"(?: (?P<wd_link>into|to) (?:(?:early|late) )?(?:on )?(?P<wd_to>{_WEEKDAY}))?)"
     # Christmas Day, Christmas morning, New Year's Eve, Victory Day, Thanksgiving
-    r"|(?P<hol>(?P<hol_name>Christmas|New Year['’]s|New Year|Victory Day|Thanksgiving)"
+    r"|(?P<hol>(?P<hol_name>Christmas|New Year['’]s|New Year|Victory Day|Thanksgiving|Memorial Day|Labou?r Day)"
     r"(?: (?P<hol_part>Day|Eve|morning|night|evening))?\b)"
 )
 
@@ -272,7 +274,8 @@ _CORE = re.compile(
 _START_WORDS: dict[str, str] = {
     **{name.lower(): "start" for name in cal.MONTH_NAMES + cal.MONTH_ABBREVIATIONS},
     **{name.lower(): "start" for name in cal.WEEKDAY_NAMES + cal.WEEKDAY_ABBREVIATIONS},
-    **dict.fromkeys(("christmas", "new year", "victory day", "thanksgiving", "today", "tonight"), "start"),
+    **dict.fromkeys(("christmas", "new year", "victory day", "thanksgiving", "memorial day", "labor day",
+                     "labour day", "today", "tonight"), "start"),
     **dict.fromkeys(("yesterday", "tomorrow"), "day_word"),
     **dict.fromkeys(("week", "weekend", "month", "year"), "unit"),
     **dict.fromkeys(("morning", "afternoon", "evening"), "day_part"),
@@ -566,13 +569,22 @@ class _Clauses:
             # a date phrase closing the sentence after a comma ("last cut rates, by 25 basis points, in May.")
             # takes the tense of the clause before it
             return _clause_tense(f" {text[sentence_start:starts[before]].lower()} ")
-        if tense == PRESENT and clause_end < sentence_end and text[clause_end:clause_end + 1] == ",":
+        if tense == PRESENT and clause_end < sentence_end and text[clause_end:clause_end + 1] == "," \
+                and _may_borrow_tense(text, clause_start, clause_end):
             # a fronted phrase without a verb ("In a statement on Sunday, Trump said") takes the tense of
             # the clause it introduces
             following = bisect.bisect_right(starts, clause_end)
             next_end = starts[following] if following < len(starts) else sentence_end
             tense = _clause_tense(f" {text[clause_end + 1:next_end].lower()} ")
         return tense
+
+
+def _may_borrow_tense(text: str, start: int, end: int) -> bool:
+    """Whether a clause without a tense of its own takes that of the clause after it: a fronted phrase ("In a
+    statement on Sunday, Trump said"), not a subordinate clause in the present ("when senators return from the
+    Memorial Day recess, after ...": the present of a time to come)."""
+    first = text[start:end].lstrip(" \"“(").split(" ", 1)[0].lower()
+    return first not in PRESENT_SUBORDINATORS
 
 
 def _clause_tense(clause: str) -> str:
@@ -652,10 +664,11 @@ class _Context:
     """What one core match needs to be resolved: the text around it, its lead and the anchor."""
 
     __slots__ = ("text", "match", "group", "lead", "anchor", "sentence_start", "sentence_end", "clauses",
-                 "previous_end", "last_day", "_tense")
+                 "previous_end", "last_day", "running_year", "_tense")
 
     def __init__(self, text: str, match: re.Match, lead: Lead, anchor: dt.date | None, sentence_start: int,
-                 sentence_end: int, clauses: _Clauses, previous_end: int, last_day: dt.date | None = None) -> None:
+                 sentence_end: int, clauses: _Clauses, previous_end: int, last_day: dt.date | None = None,
+                 running_year: int | None = None) -> None:
         self.text = text
         self.match = match
         # match.group itself: resolvers read many groups, and a wrapper method would double each call
@@ -669,6 +682,9 @@ class _Context:
         self.previous_end = previous_end
         # the last day resolved before this mention, that "two days later" and "on the 24th" count from
         self.last_day = last_day
+        # the year of the last line opened by a day with its year ("FEB. 1, 2025 - ..."), that a timeline's
+        # year-less entries in the present ("APRIL 2 - Trump announces ...") keep
+        self.running_year = running_year
         self._tense: str | None = None
 
     @property
@@ -763,8 +779,19 @@ def _calendar_day(ctx: _Context, month: int, day: int, year: int | None, weekday
     own_year = cal.safe_date(anchor.year, month, day)
     if weekday is None and own_year is not None and abs(own_year - anchor) <= cal.TENSE_SLACK:
         return _day(own_year, RELATIVE)  # every direction agrees: skip reading the tense
+    if ctx.running_year is not None and weekday is None and (_opens_timeline_entry(ctx)
+                                                             or ctx.direction() == NEAREST):
+        in_running_year = cal.safe_date(ctx.running_year, month, day)
+        if in_running_year is not None and in_running_year <= anchor:
+            return _day(in_running_year, RELATIVE)
     chosen = cal.choose_year_for_day(month, day, anchor, ctx.direction(), weekday)
     return _day(cal.safe_date(chosen, month, day) if chosen else None, RELATIVE)
+
+
+def _opens_timeline_entry(ctx: _Context) -> bool:
+    """Whether the mention opens a line and a dash or colon follows it: "APRIL 11 - China raises ..."."""
+    text, start, end = ctx.text, ctx.match.start(), ctx.match.end()
+    return (start == 0 or text[start - 1] == "\n") and text.startswith((" - ", " – ", " — ", ": "), end)
 
 
 def _day_range(ctx: _Context, month: int, first: str, second: str | None, year: int | None,
@@ -832,8 +859,13 @@ def _resolve_month_day(ctx: _Context) -> list[Period]:
         is_abbreviation = raw_month.rstrip(".").lower() in _MONTH_ABBREVIATIONS
         # "October's strikes" is a month too, but "May's" is more often Theresa May's
         possessive = bool(ctx.group("md_poss")) and month != 5
-        if is_abbreviation or not (ctx.is_point_in_time(MONTH_CUES) or possessive):
+        # a month opening a line of a table or timeline: "March: 5,230 drones", "JUNE - Negotiators meet"
+        entry = not is_abbreviation and _opens_timeline_entry(ctx)
+        if is_abbreviation or not (ctx.is_point_in_time(MONTH_CUES) or possessive or entry):
             return []
+        if entry and ctx.running_year is not None and ctx.anchor is not None \
+                and cal.month_bounds(ctx.running_year, month)[0] <= ctx.anchor:
+            return [_month(ctx.running_year, month, RELATIVE)]
     return [_month_period(ctx, month, year)]
 
 
@@ -1053,7 +1085,8 @@ def _resolve_weekday(ctx: _Context) -> list[Period]:
 
 
 def _resolve_holiday(ctx: _Context) -> list[Period]:
-    """Christmas (Dec 25; Orthodox Jan 7), New Year's Day/Eve, Victory Day (May 9), Thanksgiving."""
+    """Christmas (Dec 25; Orthodox Jan 7), New Year's Day/Eve, Victory Day (May 9), Thanksgiving, Memorial Day
+    and Labor Day."""
     text, start, end = ctx.text, ctx.match.start(), ctx.match.end()
     name = ctx.group("hol_name").replace("’", "'")
     part = ctx.group("hol_part")
@@ -1074,7 +1107,11 @@ def _resolve_holiday(ctx: _Context) -> list[Period]:
     if anchor is None:
         return [_unresolved(DAY)]
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
-    if day is None:  # Thanksgiving: the fourth Thursday of November
+    if name == "Memorial Day":  # the last Monday of May
+        dates = [cal.nth_weekday(year, 6, 0, 1) - dt.timedelta(days=7) for year in years]
+    elif name.startswith("Labo"):  # the first Monday of September (the U.S. and Canada)
+        dates = [cal.nth_weekday(year, 9, 0, 1) for year in years]
+    elif day is None:  # Thanksgiving: the fourth Thursday of November
         dates = [cal.nth_weekday(year, 11, 3, 4) for year in years]
     else:
         dates = [cal.safe_date(year, month, day) for year in years]
@@ -1260,6 +1297,7 @@ def _find(doc: Document) -> list[DateMention]:
     previous_end = -1
     covered = -1
     last_day: dt.date | None = None
+    running_year: int | None = None
     counted_from = -1  # index in `found` of a "two days later" that an appositive day may restate
     match_core, sentence_at = _CORE.match, doc.sentence_at
     for start in _candidates(text):
@@ -1271,7 +1309,7 @@ def _find(doc: Document) -> list[DateMention]:
         family = match.lastgroup
         sentence = sentence_at(start)
         ctx = _Context(text, match, _read_lead(text, start), anchor, sentence.start, sentence.end, clauses,
-                       previous_end, last_day)
+                       previous_end, last_day, running_year)
         periods = _RESOLVERS[family](ctx)
         if not periods:
             continue
@@ -1307,6 +1345,8 @@ def _find(doc: Document) -> list[DateMention]:
                 # "Two days later, on the 24th": the day named beside the count is the one meant
                 found[counted_from] = found[counted_from]._replace(period=periods[0])
             last_day = periods[0].start
+            if periods[0].resolution == ABSOLUTE and (span_start == 0 or text[span_start - 1] == "\n"):
+                running_year = last_day.year  # a timeline's entry: "FEB. 1, 2025 - Trump signs ..."
         counted_from = len(found) if family == "nd" else -1
         for period in periods:
             found.append(DateMention(span_start, span_end, sentence.no, period, is_today, quoted))

@@ -547,3 +547,35 @@ def test_years_that_name_a_things_year(text, expected):
 )
 def test_counts_are_not_years(text):
     assert _mentions(text, dt.date(2026, 2, 21)) == []
+
+
+def test_a_timeline_keeps_the_year_of_its_dated_entries():
+    text = ("FEB. 1, 2025 - Trump signs an order imposing a 10% tariff.\n\nAPRIL 2 - Trump announces tariffs and "
+            "says they will rise.\n\nJUNE - Negotiators meet in London.")
+    assert _mentions(text, dt.date(2025, 11, 11)) == [
+        ("FEB. 1, 2025", "day", "2025-02-01"), ("APRIL 2", "day", "2025-04-02"), ("JUNE", "month", "2025-06-01")]
+
+
+def test_a_year_mentioned_in_passing_is_no_timeline():
+    text = "China asked for talks on 2 August 2024.\n\nThe duties apply for four years from 9 October."
+    assert _mentions(text, dt.date(2026, 10, 19))[-1] == ("from 9 October", "day", "2026-10-09")
+
+
+def test_months_opening_the_lines_of_a_table():
+    text = "Monthly totals:\nFebruary: 4,480 drones, 171 missiles\nMarch: 5,230 drones, 168 missiles"
+    assert _mentions(text, dt.date(2026, 6, 3)) == [("February", "month", "2026-02-01"),
+                                                    ("March", "month", "2026-03-01")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The vote comes in June, when senators return from the Memorial Day recess, after the White House "
+         "signaled support.",
+         [("in June", "month", "2026-06-01"), ("Memorial Day", "day", "2026-05-25")]),
+        ("The deal must close by Labour Day.", [("by Labour Day", "day", "2026-09-07")]),
+    ],
+    ids=["memorial_day_in_a_clause_of_a_time_to_come", "labour_day"],
+)
+def test_holidays_of_north_america(text, expected):
+    assert _mentions(text, dt.date(2026, 5, 14)) == expected
