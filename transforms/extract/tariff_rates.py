@@ -127,7 +127,12 @@ _NON_TARIFF_WORDS = frozenset(
 """.split()
 )
 # Words of monetary policy and markets: "rate" next to them is not a tariff.
-_MONETARY_WORDS = _NON_TARIFF_WORDS | frozenset("bank banks central federal reserve ecb boe boj rbi".split())
+# Words of the business a tariff falls on ("US production", "capacity", "sales"): they do not make a clause
+# about money or the economy.
+_BUSINESS_WORDS = frozenset("output production capacity sales demand revenue revenues earnings profit profits "
+                            "investment investments support opposition".split())
+_MONETARY_WORDS = (_NON_TARIFF_WORDS - _BUSINESS_WORDS) | frozenset("bank banks central federal reserve ecb boe boj "
+                                                                    "rbi".split())
 # A percentage right before one of these is an increment or comparison, not a rate.
 _INCREMENT_AFTER = (
     r"increases?|rises?|hikes?|jumps?|gains?|drops?|declines?|falls?|cuts?|reductions?|"
@@ -235,6 +240,8 @@ _RANGE_VERBS = ("rang", "vary", "varie", "varied")
 _ANAPHORS = _words("it them they those these this that")
 _ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
 # "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
+# A new clause with its own subject between a current rate and the next one.
+_NEW_CLAUSE_IN = re.compile(r", and |; |\b(?:said|says|hoped|hopes|expects?|expected)\b")
 _MAX_TRANSITION_GAP_WORDS = 8  # words between a new rate and a bare "from X%" that gives its previous one
 _RATE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s+$")
 _PAY_WORDS = _words("pay pays paid paying face faces faced facing")
@@ -1283,6 +1290,8 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
             continue
         if following is not None and following.previous is None and not _CURRENT_WORDS.isdisjoint(low[-4:]):
             following.previous = rate.value
+            if _NEW_CLAUSE_IN.search(text, rate.end, following.start):
+                continue  # "currently face a 20% tariff, and officials hope to bring that down to 15%": two facts
             following.transition_start = rate.start
             rate.dropped = True
 

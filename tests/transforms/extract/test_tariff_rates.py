@@ -670,3 +670,15 @@ def test_the_pace_of_growth_is_not_a_tariff():
 def test_previous_rate_from_a_transition_word():
     rows = rows_of("The U.S. cut the tariff on EU cars to 15% under a deal agreed in July, down from 27.5%.")
     assert [(r["rate_pct"], r["previous_rate_pct"]) for r in rows] == [(15.0, 27.5)]
+
+
+def test_a_current_rate_stays_a_fact_when_another_clause_hopes_to_change_it():
+    rows = rows_of("Taiwan is hit by U.S. tariffs. Its goods currently face a 20% reciprocal tariff, and officials "
+                   "in Taipei said they hoped a deal would bring that down to 15%.")
+    assert [(r["rate_pct"], r["previous_rate_pct"]) for r in rows] == [(20.0, None), (15.0, 20.0)]
+
+
+def test_words_of_business_do_not_make_a_clause_about_money():
+    text = ("Trump imposed a 25% tariff on imported chips. Companies that have not committed to US production by "
+            "then will see the rate rise to 40% on Jan. 1, 2027.")
+    assert ("US", None, 40.0) in keys_of(text)
