@@ -42,7 +42,9 @@ TABLE = Table(
                 "regions (\"eight regions\").",
     key="fact_id",
     is_fact=True,
-    version="3",  # 2: Middle East gazetteer; "parts of 11 regions" is a count; 3: weather is not an attack
+    # 2: Middle East gazetteer; "parts of 11 regions" is a count; 3: weather is not an attack; 4: "the regions hit
+    # most often were X, Y and Z"
+    version="4",
     columns=fact_columns(
         Column("region_name", STRING, "Normalised English name (Poltava Oblast, Kyiv); null on count rows."),
         Column("iso_3166_2", STRING,
@@ -222,6 +224,10 @@ _ATTACK_NOUNS = frozenset((
     "bombardment", "bombardments", "shelling", "fire", "fired", "offensive", "missile", "missiles", "drone",
     "drones", "rocket", "rockets", "uavs", "salvo", "salvos", "aimed", "launched", "directed", "blow"))
 _ATTACK_PREPOSITIONS = frozenset(("on", "against", "at", "upon"))
+# "the regions hit most often were": the copula, the place noun and the participle of a list of places hit
+_COPULAS = frozenset(("were", "was", "are", "is", "included", "include", "includes"))
+_PLACE_NOUNS = frozenset(("regions", "oblasts", "provinces", "areas", "cities", "towns", "places", "districts"))
+_HIT_PARTICIPLES = frozenset(("hit", "struck", "targeted", "attacked", "affected", "shelled", "bombed"))
 _TIME_WORDS = frozenset((
     "overnight", "again", "early", "late", "today", "yesterday", "also", "repeatedly", "last", "night",
     "morning", "evening", "week"))
@@ -805,7 +811,17 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
     # only the head stands right after the frame words; the other names of the list have none
     if _accept_bare(head, core) or any(_accept_bare(name, None) for name in chain[1:]):
         return True
-    return _accept_locative(lower, chain, core, context)
+    return _is_copular_list_of_hit_places(core) or _accept_locative(lower, chain, core, context)
+
+
+def _is_copular_list_of_hit_places(core: list[str]) -> bool:
+    """True after "the regions hit most often were", "the hardest-hit areas included": a list that names
+    the places hit."""
+    if not core or core[-1] not in _COPULAS:
+        return False
+    words = core[-8:-1]
+    return any(word in _PLACE_NOUNS for word in words) and any(
+        word in _HIT_PARTICIPLES or word.endswith("-hit") for word in words)
 
 
 def _reading_after(text: str, end: int, limit: int) -> str | None:

@@ -289,3 +289,12 @@ def test_a_place_heading_a_paragraph_of_an_oblast_by_oblast_report_is_affected()
     text = ("Overnight attacks, region by region\n\nKyiv Oblast\n\n\"Debris from a downed drone damaged two private "
             "houses,\" the governor said.\n\nLviv Oblast\n\nThe governor reported a quiet night.")
     assert keys_of(text) == {"UA-32"}
+
+
+def test_a_copular_list_of_the_regions_hit():
+    text = "Over the five months, the regions hit most often were Kharkiv, Odesa and Dnipropetrovsk."
+    assert {r["iso_3166_2"] for r in rows_of(text)} == {"UA-63", "UA-51", "UA-12"}
+
+
+def test_a_copular_list_of_places_not_hit():
+    assert rows_of("The regions that voted most often were Kharkiv and Odesa.") == []
