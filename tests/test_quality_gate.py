@@ -20,6 +20,7 @@ SETS = {
     "dev2": (GOLDEN / "dev2" / "articles", GOLDEN / "dev2" / "gold.jsonl"),
     "dev3": (GOLDEN / "dev3" / "articles", GOLDEN / "dev3" / "gold.jsonl"),
     "dev4": (GOLDEN / "dev4" / "articles", GOLDEN / "dev4" / "gold.jsonl"),
+    "dev5": (GOLDEN / "dev5" / "articles", GOLDEN / "dev5" / "gold.jsonl"),
     "heldout": (GOLDEN / "heldout" / "articles", GOLDEN / "heldout" / "gold.jsonl"),
     "heldout2": (GOLDEN / "heldout2" / "articles", GOLDEN / "heldout2" / "gold.jsonl"),
     "heldout3": (GOLDEN / "heldout3" / "articles", GOLDEN / "heldout3" / "gold.jsonl"),
