@@ -53,7 +53,8 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: no line break in a count; 3: ranges, ellipses; 4: back references, scenarios, civil drones; 5: plain
-    # rounds in a report on ammunition, output is not an attack, plain bombs are other
+    # rounds in a report on ammunition, output is not an attack, plain bombs are other, naval drones,
+    # counts compared with ("up from about 2,000")
     version="5",
     columns=fact_columns(
         Column("weapon_type", STRING, "Weapon class.", nullable=False, values=WEAPON_TYPES),
@@ -212,7 +213,7 @@ _HEAD_NOUNS = [
     r"bombers?", r"helicopters?", r"fighters?", r"tanks?", r"vehicles?", r"APCs?", r"IFVs?", r"MRAPs?",
     r"carriers?", r"howitzers?", r"mortars?", r"launchers?", r"systems?", r"batteries", r"battery", r"units?",
     r"complexes", r"guns?", r"pieces?", r"warships?", r"landing ships?", r"submarines?", r"frigates?",
-    r"corvettes?",
+    r"corvettes?", r"boats?",
     r"landmines", r"mines", r"targets?", r"weapons?", r"munitions?", r"objects?",
 ]
 _HEAD_NOUN = _alternation(_HEAD_NOUNS)
@@ -381,7 +382,7 @@ _MILITARY_WORDS = [
     "munition", "ammunition", "artillery", "projectile", "fighter", "tank", "armored", "armoured", "apc",
     "ifv", "mrap", "personnel carrier", "howitzer", "mortar", "launcher", "air defen", "self-propelled",
     "landmine", "warship", "warplane", "submarine", "frigate", "corvette", "weapon", "aerial", "means of",
-    "air force", "troops", "invasion", "front line", "frontline",
+    "air force", "troops", "invasion", "front line", "frontline", "unmanned", "uncrewed",
 ] + [base.lower() for base, _ in _NAMED_MODELS]
 _HINT_RE = re.compile("[ -]" + _alternation(_MILITARY_WORDS + ["aircraft", "jet", "plane", "helicopter"]))
 _MILITARY_RE = re.compile("[ -]" + _alternation(_MILITARY_WORDS))  # over " " + the scan text
@@ -468,6 +469,11 @@ _ELLIPSIS_START_RE = re.compile(
 )
 # Verbs that govern a bare number: "shot down 92", "shoot down 92 of them", "Belgium will provide 30".
 # The verb's last word is part of the mention: "down 92", "provide 30".
+# "up from about 2,000", "down from 300", "compared with 1,200": a count of the same weapons at another time.
+_COMPARISON_BEFORE_RE = re.compile(r" (?:up|down) from (?:(?:about|around|nearly|some|roughly|almost|over|more than|"
+                                   r"fewer than|less than) )?$| compared (?:with|to) (?:about |around )?$")
+_COMPARISON_ENDINGS = (" from ", " with ", " to ", " about ", " around ", " nearly ", " some ", " roughly ",
+                       " almost ", " over ", " than ")
 _GOVERNING_VERBS = frozenset(
     "down downed downs destroyed destroy intercepted intercept neutralized neutralised launched launch fired "
     "used provided provide delivered deliver sent send supplied supply donated donate pledged gave give "
@@ -646,6 +652,8 @@ _AIR_DEFENSE_WORDS_RE = re.compile(
 _LAUNCH_SYSTEM_WORDS_RE = re.compile(r"\b(?:rocket|artillery|launch|missile|howitzer)\b", re.IGNORECASE)
 _ARMOR_WORDS_RE = re.compile(r"\b(?:armou?red|fighting|combat|infantry|personnel)\b", re.IGNORECASE)
 _ROCKET_WORDS_RE = re.compile(r"\b(?:rocket|HIMARS|MLRS|M270|Grad|Uragan|Smerch|Tornado)\b", re.IGNORECASE)
+_UNCREWED_WORDS_RE = re.compile(r"\b(?:uncrewed|unmanned|crewless|explosive-laden|explosive|remote-controlled|"
+                                r"drone|sea)\b", re.IGNORECASE)
 _GUIDED_WORDS_RE = re.compile(r"\b(?:guided|glide|gliding|corrected|precision|smart|KABs?|JDAMs?)\b",
                               re.IGNORECASE)
 _AMMUNITION_WORDS_RE = re.compile(r"\b(?:shells|ammunition|artillery|munitions)\b")  # lower-cased text
@@ -1028,7 +1036,10 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     """A bare number that continues an earlier weapon count: "13 over Rostov Oblast", "three more",
     "eight next year", "92 of them", "41 were lost", "shot down 92."."""
     text = doc.text
-    if not _ELLIPSIS_START_RE.match(low, end):
+    # "2,900 drones a month, up from about 2,000 at the end of last year": the same count at another time
+    comparison = low.endswith(_COMPARISON_ENDINGS, max(0, start - 30), start) and \
+        _COMPARISON_BEFORE_RE.search(low, max(0, start - 30), start) is not None
+    if not comparison and not _ELLIPSIS_START_RE.match(low, end):
         return []  # cheap exit for the many numbers that count something else
     same_sentence_only = True
     tail = _ELLIPSIS_MORE_RE.match(text, end) or _ELLIPSIS_PLACE_RE.match(text, end) \
@@ -1041,7 +1052,7 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     if subclass is not None:
         tail = subclass
     verb_only = tail is None  # "41 were lost", "shot down 92.", "with 35 shot down"
-    if verb_only and not (_BARE_AFTER_RE.match(text, end) or _POST_CUE_RE.match(low, end)):
+    if verb_only and not comparison and not (_BARE_AFTER_RE.match(text, end) or _POST_CUE_RE.match(low, end)):
         return []
     value = _number_value(expression)
     if not value:
@@ -1052,7 +1063,8 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     post = _POST_CUE_RE.match(low, end if verb_only else tail.end())
     absolute = low.endswith(" with", 0, mention_start - 1)  # "with 35 shot down"
     remainder = low.startswith(_REMAINDER_PREFIXES, mention_start)
-    if verb_only and not governing and not remainder and not (post and (post.group("aux") or absolute)):
+    if verb_only and not governing and not remainder and not comparison \
+            and not (post and (post.group("aux") or absolute)):
         return []
     sentence = _sentence_at(doc, start)
     floor = sentence.start if same_sentence_only and not governing else None
@@ -1299,12 +1311,12 @@ def _head_class(key: str, head: str, mods: str, name_class: str | None) -> tuple
         if _ARTILLERY_WORDS_RE.search(mods):
             return "artillery_shell", False
         return ("other", False) if key == "projectile" else None
-    if key in ("aircraft", "plane", "jet", "warplane") and "unmanned" in mods_lower:
+    if key in ("aircraft", "plane", "jet", "warplane") and ("unmanned" in mods_lower or "uncrewed" in mods_lower):
         return "drone", False
     if key == "fighter":
         return ("aircraft", False) if (name_class == "aircraft" or "jet" in mods_lower) else None
     if key == "vehicle":
-        if "unmanned" in mods_lower:
+        if "unmanned" in mods_lower or "uncrewed" in mods_lower:
             return "drone", False
         if _ARMOR_WORDS_RE.search(mods) or name_class == "armored_vehicle":
             return "armored_vehicle", True
@@ -1337,6 +1349,9 @@ def _head_class(key: str, head: str, mods: str, name_class: str | None) -> tuple
         return None
     if key == "object":
         return ("other", False) if _AERIAL_WORDS_RE.search(mods) else None
+    if key == "boat":
+        # naval drones: "three uncrewed boats", "explosive-laden boats"; not patrol or fishing boats
+        return ("drone", False) if _UNCREWED_WORDS_RE.search(mods) else None
     if key == "bomb" and name_class is None:
         # a plain noun is taken literally: "dropped three bombs" are not guided ones
         return ("guided_bomb" if _GUIDED_WORDS_RE.search(mods) else "other"), False

@@ -278,7 +278,10 @@ WEAPON_COUNT_CASES = [
         [("between 50 and 60 Bradley fighting vehicles", "armored_vehicle", 50, "at_least", "supplied"),
          ("between 50 and 60 Bradley fighting vehicles", "armored_vehicle", 60, "up_to", "supplied"),
          ("50 to 60 drones", "drone", 50, "at_least", "launched"),
-         ("50 to 60 drones", "drone", 60, "up_to", "launched")],
+         ("50 to 60 drones", "drone", 60, "up_to", "launched"),
+         # the counts compared with are counts too (the gold labels "up from about 3,300"); this range's ends
+         # come out as two exact counts, not yet as a range
+         ("40", "drone", 40, "exact", "launched"), ("50 in May", "drone", 50, "exact", "launched")],
         id="range_gives_both_ends",
     ),
     pytest.param(
@@ -691,3 +694,23 @@ def test_plain_bombs_are_taken_literally():
     assert [(m, t) for m, t, *_ in _facts("A paraglider dropped three bombs on a school. Jets dropped 40 guided "
                                           "aerial bombs and 12 glide bombs.")] == [
         ("three bombs", "other"), ("40 guided aerial bombs", "guided_bomb"), ("12 glide bombs", "guided_bomb")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Black Sea Fleet destroyed three uncrewed boats heading towards Novorossiysk.",
+         [("three uncrewed boats", "drone", 3, "exact", "intercepted")]),
+        ("The fleet destroyed three uncrewed aerial vehicles.",
+         [("three uncrewed aerial vehicles", "drone", 3, "exact", "intercepted")]),
+        ("Russia fired 300 drones, down from 420 a week earlier.",
+         [("300 drones", "drone", 300, "exact", "launched"), ("420", "drone", 420, "exact", "launched")]),
+    ],
+    ids=["naval_drones", "uncrewed_aerial_vehicles", "a_count_compared_with_another_time"],
+)
+def test_naval_drones_and_compared_counts(text, expected):
+    assert _facts(text) == expected
+
+
+def test_boats_and_comparisons_that_are_not_weapons():
+    assert _facts("Police seized five fishing boats. Prices rose to 300 dollars, up from 200.") == []
