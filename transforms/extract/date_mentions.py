@@ -139,6 +139,7 @@ EVENT_PARTICIPLES = frozenset({"imposed", "announced", "signed", "agreed", "adop
                                "released", "recorded", "reported", "launched", "fired", "delivered", "pledged"})
 PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "will", "would", "to"})
 PRESENT_AUXILIARIES = ("is", "are", "am", "remains", "remain")
+PRESENT_AUXILIARIES_SET = frozenset(PRESENT_AUXILIARIES)
 FUTURE_WORDS = frozenset({"will", "won't", "won’t", "shall", "slated", "scheduled", "upcoming", "planned"})
 FUTURE_PHRASES = (
     " set to ", " poised to ", " plans to ", " plan to ", " planning to ", " intends to ", " intend to ",
@@ -299,7 +300,9 @@ _DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 # "two days later": the count in front of " days later"; "on the 24th": a day of the month after a preposition.
 _DAY_COUNT_BEFORE = re.compile(r"\b(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
                                r"|[1-9]\d?)$")
-_ORDINAL_DAY_CANDIDATE = re.compile(r" [Tt]he [1-3]?\d(?:st|nd|rd|th)\b")
+# (opening with a literal lets the regex engine search for it at C speed; the article's capital is checked in
+# Python)
+_ORDINAL_DAY_AFTER_THE = re.compile(r"he [1-3]?\d(?:st|nd|rd|th)\b")
 # Prepositions that make "the 24th" a day ("on the 24th", "by the 15th"), not a rank ("the 19th package").
 ORDINAL_DAY_PREPOSITIONS = frozenset({"on", "by", "until", "till", "from", "since", "before", "after"})
 # Words that may stand right before a year that starts a mention ("in 2024", "and 2025", "early 2024").
@@ -614,9 +617,14 @@ def _clause_tense(clause: str) -> str:
 def _has_past_verb(flat: str, words: set[str]) -> bool:
     """Whether the clause has a past-tense verb: an irregular one, or an "-ed" word that is not a present
     passive ("ferries are suspended until Wednesday")."""
-    return not IRREGULAR_PAST.isdisjoint(words) or (
-        "ed " in flat and any(word.endswith("ed") and word not in NOT_PAST_ED and not _is_present_passive(flat, word)
-                              for word in words))
+    if not IRREGULAR_PAST.isdisjoint(words):
+        return True
+    if "ed " not in flat:
+        return False
+    if PRESENT_AUXILIARIES_SET.isdisjoint(words):
+        return any(word.endswith("ed") and word not in NOT_PAST_ED for word in words)
+    return any(word.endswith("ed") and word not in NOT_PAST_ED and not _is_present_passive(flat, word)
+               for word in words)
 
 
 def _is_present_passive(flat: str, participle: str) -> bool:
@@ -1196,8 +1204,10 @@ def _candidates(text: str) -> list[int]:
             if count is not None:
                 starts.append(count.start())
             position = text.find(phrase, position + 1)
-    for ordinal in _ORDINAL_DAY_CANDIDATE.finditer(text):
-        starts.append(ordinal.start() + 1)
+    for ordinal in _ORDINAL_DAY_AFTER_THE.finditer(text):
+        article = ordinal.start() - 1  # "on the 24th" starts at its article
+        if article >= 0 and text[article] in "Tt" and (article == 0 or not text[article - 1].isalnum()):
+            starts.append(article)
     return sorted(set(starts))
 
 
