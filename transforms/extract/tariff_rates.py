@@ -127,10 +127,10 @@ _NON_TARIFF_WORDS = frozenset(
 """.split()
 )
 # Words of monetary policy and markets: "rate" next to them is not a tariff.
-# Words of the business a tariff falls on ("US production", "capacity", "sales"): they do not make a clause
-# about money or the economy.
+# Words of the business a tariff falls on ("US production", "capacity", "sales") or of its law ("lose their
+# legal basis"): they do not make a clause about money or the economy.
 _BUSINESS_WORDS = frozenset("output production capacity sales demand revenue revenues earnings profit profits "
-                            "investment investments support opposition".split())
+                            "investment investments support opposition basis".split())
 _MONETARY_WORDS = (_NON_TARIFF_WORDS - _BUSINESS_WORDS) | frozenset("bank banks central federal reserve ecb boe boj "
                                                                     "rbi".split())
 # A percentage right before one of these is an increment or comparison, not a rate.
@@ -391,7 +391,7 @@ _DECISION_PARTICIPLES = _words("imposed announced added introduced agreed reache
 _IMPOSE_PARTICIPLES = _words("imposed levied announced set slapped introduced proposed applied charged put")
 _FACES_WORDS = _words("""
     face faces faced facing pay pays paying paid hit slapped targeted subject subjected charged
-    penalised penalized punished got gets secured secures received receives
+    penalised penalized punished got gets get secured secures received receives won wins
 """)
 # People and institutions that act for a country in trade news.
 ACTORS: dict[str, tuple[str, ...]] = {
@@ -635,6 +635,10 @@ _BARE_RATE_AFTER = re.compile(
     _I,
 )
 _RATE_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?")
+_PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
+_COUNTRY_GOT_RATE = re.compile(r"\s+(?:that\s+)?(?:the\s+)?")
+_GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obtained|clinched|struck|was\s+given|"
+                       r"was\s+granted|agreed)\b", _I)
 _RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+)?$", _I)
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
@@ -646,7 +650,9 @@ _ROLE_FACES_AFTER = re.compile(
     r"|imports|exports|cars|shipments))?"
     r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|currently|typically|usually|generally"
     r"|is|are|to|set\s+to|likely\s+to|must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
-    r"|\s+(?:got|gets|secured|secures|received|receives)\s+(?:a\s+)?\d"  # "Vietnam got 20%"
+    # "Vietnam got 20%", "Liechtenstein will get the same 15% rate"
+    r"|(?:\s+(?:will|would|could|may|might|also|now))?\s+(?:got|gets|get|secured|secures|received|receives|won|wins)"
+    r"\s+(?:a\s+|the\s+(?:same\s+)?)?\d"
     r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
     r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
     r"|,?\s+(?:hit|slapped)\s+with\b",
@@ -900,7 +906,7 @@ def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = 
         if value is None or value > _MAX_RATE:
             continue
         clause = _clause_bounds(text, token.start)
-        governor, how = _governor(text, token, clause, tariff_context, bool(by_token))
+        governor, how = _governor(text, token, clause, tariff_context or after_tariff_words, bool(by_token))
         if how == "rejected":
             continue
         listed = False
@@ -1832,10 +1838,22 @@ def _resolve(
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
     if not targets:
-        # "20.8% for China, 19.4% for India": the country right after "for" is this rate's target
-        after_for = _RATE_FOR_AFTER.match(text, rate.end)
+        # "20.8% for China, 19.4% for India", "the 15% rate for the European Union and Japan": the country right
+        # after "for" is this rate's target; "the 18% rate India secured": the country that got it
+        phrase_end = rate.governor[1] if rate.pre_nominal and rate.governor else rate.end
+        after_for = _RATE_FOR_AFTER.match(text, phrase_end)
         if after_for is not None:
-            targets = [p.iso2 for p in parties if p.start == after_for.end() and p.iso2][:1]
+            first = next((p for p in parties if p.start == after_for.end() and p.iso2), None)
+            if first is not None:
+                targets = _coordinated(text, parties, first) if rate.pre_nominal else [first.iso2]
+        elif (paid_by := _PAID_BY.match(text, phrase_end)) is not None:
+            # "the 15% paid by the European Union"
+            targets = [p.iso2 for p in parties if p.start == paid_by.end() and p.iso2][:1]
+        elif rate.pre_nominal:
+            got = _COUNTRY_GOT_RATE.match(text, phrase_end)
+            first = next((p for p in parties if got is not None and p.start == got.end()), None)
+            if first is not None and first.iso2 and _GOT_VERB.match(text, first.end):
+                targets = [first.iso2]
     global_goods = not targets and _is_global(text, rate, parties, lo, goods_span)
     if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%": who pays stands right before the rate

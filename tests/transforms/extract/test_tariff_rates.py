@@ -682,3 +682,17 @@ def test_words_of_business_do_not_make_a_clause_about_money():
     text = ("Trump imposed a 25% tariff on imported chips. Companies that have not committed to US production by "
             "then will see the rate rise to 40% on Jan. 1, 2027.")
     assert ("US", None, 40.0) in keys_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Trump's tariffs were struck down. Negotiated rates also lose their legal basis, among them the "
+                     "15% rate for the European Union and Japan and the 18% rate India secured in its deal.",
+                     {("US", "EU", 15.0), ("US", "JP", 15.0), ("US", "IN", 18.0)}, id="rate_for_and_rate_secured"),
+        pytest.param("The U.S. cut Swiss tariffs. Liechtenstein will get the same 15% rate as Switzerland.",
+                     {("US", "LI", 15.0)}, id="who_will_get_a_rate"),
+    ],
+)
+def test_whose_rate_it_is(text, expected):
+    assert keys_of(text) == expected
