@@ -591,6 +591,7 @@ _EVERYONE_AFTER_NOUN = re.compile(r"\s+(?:that\s+)?(?:all|every)\s+(?:imported|f
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
 _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}"
                              r"(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+_MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
 _ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
 _ON_ITEM_BREAKING_WORDS = _words("""
     but while when if because than amid is are was were will would could should has have had be been
@@ -950,7 +951,9 @@ def _continues_list(text: str, previous: Token, token: Token) -> bool:
     if _LIST_ITEM_TAIL.fullmatch(between):
         return True  # "24 per cent on Japan, 25 per cent on South Korea and 46 per cent on Vietnam"
     words = between.replace(",", " ").split()
-    if len(words) <= 4 and not _LIST_BREAKING_WORDS.intersection(w.lower() for w in words):
+    # "Chinese cars pay 50%, South Korean and Indian auto parts 35%": an item names whose goods it taxes
+    limit = _MAX_NAMED_ITEM_WORDS if between.startswith(", ") else 4
+    if len(words) <= limit and not _LIST_BREAKING_WORDS.intersection(w.lower() for w in words):
         return True
     # "35% on Canadian goods that do not qualify under the pact, 50% on steel and aluminum and 25% on cars":
     # items of rates on goods, each "N% on ..."
@@ -1343,6 +1346,7 @@ def _parties(text: str) -> tuple[Party, ...]:
     for start, end, iso2, _kind in _mentions(text):
         role, head, goods_end = _role(text, start, end, parties)
         parties.append(Party(start, end, iso2, role, head, goods_end))
+    _coordinated_goods(text, parties)
     if ", wh" in text:
         parties = _set_asides(text, parties)
     low = text.lower()
@@ -1351,6 +1355,24 @@ def _parties(text: str) -> tuple[Party, ...]:
             parties.append(Party(both.start(), both.end(), "", "both"))
         parties.sort(key=lambda p: p.start)
     return tuple(parties)
+
+
+def _coordinated_goods(text: str, parties: list[Party]) -> None:
+    """Coordinated demonyms share the goods after the last of them: in "South Korean and Indian auto parts"
+    both are targets (the first took the role of no goods before the second was read)."""
+    for index in range(len(parties) - 1, 0, -1):
+        last = parties[index]
+        if last.role != "subject" or last.goods_end is not None or not _joined(text, parties[index - 1], last):
+            continue
+        goods_end = _goods_after(text, last.end)
+        if goods_end is None:
+            continue
+        first = index
+        while first and parties[first - 1].role == "subject" and parties[first - 1].goods_end is None \
+                and _joined(text, parties[first - 1], parties[first]):
+            first -= 1
+        for position in range(first, index + 1):
+            parties[position] = parties[position]._replace(role="target", goods_end=goods_end)
 
 
 def _set_asides(text: str, parties: list[Party]) -> list[Party]:
@@ -1502,7 +1524,9 @@ def _goods(
         else [p for p in parties if p.goods_end is not None and clause[0] <= p.start < clause[1]]
     )
     if named:
-        party = min(named, key=lambda p: abs(p.start - rate.start))
+        # the goods named before the rate ("Chinese cars pay 50%, South Korean auto parts 35%"), else after it
+        before = [p for p in named if p.start < rate.start]
+        party = max(before, key=lambda p: p.start) if before else min(named, key=lambda p: p.start)
         return _goods_phrase(text, party.start, party.goods_end)
     return None, -1, -1
 
@@ -1831,10 +1855,10 @@ def _resolve(
     if listed is not None:
         # "Goods from China will face a 34% levy, the European Union 20%, Japan 24%": each country
         # named right before a bare rate is the target of that rate, taxed by the same imposer.
-        targets = [listed.iso2]
+        targets = _coordinated(text, parties, listed) if listed.goods_end is not None else [listed.iso2]
         for row in reversed(sentence_rows):
             if row["_clause"] == clause:
-                return [(row["imposing_country_iso2"], listed.iso2)]
+                return [(row["imposing_country_iso2"], target) for target in targets]
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
     if not targets:
@@ -2007,13 +2031,17 @@ def _pre_nominal_everyone(text: str, rate: Rate) -> bool:
 
 
 def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:
-    """A country named right before a bare rate ("Japan 24%", "Vietnam at 46%"), if any."""
+    """A country named right before a bare rate ("Japan 24%", "Vietnam at 46%"), or whose goods are
+    ("Indian auto parts 35%"), if any."""
     for party in parties:
         if (
             party.iso2
             and 0 <= rate.start - party.end <= 5
             and text[party.end : rate.start].strip() in ("", "at", ":", "(")
         ):
+            return party
+        if party.iso2 and party.goods_end is not None and 0 <= rate.start - party.goods_end <= 1 \
+                and party.role == "target":
             return party
     return None
 

@@ -696,3 +696,10 @@ def test_words_of_business_do_not_make_a_clause_about_money():
 )
 def test_whose_rate_it_is(text, expected):
     assert keys_of(text) == expected
+
+
+def test_a_list_of_rates_by_coordinated_demonyms():
+    text = ("Mexico raised its tariffs on Asian imports to as much as 50%. Chinese cars pay 50%, South Korean and "
+            "Indian auto parts 35%, and Thai and Indonesian steel 25%.")
+    assert keys_of(text) == {("MX", None, 50.0), ("MX", "CN", 50.0), ("MX", "KR", 35.0), ("MX", "IN", 35.0),
+                             ("MX", "TH", 25.0), ("MX", "ID", 25.0)}
