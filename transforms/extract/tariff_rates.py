@@ -1912,6 +1912,11 @@ def _resolve(
         for party in parties:
             if party.role == "imposer" and party.head == head and party.iso2 not in targets:
                 imposer_party = party
+        if (imposer_party is not None and not targets and context.imposer
+                and context.imposer != imposer_party.iso2 and text.startswith(("'s", "’s"), imposer_party.end)
+                and text[head:head + 4].lower() == "rate"):
+            # "Japan's rate was set at 15%" in a story of U.S. tariffs: the rate Japan was given
+            targets, imposer_party = [imposer_party.iso2], None
     if imposer_party is None:
         exclude = targets[0] if len(targets) == 1 else None
         imposer_party = (

@@ -703,3 +703,10 @@ def test_a_list_of_rates_by_coordinated_demonyms():
             "Indian auto parts 35%, and Thai and Indonesian steel 25%.")
     assert keys_of(text) == {("MX", None, 50.0), ("MX", "CN", 50.0), ("MX", "KR", 35.0), ("MX", "IN", 35.0),
                              ("MX", "TH", 25.0), ("MX", "ID", 25.0)}
+
+
+def test_a_countrys_rate_in_a_story_of_another_countrys_tariffs_is_the_rate_it_was_given():
+    assert keys_of("The U.S. set tariffs on Asia. Vietnam got 20%. Japan's rate was set at 15%.") == {
+        ("US", "VN", 20.0), ("US", "JP", 15.0)}
+    assert keys_of("China retaliated against U.S. tariffs. China's rate on U.S. goods rose to 125%.") == {
+        ("CN", "US", 125.0)}
