@@ -636,6 +636,7 @@ _BARE_RATE_AFTER = re.compile(
     _I,
 )
 _RATE_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?")
+_ITS_GOODS = re.compile(r"\s*(?:Its|Their)\s+(?:[a-z-]+\s+)?(?:goods|exports|products|shipments|cars|steel)\b")
 _PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
 _COUNTRY_GOT_RATE = re.compile(r"\s+(?:that\s+)?(?:the\s+)?")
 _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obtained|clinched|struck|was\s+given|"
@@ -1908,6 +1909,11 @@ def _resolve(
             target = _nearest(parties, position, ("target",), lo, hi, before_only=True)
         target = target or _nearest(parties, position, ("target",), lo, hi)
         targets = _coordinated(text, parties, target) if target else []
+        if not targets and sentence_no > 0 and _ITS_GOODS.match(text, lo):
+            # "Taiwan ... is negotiating separately. Its goods currently face a 20% tariff": whose goods
+            earlier = [p for p in _parties(context.doc.sentences[sentence_no - 1].text) if p.iso2]
+            if earlier and earlier[0].role in ("subject", "target"):
+                targets = [earlier[0].iso2]
     if head is not None and imposer_party is None:
         for party in parties:
             if party.role == "imposer" and party.head == head and party.iso2 not in targets:

@@ -710,3 +710,9 @@ def test_a_countrys_rate_in_a_story_of_another_countrys_tariffs_is_the_rate_it_w
         ("US", "VN", 20.0), ("US", "JP", 15.0)}
     assert keys_of("China retaliated against U.S. tariffs. China's rate on U.S. goods rose to 125%.") == {
         ("CN", "US", 125.0)}
+
+
+def test_its_goods_are_those_of_the_country_before():
+    text = ("The U.S. imposed reciprocal tariffs. Taiwan, home to the most advanced foundries, is negotiating "
+            "separately. Its goods currently face a 20% reciprocal tariff.")
+    assert keys_of(text) == {("US", "TW", 20.0)}
