@@ -178,6 +178,10 @@ _CLAUSE_LINK_WORDS = ("and ", "but ", "while ", "whereas ", "where ")
 _HYPOTHESIS_BREAK_RE = re.compile(
     r"[;:,]\s|\s[-–—]\s|(?<![a-z])(?:" + "|".join(_HYPOTHESIS_BREAK_WORDS) + r")\b")
 
+_WEAPON_NOUN_CUES = frozenset(("drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs", "shahed",
+                               "shaheds", "projectile", "projectiles", "artillery", "glide bomb", "glide bombs"))
+_PRODUCTION_RE = re.compile(r"\b(?:produc\w*|manufactur\w*|turns? out|turned out|assembl\w*|output|factory|"
+                            r"factories|builds?|built)\b")  # lower-cased text
 _WEAPON_NEAR = re.compile(r"\b(?:drones?|uavs?|missiles?|rockets?|targets?|shaheds?|projectiles?)\b")
 _FIRE_NEAR = re.compile(r"\b(?:fires?|ablaze|blaze|burn\w*|flames)\b")
 _HALT_NEAR = re.compile(r"\b(?:halt|suspend|stop|shut|cut)\w*")
@@ -424,7 +428,8 @@ class _Context:
     generic and specific impact cues, hypothetical words, and the words and punctuation that break
     clauses."""
 
-    __slots__ = ("sentence", "text", "lower", "generic", "cues", "hypothetical", "weather", "attack", "_break_words",
+    __slots__ = ("sentence", "text", "lower", "generic", "cues", "hypothetical", "weather", "attack", "event",
+                 "_break_words",
                  "_hypothesis_breaks", "_hard_breaks", "_subclause_breaks", "_clause_breaks")
 
     def __init__(self, sentence: Sentence, text: str, lower: str) -> None:
@@ -436,6 +441,7 @@ class _Context:
         self.hypothetical: list[int] = []                  # starts of hypothetical words ("could")
         self.weather = False                               # a weather word ("storm", "wind gusts")?
         self.attack = False                                # a generic attack word other than "hit"?
+        self.event = False                                 # a generic word other than a weapon's name?
         self._break_words: list[int] = []                  # starts of "after", "as", "while" ...
         # derived break lists, each computed on first use
         self._hypothesis_breaks = self._hard_breaks = self._subclause_breaks = self._clause_breaks = None
@@ -454,6 +460,8 @@ class _Context:
             kind = _MARKER_KIND[phrase]
             if kind == _GENERIC_CUE:
                 generic.append(match.start(1))
+                if phrase not in _WEAPON_NOUN_CUES:
+                    self.event = True
                 if phrase not in _WEATHER_LIKE_GENERIC:
                     self.attack = True
             elif kind == _WEATHER_WORD:
@@ -478,8 +486,13 @@ class _Context:
         return self.weather and not self.attack
 
     def has_cue(self) -> bool:
-        """True when the sentence reports an attack, outage or damage (a negated cue does not count)."""
-        return bool(self.generic) or any(label != "no_damage" for _, _, label in self.cues)
+        """True when the sentence reports an attack, outage or damage (a negated cue does not count). Weapons
+        named in a sentence of their making ("the plant in Tatarstan turns out 90 drones a day") are none."""
+        if any(label != "no_damage" for _, _, label in self.cues):
+            return True
+        if not self.generic:
+            return False
+        return self.event or not _PRODUCTION_RE.search(self.lower, self.sentence.start, self.sentence.end)
 
     def has_generic_in(self, start: int, end: int) -> bool:
         """True when a generic attack word starts in [start, end)."""
@@ -668,12 +681,18 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
                     rows.extend(_heading_rows(text, following_context, sentence_matches[0], no))
             continue
         seen: set[tuple[str, str]] = set()
-        for chain in _chains(text, sentence, sentence_matches):
+        chains = _chains(text, sentence, sentence_matches)
+        typed_countries = _typed_countries(chains)
+        for chain in chains:
             if not _accept_chain(text, lower, chain, context):
                 continue
             for name in chain:
                 resolved = _resolve(name.spelling, name.typed, name.type_word)
                 if resolved is None or resolved[:2] in seen:
+                    continue
+                if not name.typed and typed_countries and resolved[2] not in typed_countries:
+                    # "Tula Region Governor said a fire broke out in Novomoskovsk": the town of that name in
+                    # the region named, not Ukraine's Novomoskovsk
                     continue
                 seen.add(resolved[:2])
                 region_name, code, country = resolved
@@ -688,6 +707,18 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
                     "_sentence_no": no,
                 })
     return rows
+
+
+def _typed_countries(chains: list[list[_Name]]) -> set[str]:
+    """The countries of the places a sentence names with their type word ("Tula Region")."""
+    countries = set()
+    for chain in chains:
+        for name in chain:
+            if name.typed:
+                resolved = _resolve(name.spelling, True, name.type_word)
+                if resolved is not None:
+                    countries.add(resolved[2])
+    return countries
 
 
 def _is_heading(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> bool:

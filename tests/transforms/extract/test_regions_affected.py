@@ -298,3 +298,14 @@ def test_a_copular_list_of_the_regions_hit():
 
 def test_a_copular_list_of_places_not_hit():
     assert rows_of("The regions that voted most often were Kharkiv and Odesa.") == []
+
+
+def test_weapons_named_where_they_are_made_are_no_attack():
+    assert rows_of("The Alabuga plant in Tatarstan now turns out about 90 Geran-2 drones a day.") == []
+    assert {r["iso_3166_2"] for r in rows_of("Drones hit the Alabuga plant in Tatarstan.")} == {"RU-TA"}
+
+
+def test_a_town_named_after_a_region_of_another_country_is_that_regions():
+    text = ("Tula Region Governor Dmitry Milyaev said a fire broke out at an industrial facility in Novomoskovsk "
+            "after it was hit by debris.")
+    assert {r["iso_3166_2"] for r in rows_of(text)} == {"RU-TUL"}
