@@ -178,6 +178,7 @@ _CLAUSE_LINK_WORDS = ("and ", "but ", "while ", "whereas ", "where ")
 _HYPOTHESIS_BREAK_RE = re.compile(
     r"[;:,]\s|\s[-–—]\s|(?<![a-z])(?:" + "|".join(_HYPOTHESIS_BREAK_WORDS) + r")\b")
 
+_COUNTED_REGION_NOUNS = frozenset(("regions", "oblasts", "provinces", "areas"))
 _WEAPON_NOUN_CUES = frozenset(("drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs", "shahed",
                                "shaheds", "projectile", "projectiles", "artillery", "glide bomb", "glide bombs"))
 _PRODUCTION_RE = re.compile(r"\b(?:produc\w*|manufactur\w*|turns? out|turned out|assembl\w*|output|factory|"
@@ -839,6 +840,9 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
     if _is_origin(words):
         return False  # "launched ... from Cape Chauda in occupied Crimea"
     core = _strip_descriptor(words)
+    if len(core) >= 3 and core[-1] == "and" and core[-2] in _COUNTED_REGION_NOUNS:
+        # "in 16 regions and the city of Kyiv": the place continues a count after the frame
+        core = core[:-3]
     # only the head stands right after the frame words; the other names of the list have none
     if _accept_bare(head, core) or any(_accept_bare(name, None) for name in chain[1:]):
         return True

@@ -309,3 +309,8 @@ def test_a_town_named_after_a_region_of_another_country_is_that_regions():
     text = ("Tula Region Governor Dmitry Milyaev said a fire broke out at an industrial facility in Novomoskovsk "
             "after it was hit by debris.")
     assert {r["iso_3166_2"] for r in rows_of(text)} == {"RU-TUL"}
+
+
+def test_a_place_after_a_count_of_regions():
+    assert keys_of("Casualties were recorded in 16 regions and the city of Kyiv, the mission said.") == {16, "UA-30"}
+    assert keys_of("Officials from five regions and the city of Kyiv met.") == set()
