@@ -279,6 +279,7 @@ _STRICT_LINKS = frozenset((", ", " and ", ", and ", " or ", ", or ", "/", " / ",
 _LOOSE_LINK = re.compile(
     r"(?:\s+(?:on|in|near|at)\s+the\s+[\w' -]{1,30}?|,\s+(?:the\s+|a\s+|an\s+)?[\w'’ -]{1,40}?)?"
     r"(?:\s*,\s*(?:and\s+|or\s+)?|\s*,?\s+(?:and|or)\s+)(?:the\s+)?"
+    r"(?:(?:russian-|russia-)?(?:occupied|annexed|held|controlled)\s+)?"  # "..., and occupied Crimea"
     r"(?:(?:north|south|east|west)\w*\s+|central\s+)?(?:(?:city|cities|town|towns|village|villages|port|ports)"
     r"\s+of\s+)?", _I)
 # A facility named after the place, a geographic feature or an organisation ("Zaporizhzhia NPP"),
@@ -691,7 +692,8 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
                 resolved = _resolve(name.spelling, name.typed, name.type_word)
                 if resolved is None or resolved[:2] in seen:
                     continue
-                if not name.typed and typed_countries and resolved[2] not in typed_countries:
+                if not name.typed and typed_countries and resolved[2] not in typed_countries \
+                        and _names_a_town(name.spelling):
                     # "Tula Region Governor said a fire broke out in Novomoskovsk": the town of that name in
                     # the region named, not Ukraine's Novomoskovsk
                     continue
@@ -708,6 +710,11 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
                     "_sentence_no": no,
                 })
     return rows
+
+
+def _names_a_town(spelling: str) -> bool:
+    place = places.lookup(spelling)
+    return place is not None and place.city is not None
 
 
 def _typed_countries(chains: list[list[_Name]]) -> set[str]:
@@ -836,7 +843,7 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
     if head.start == sentence.start and _DATELINE_AFTER.match(text, head.end, sentence.end):
         return False
     if any(typed):
-        return True
+        return not _is_origin(words)
     if _is_origin(words):
         return False  # "launched ... from Cape Chauda in occupied Crimea"
     core = _strip_descriptor(words)

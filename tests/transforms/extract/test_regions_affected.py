@@ -314,3 +314,9 @@ def test_a_town_named_after_a_region_of_another_country_is_that_regions():
 def test_a_place_after_a_count_of_regions():
     assert keys_of("Casualties were recorded in 16 regions and the city of Kyiv, the mission said.") == {16, "UA-30"}
     assert keys_of("Officials from five regions and the city of Kyiv met.") == set()
+
+
+def test_an_occupied_region_continues_a_list():
+    text = ("Russia claimed its forces downed 128 Ukrainian drones over 14 oblasts, the Republic of Tatarstan, "
+            "and occupied Crimea overnight.")
+    assert keys_of(text) == {14, "RU-TA", "UA-43"}
