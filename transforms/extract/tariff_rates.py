@@ -636,6 +636,11 @@ _BARE_RATE_AFTER = re.compile(
     _I,
 )
 _RATE_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?")
+# A pronoun for a government acting on its tariffs: "it cut the duty on large motorcycles".
+_IT_ACTS = re.compile(r"\b[Ii]t\s+(?:also\s+|has\s+|had\s+|will\s+|would\s+|then\s+)?(?:cut|cuts|scrapped|scraps|"
+                      r"raised|raises|imposed|imposes|slapped|slaps|lowered|lowers|removed|removes|suspended|suspends|"
+                      r"lifted|lifts|doubled|doubles|halved|halves|increased|increases|reduced|reduces|introduced|"
+                      r"introduces|proposed|proposes|levied|levies|abolished|abolishes)\b")
 _ITS_GOODS = re.compile(r"\s*(?:Its|Their)\s+(?:[a-z-]+\s+)?(?:goods|exports|products|shipments|cars|steel)\b")
 _PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
 _COUNTRY_GOT_RATE = re.compile(r"\s+(?:that\s+)?(?:the\s+)?")
@@ -1948,6 +1953,12 @@ def _resolve(
             imposer_party = Party(lo, lo, context.section_home, "subject")
         if imposer_party is not None and imposer_party.iso2 in targets and len(targets) > 1:
             targets.remove(imposer_party.iso2)
+    if imposer_party is None and sentence_no > 0 and _IT_ACTS.search(text, lo, position):
+        # "In its Feb. 1 budget it cut the duty on large motorcycles to 30%": the country the sentences before
+        # are about
+        actor = context.recent_actor(sentence_no - 1, targets[0] if len(targets) == 1 else None)
+        if actor:
+            imposer_party = Party(lo, lo, actor, "subject")
     both = _nearest(parties, position, ("both",), lo, hi)
     if imposer_party is None and both is not None and not targets:
         first, second = context.imposer, context.target

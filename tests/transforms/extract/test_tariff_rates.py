@@ -716,3 +716,9 @@ def test_its_goods_are_those_of_the_country_before():
     text = ("The U.S. imposed reciprocal tariffs. Taiwan, home to the most advanced foundries, is negotiating "
             "separately. Its goods currently face a 20% reciprocal tariff.")
     assert keys_of(text) == {("US", "TW", 20.0)}
+
+
+def test_it_acting_on_a_tariff_is_the_country_of_the_sentences_before():
+    text = ("India has long defended its farm tariffs. In its Feb. 1 budget it cut the duty on large motorcycles to "
+            "30% from 50%, a move seen as helping Harley-Davidson.")
+    assert keys_of(text) == {("IN", None, 30.0)}
