@@ -244,6 +244,7 @@ _ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
 _NEW_CLAUSE_IN = re.compile(r", and |; |\b(?:said|says|hoped|hopes|expects?|expected)\b")
 _MAX_TRANSITION_GAP_WORDS = 8  # words between a new rate and a bare "from X%" that gives its previous one
 _RATE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s+$")
+_RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
 _PAY_WORDS = _words("pay pays paid paying face faces faced facing")
 # "They include 50% on steel": a pronoun for the tariffs just named, listing their rates.
 _TARIFF_PRONOUNS = _words("they these those")
@@ -921,7 +922,8 @@ def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = 
             # "the EU faces 15%, Japan 15%, Vietnam 20% and India 50%": a list shares its governor (or
             # the lack of one, after "They include 50% on steel")
             governor, how, listed = by_token[index - 1].governor, "list", True
-        anaphora_allowed = tariff_context or bool(by_token)  # earlier sentences or this one stated rates
+        # earlier sentences stated rates or named a tariff, or this one stated rates
+        anaphora_allowed = tariff_context or after_tariff_words or bool(by_token)
         if governor is None and not listed \
                 and not (anaphora_allowed and _anaphoric(text, token, tokens, index, clause)) \
                 and not (after_tariff_words and _lists_rates_of_tariffs_before(text, token, clause)):
@@ -1182,6 +1184,8 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     if text.startswith("(", token.start - 1) and any(
             p.iso2 and 1 <= token.start - p.end <= 2 for p in _parties(text)):
         return True  # "rivals such as Vietnam (20 per cent), Indonesia (19 per cent)"
+    while len(words) > 1 and words[-1] in _RATE_ADVERBS:
+        words = words[:-1]  # "Japanese cars paid just 2.5%"
     if words and words[-1] in _PAY_WORDS and (
             _ON_AFTER_RATE.match(text, token.end)
             or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))):
@@ -1876,6 +1880,10 @@ def _resolve(
             first = next((p for p in parties if p.start == after_for.end() and p.iso2), None)
             if first is not None:
                 targets = _coordinated(text, parties, first) if rate.pre_nominal else [first.iso2]
+        elif text.startswith(" (", rate.end):
+            # "35% (Canada) and 25% (Mexico)"
+            targets = [p.iso2 for p in parties if p.start == rate.end + 2 and p.iso2
+                       and text.startswith(")", p.end)][:1]
         elif (paid_by := _PAID_BY.match(text, phrase_end)) is not None:
             # "the 15% paid by the European Union"
             targets = [p.iso2 for p in parties if p.start == paid_by.end() and p.iso2][:1]

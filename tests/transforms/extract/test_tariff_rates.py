@@ -722,3 +722,16 @@ def test_it_acting_on_a_tariff_is_the_country_of_the_sentences_before():
     text = ("India has long defended its farm tariffs. In its Feb. 1 budget it cut the duty on large motorcycles to "
             "30% from 50%, a move seen as helping Harley-Davidson.")
     assert keys_of(text) == {("IN", None, 30.0)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Trump raised tariffs on cars. Before April, Japanese cars paid just 2.5%.", {("US", "JP", 2.5)},
+                     id="what_goods_paid_after_a_tariff_sentence"),
+        pytest.param("Trump's tariffs hit neighbours: 35% (Canada) and 25% (Mexico).",
+                     {("US", "CA", 35.0), ("US", "MX", 25.0)}, id="country_in_brackets_after_the_rate"),
+    ],
+)
+def test_payers_and_bracketed_countries(text, expected):
+    assert keys_of(text) == expected
