@@ -82,6 +82,7 @@ LEAD_PREPOSITIONS = frozenset({"on", "in", "since", "by", "from", "until", "till
                                "during", "before", "after", "starting", "beginning", "effective", "between",
                                "and", "or", "to", "over", "at", "around", "for", "within", "into", "of"})
 TWO_WORD_PREPOSITIONS = frozenset({("as", "of")})
+START_PREPOSITIONS = frozenset({"effective", "starting", "beginning"})
 PERIOD_PARTS = frozenset({"start", "beginning", "end", "middle", "turn", "close", "rest", "remainder"})
 # "the first half of 2025", "the first week of March", "the last days of August"
 ORDINALS = frozenset({"first", "second", "third", "fourth", "last", "final"})
@@ -138,7 +139,9 @@ EVENT_PARTICIPLES = frozenset({"imposed", "announced", "signed", "agreed", "adop
                                "approved", "reached", "enacted", "issued", "sealed", "struck", "published",
                                "released", "recorded", "reported", "launched", "fired", "delivered", "pledged"})
 PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "will", "would", "to"})
-PRESENT_AUXILIARIES = ("is", "are", "am", "remains", "remain")
+# Words before a participle that keep it from being a past tense: a present passive ("ferries are suspended"),
+# a reduced clause ("expires unless extended").
+PRESENT_AUXILIARIES = ("is", "are", "am", "remains", "remain", "unless", "if", "once", "until")
 PRESENT_AUXILIARIES_SET = frozenset(PRESENT_AUXILIARIES)
 FUTURE_WORDS = frozenset({"will", "won't", "won’t", "shall", "slated", "scheduled", "upcoming", "planned"})
 FUTURE_PHRASES = (
@@ -528,6 +531,9 @@ def _read_lead_slots(back: _WordsBack, fields: dict, core_is_number: bool) -> No
     if (word(1), word()) in TWO_WORD_PREPOSITIONS:
         fields["prep"] = f"{word(1)} {word()}"
         take(2)
+    elif word() == "on" and word(1) in START_PREPOSITIONS:
+        fields["prep"] = word(1)  # "effective on Tuesday", "starting on Monday": the start's own preposition
+        take(2)
     elif word() in LEAD_PREPOSITIONS:
         fields["prep"] = word()
         take(1)
@@ -735,6 +741,8 @@ class _Context:
         not past ("must decide by Friday", "applies from Monday"); else PAST (the most recent one)."""
         if self._dates_a_past_event():
             return PAST
+        if self.lead.prep in START_PREPOSITIONS:
+            return FUTURE  # "signed a proclamation imposing a 10% tariff, effective on Tuesday": the start ahead
         tense = self.tense
         if tense == FUTURE or (tense == PRESENT and self.lead.prep in NEAREST_PREPOSITIONS):
             return FUTURE

@@ -579,3 +579,16 @@ def test_months_opening_the_lines_of_a_table():
 )
 def test_holidays_of_north_america(text, expected):
     assert _mentions(text, dt.date(2026, 5, 14)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump signed a proclamation imposing a 10% tariff on all imports, effective on Tuesday.",
+         [("Tuesday", "day", "2026-02-24")]),
+        ("- July 23: the 10% global tariff expires unless extended", [("July 23", "day", "2026-07-23")]),
+    ],
+    ids=["effective_on_a_weekday_is_ahead", "a_reduced_clause_is_not_past"],
+)
+def test_starts_and_reduced_clauses(text, expected):
+    assert _mentions(text, dt.date(2026, 2, 21)) == expected
