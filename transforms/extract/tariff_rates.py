@@ -46,7 +46,7 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: clause breaks, global goods, main imposer, lists; 3: sectors, sections, surtaxes; 4: lists of rates on
-    # goods, "They include", Section 232, paces of growth
+    # goods, "They include", Section 232, paces of growth, whose rate ("for", "secured", "Its goods", "it cut")
     version="4",
     columns=fact_columns(
         Column("imposing_country_iso2", STRING, "Who imposes the tariff (ISO 3166-1 alpha-2; the EU as EU)."),
