@@ -529,7 +529,7 @@ _CUES: dict[str, list[str]] = {
     "hit": [r"hit (?:their|its|the|intended) targets?", r"struck (?:their|its|the|intended) targets?",
             r"reached (?:their|its|the|intended) targets?", r"got through", r"broke through",
             r"were not (?:intercepted|shot down|downed)", r"was not (?:intercepted|shot down|downed)",
-            r"evaded (?:air )?defen[cs]es", r"penetrated"],
+            r"evaded (?:air )?defen[cs]es", r"penetrated", r"hits by", r"hits from", r"impacts of"],
     "other": [r"jamm(?:ed|ing)", r"electronic warfare", r"electronic countermeasures", r"suppressed",
               r"locationally lost", r"lost", r"went missing", r"disappeared", r"vanished", r"failed to reach",
               r"did not reach", r"didn't reach", r"crashed", r"diverted", r"redirected",
@@ -1406,7 +1406,9 @@ def _assign_statuses(doc: Document, low: str, counts: list[_Count], cues: list[_
         if post[i] is None and post[i + 1] is not None and following.whole_of is None \
                 and not following.elliptical:
             gap = text[counts[i].end:counts[i + 1].start]
-            if _COORDINATION_GAP_RE.fullmatch(gap):
+            # not over ", and", which opens a clause of its own: "downed 31 missiles and 377 drones, and 17
+            # missiles and 35 drones struck 22 locations"
+            if _COORDINATION_GAP_RE.fullmatch(gap) and not gap.startswith(", and"):
                 post[i] = post[i + 1]
     for i, count in enumerate(counts):
         if count.whole_of is None:
@@ -1461,8 +1463,11 @@ def _post_cue(text: str, low: str, count: _Count) -> tuple[_Cue, bool] | None:
     if not with_aux and "," in between and "which" not in between:
         return None  # "20 drones, destroys 2 jets": a new clause, not a participle of the count
     kind = _CUE_KIND_OF_GROUP[group]
-    if kind == "intercepted" and _POST_OTHER_RE.match(text, count.end):
-        kind = "other"  # "neutralised by electronic warfare" is jamming, not a shoot-down
+    if kind == "intercepted" and _POST_OTHER_RE.match(text, count.end) \
+            and not low.startswith(" or ", match.end()):
+        # "neutralised by electronic warfare" is jamming, not a shoot-down; "shot down or suppressed by
+        # electronic warfare" is the air force's tally of both, read as shot down
+        kind = "other"
     cue_start = match.start(group)
     while cue_start > 0 and low[cue_start - 1] not in " ,":
         cue_start -= 1  # the group starts after the cue's literal prefix

@@ -714,3 +714,21 @@ def test_naval_drones_and_compared_counts(text, expected):
 
 def test_boats_and_comparisons_that_are_not_weapons():
     assert _facts("Police seized five fishing boats. Prices rose to 300 dollars, up from 200.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Air Force said 131 drones were shot down or suppressed by electronic warfare.",
+         [("131 drones", "drone", 131, "exact", "intercepted")]),
+        ("Hits by 3 ballistic missiles and 38 strike UAVs were recorded at 11 locations.",
+         [("3 ballistic missiles", "ballistic_missile", 3, "exact", "hit"),
+          ("38 strike UAVs", "drone", 38, "exact", "hit")]),
+        ("Ukrainian forces downed 31 missiles and 377 drones, and 17 missiles and 35 drones struck 22 locations.",
+         [("31 missiles", "missile", 31, "exact", "intercepted"), ("377 drones", "drone", 377, "exact", "intercepted"),
+          ("17 missiles", "missile", 17, "exact", "hit"), ("35 drones", "drone", 35, "exact", "hit")]),
+    ],
+    ids=["shot_down_or_suppressed", "hits_by", "a_new_clause_after_comma_and"],
+)
+def test_statuses_of_air_force_tallies(text, expected):
+    assert _facts(text) == expected
