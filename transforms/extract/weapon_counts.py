@@ -535,6 +535,7 @@ _CUES: dict[str, list[str]] = {
               r"did not reach", r"didn't reach", r"crashed", r"diverted", r"redirected",
               r"captur(?:ed|e|ing)",
               r"seiz(?:ed|e)", r"produc(?:ed|es|e|ing)", r"production", r"output", r"manufactur(?:ed|es|e|ing)",
+              r"buil(?:d|ds|t|ding)",
               r"stockpil(?:ed|es|e|ing)", r"amass(?:ed|es|ing)?", r"damag(?:ed|ing)", r"sank", r"sunk",
               r"sinking"],
     "intercepted": [r"shot down", r"shoot down", r"shoots down", r"shooting down", r"brought down",

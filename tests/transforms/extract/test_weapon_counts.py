@@ -732,3 +732,8 @@ def test_boats_and_comparisons_that_are_not_weapons():
 )
 def test_statuses_of_air_force_tallies(text, expected):
     assert _facts(text) == expected
+
+
+def test_weapons_being_built_are_other():
+    assert _facts("Domestic firms already build more than 1,000 interceptor drones a day.") == [
+        ("more than 1,000 interceptor drones", "drone", 1000, "more_than", "other")]
