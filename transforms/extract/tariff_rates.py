@@ -39,6 +39,7 @@ from transforms.normalize.countries import EU, EU_MEMBERS, country_spans, phrase
 from transforms.normalize.numbers import NUMBER, parse_number
 
 CHANGES = ("raised", "lowered", "set", "threatened", "removed")
+LEAD_SENTENCES = 2  # the headline and the first sentence
 
 TABLE = Table(
     name="tariff_rates",
@@ -2256,7 +2257,8 @@ def extract(doc: Document) -> list[dict]:
             del row["_clause"]
             context.record(row["imposing_country_iso2"], row["target_country_iso2"])
             if row["imposing_country_iso2"]:
-                context.rates_imposed[row["imposing_country_iso2"]] += 1
+                # the headline and lead say whose tariffs the story is about: their rates weigh double
+                context.rates_imposed[row["imposing_country_iso2"]] += 2 if sentence.no < LEAD_SENTENCES else 1
         rows.extend(sentence_rows)
     _complete_headline(doc, rows)
     return rows

@@ -735,3 +735,11 @@ def test_it_acting_on_a_tariff_is_the_country_of_the_sentences_before():
 )
 def test_payers_and_bracketed_countries(text, expected):
     assert keys_of(text) == expected
+
+
+def test_the_headline_says_whose_tariffs_a_factbox_is_about():
+    text = ("FACTBOX-How steel suppliers are responding to Trump's 50% tariff\n"
+            "June 5 - U.S. President Donald Trump's doubling of tariffs on imported steel to 50% from 25% took "
+            "effect on Wednesday.\n\nCanada\nOttawa already applies 25% counter-tariffs on C$29.8 billion of U.S. "
+            "goods.\n\nMexico\nThe economy ministry said it would seek an exemption. Mexican steel now pays 50%.")
+    assert ("US", "MX", 50.0) in keys_of(text)
