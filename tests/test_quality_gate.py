@@ -24,6 +24,7 @@ SETS = {
     "heldout": (GOLDEN / "heldout" / "articles", GOLDEN / "heldout" / "gold.jsonl"),
     "heldout2": (GOLDEN / "heldout2" / "articles", GOLDEN / "heldout2" / "gold.jsonl"),
     "heldout3": (GOLDEN / "heldout3" / "articles", GOLDEN / "heldout3" / "gold.jsonl"),
+    "heldout4": (GOLDEN / "heldout4" / "articles", GOLDEN / "heldout4" / "gold.jsonl"),
 }
 
 
