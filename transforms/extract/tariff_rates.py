@@ -116,7 +116,7 @@ _PACE_BEFORE_RATE = re.compile(r"\b(?:grew|grow|grows|growing|expanded|expands|s
 # shows the percentage measures something else: "tariffs lifted inflation to 3%".
 _NON_TARIFF_WORDS = frozenset(
     """
-    inflation growth gdp economy economies price prices stock stocks share shares index indexes indices
+    inflation growth gdp economy price prices stock stocks share shares index indexes indices
     market markets yield yields bond bonds unemployment jobless poll polls survey surveys approval
     voters respondents turnout vote votes demand sales output production profit profits revenue
     revenues earnings income incomes wages salaries spending consumption deficit deficits surplus
@@ -644,6 +644,8 @@ _IT_ACTS = re.compile(r"\b[Ii]t\s+(?:also\s+|has\s+|had\s+|will\s+|would\s+|then
                       r"lifted|lifts|doubled|doubles|halved|halves|increased|increases|reduced|reduces|introduced|"
                       r"introduces|proposed|proposes|levied|levies|abolished|abolishes)\b")
 _ITS_GOODS = re.compile(r"\s*(?:Its|Their)\s+(?:[a-z-]+\s+)?(?:goods|exports|products|shipments|cars|steel)\b")
+_RELATIVE_PAYER = re.compile(r",\s+(?:which|who)\s+(?:\w+\s+){0,3}(?:pay|pays|paid|face|faces|faced)\s+"
+                             r"(?:\w+\s+)?$")
 _PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
 _COUNTRY_GOT_RATE = re.compile(r"\s+(?:that\s+)?(?:the\s+)?")
 _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obtained|clinched|struck|was\s+given|"
@@ -657,6 +659,8 @@ _ROLE_FACES_AFTER = re.compile(
     # "Japanese automakers currently pay": the country's firms or goods may come between
     r"(?:\s+(?:auto|car|steel)?(?:makers|exporters|producers|companies|firms|manufacturers|farmers|goods|products"
     r"|imports|exports|cars|shipments))?"
+    # "The European Union and Japan, which struck framework deals in July, will pay 15%"
+    r"(?:,\s+(?:which|who)\s[^,;%]{1,80},)?"
     r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|currently|typically|usually|generally"
     r"|is|are|to|set\s+to|likely\s+to|must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
     # "Vietnam got 20%", "Liechtenstein will get the same 15% rate"
@@ -950,7 +954,8 @@ def _lists_rates_of_tariffs_before(text: str, token: Token, clause: tuple[int, i
     under Section 232 are unaffected. They include 50% on steel and aluminum"."""
     words = [w.lower() for w in _WORD.findall(text, clause[0], token.start)]
     return (len(words) == 2 and words[0] in _TARIFF_PRONOUNS and words[1] in _LISTING_VERBS
-            and _ON_AFTER_RATE.match(text, token.end) is not None)
+            and (_ON_AFTER_RATE.match(text, token.end) is not None
+                 or _RATE_FOR_AFTER.match(text, token.end) is not None))
 
 
 def _continues_list(text: str, previous: Token, token: Token) -> bool:
@@ -1369,14 +1374,15 @@ def _parties(text: str) -> tuple[Party, ...]:
 
 
 def _coordinated_goods(text: str, parties: list[Party]) -> None:
-    """Coordinated demonyms share the goods after the last of them: in "South Korean and Indian auto parts"
-    both are targets (the first took the role of no goods before the second was read)."""
+    """Coordinated countries share what follows the last of them: in "South Korean and Indian auto parts"
+    both are targets, as in "The European Union and Japan, which struck deals in July, will pay 15%" (the
+    first took the role of nothing after it before the second was read)."""
     for index in range(len(parties) - 1, 0, -1):
         last = parties[index]
         if last.role != "subject" or last.goods_end is not None or not _joined(text, parties[index - 1], last):
             continue
         goods_end = _goods_after(text, last.end)
-        if goods_end is None:
+        if goods_end is None and not _ROLE_FACES_AFTER.match(text[last.end:last.end + 120]):
             continue
         first = index
         while first and parties[first - 1].role == "subject" and parties[first - 1].goods_end is None \
@@ -1430,7 +1436,10 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     after = text[end : end + 70]
     if _DIGIT.search(after, 0, 12) and _BARE_RATE_AFTER.match(after):
         return "target", None, None  # "the European Union 20%, Japan 24%": a listed country's rate
-    if not _FACES_WORDS.isdisjoint(following) and _ROLE_FACES_AFTER.match(after):
+    if after.startswith(("'s ", "’s ")) and _BARE_RATE_AFTER.match(after, 2):
+        return "target", None, None  # "below Vietnam's 20%": the rate a country pays
+    if (not _FACES_WORDS.isdisjoint(following) or following[:1] in (["which"], ["who"])) \
+            and _ROLE_FACES_AFTER.match(text[end:end + 120]):
         return "target", None, _goods_after(text, end)  # "India faces a 50% tariff", "Swiss goods face"
     # Modifying a tariff or goods noun decides the role whatever the preposition: "of Chinese
     # imports" is a target, "at Trump's duties" an imposer.
@@ -1863,6 +1872,9 @@ def _resolve(
         targets = []  # "on top of the 10% duty all imported cars pay": not the goods of the tariff before
     imposer_party = None
     listed = None if rate.pre_nominal else _listed_country(text, parties, rate)
+    compared = None  # "puts India below Vietnam's 20%": the rate a country named only to compare pays
+    if listed is None and not targets and not rate.pre_nominal:
+        listed = compared = _possessive_before(text, parties, rate)
     if listed is not None:
         # "Goods from China will face a 34% levy, the European Union 20%, Japan 24%": each country
         # named right before a bare rate is the target of that rate, taxed by the same imposer.
@@ -1937,7 +1949,10 @@ def _resolve(
                 and text[head:head + 4].lower() == "rate"):
             # "Japan's rate was set at 15%" in a story of U.S. tariffs: the rate Japan was given
             targets, imposer_party = [imposer_party.iso2], None
-    if imposer_party is None:
+    if compared is None and targets and _RELATIVE_PAYER.search(text, max(lo, position - 60), position):
+        # "above the European Union and Japan, which pay 15%": the main clause's subject is not the imposer
+        compared = next((p for p in parties if p.iso2 == targets[-1]), None)
+    if imposer_party is None and compared is None:
         exclude = targets[0] if len(targets) == 1 else None
         imposer_party = (
             _nearest(parties, position, ("agent",), lo, hi, exclude)
@@ -2073,6 +2088,14 @@ def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | 
             return party
         if party.iso2 and party.goods_end is not None and 0 <= rate.start - party.goods_end <= 1 \
                 and party.role == "target":
+            return party
+    return None
+
+
+def _possessive_before(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:
+    """A country whose possessive stands right before a bare rate ("Vietnam's 20%"): the rate it pays."""
+    for party in parties:
+        if party.iso2 and text[party.end:rate.start] in ("'s ", "’s "):
             return party
     return None
 

@@ -743,3 +743,23 @@ def test_the_headline_says_whose_tariffs_a_factbox_is_about():
             "effect on Wednesday.\n\nCanada\nOttawa already applies 25% counter-tariffs on C$29.8 billion of U.S. "
             "goods.\n\nMexico\nThe economy ministry said it would seek an exemption. Mexican steel now pays 50%.")
     assert ("US", "MX", 50.0) in keys_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Trump set new tariffs. A separate order sets new reciprocal rates for around 70 economies, "
+                     "ranging from 10% to 41%.", {("US", None, 10.0), ("US", None, 41.0)}, id="rates_for_economies"),
+        pytest.param("Trump set new reciprocal tariffs on Thursday. They include 25% for India and 39% for "
+                     "Switzerland.", {("US", "IN", 25.0), ("US", "CH", 39.0)}, id="they_include_rates_for"),
+        pytest.param("Trump set new tariffs. The European Union and Japan, which struck framework deals in July, "
+                     "will pay 15% on most goods.", {("US", "EU", 15.0), ("US", "JP", 15.0)},
+                     id="payers_before_a_relative_clause"),
+        pytest.param("Trump cut the tariff on India to 18%. The new rate puts India below Vietnam's 20%, and above "
+                     "the European Union and Japan, which pay 15% under deals struck last year.",
+                     {("US", "IN", 18.0), ("US", "VN", 20.0), ("US", "EU", 15.0), ("US", "JP", 15.0)},
+                     id="rates_of_countries_compared"),
+    ],
+)
+def test_rates_named_by_comparison_and_listing(text, expected):
+    assert keys_of(text) == expected
