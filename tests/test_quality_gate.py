@@ -21,6 +21,7 @@ SETS = {
     "dev3": (GOLDEN / "dev3" / "articles", GOLDEN / "dev3" / "gold.jsonl"),
     "dev4": (GOLDEN / "dev4" / "articles", GOLDEN / "dev4" / "gold.jsonl"),
     "dev5": (GOLDEN / "dev5" / "articles", GOLDEN / "dev5" / "gold.jsonl"),
+    "dev6": (GOLDEN / "dev6" / "articles", GOLDEN / "dev6" / "gold.jsonl"),
     "heldout": (GOLDEN / "heldout" / "articles", GOLDEN / "heldout" / "gold.jsonl"),
     "heldout2": (GOLDEN / "heldout2" / "articles", GOLDEN / "heldout2" / "gold.jsonl"),
     "heldout3": (GOLDEN / "heldout3" / "articles", GOLDEN / "heldout3" / "gold.jsonl"),

@@ -494,8 +494,9 @@ _DEFINITE_HEAD_RE = re.compile(
     r"(?P<head>drones|uavs|missiles|rockets|shaheds|bombs|shells|jets|interceptors)\b"
 )
 # "Of the 36 missiles, 22 were ballistic": a subgroup named by its class. Text after the number.
-_SUBCLASS_RE = re.compile(r" (?:were|was) (?P<kind>ballistic|cruise)\b(?! missiles? (?:that|which)\b)",
-                          re.IGNORECASE)
+# "22 were ballistic", "The remaining 16 were Kh-101 cruise missiles"
+_SUBCLASS_RE = re.compile(r" (?:were|was) (?:(?P<model>[A-Z]\w*-\d+\w*|Kalibr|Kinzhal|Iskander(?:-M)?|Zircon|Oniks)"
+                          r" )?(?P<kind>ballistic|cruise)\b(?! missiles? (?:that|which)\b)", re.IGNORECASE)
 _SUBCLASS_TYPES = {"ballistic": "ballistic_missile", "cruise": "cruise_missile"}
 _MISSILE_TYPES = frozenset({"missile", "ballistic_missile", "cruise_missile"})
 # Words across which an elliptical count cannot continue a weapon count: it counts casualties
@@ -875,6 +876,8 @@ def _is_count_number(text: str, start: int, end: int) -> bool:
             return False
         if after == " " and text[end + 1:end + 2] in _MONTH_INITIALS and _MONTH_AFTER_RE.match(text, end):
             return False
+        if text.startswith((" mm", " millimetre", " millimeter"), end) and not text[end + 3:end + 4].isalpha():
+            return False  # "155 mm artillery rounds": a calibre
     return True
 
 

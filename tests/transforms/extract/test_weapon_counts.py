@@ -737,3 +737,13 @@ def test_statuses_of_air_force_tallies(text, expected):
 def test_weapons_being_built_are_other():
     assert _facts("Domestic firms already build more than 1,000 interceptor drones a day.") == [
         ("more than 1,000 interceptor drones", "drone", 1000, "more_than", "other")]
+
+
+def test_a_calibre_is_not_a_count():
+    assert _facts("The package includes AIM-9M missiles, 155 mm artillery rounds and anti-tank weapons.") == []
+
+
+def test_the_remaining_ones_named_by_their_model():
+    facts = _facts("Russia fired 40 missiles, including 24 Iskander-M ballistic missiles. The remaining 16 were "
+                   "Kh-101 cruise missiles launched from bombers.")
+    assert [(t, n) for _, t, n, *_ in facts] == [("missile", 40), ("ballistic_missile", 24), ("cruise_missile", 16)]
