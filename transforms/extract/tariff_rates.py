@@ -245,6 +245,11 @@ _ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
 _NEW_CLAUSE_IN = re.compile(r", and |; |\b(?:said|says|hoped|hopes|expects?|expected)\b")
 _MAX_TRANSITION_GAP_WORDS = 8  # words between a new rate and a bare "from X%" that gives its previous one
 _RATE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s+$")
+_NAMED_PAYER_BEFORE = re.compile(
+    r"(?:\b(?-i:[A-Z][\w.&'’-]+)|\b(?:producers|exporters|makers|companies|firms|manufacturers|brands|carmakers|"
+    r"automakers|exporter|producer|company)\b)(?:,[^,]{1,80},|\s+(?:that|which|who)\s+[^,]{1,60}?)?\s+"
+    r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
+    r"(?:(?:just|only|about|around)\s+)?$", re.IGNORECASE)
 _RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
 _PAY_WORDS = _words("pay pays paid paying face faces faced facing")
 # "They include 50% on steel": a pronoun for the tariffs just named, listing their rates.
@@ -571,6 +576,8 @@ _GLOBAL_GOODS = re.compile(
     r"|(?:countries|nations|buyers)\s+(?:that|which|who)\b",  # "on countries that buy Russian oil"
     re.IGNORECASE,
 )
+_FOR_MANY_COUNTRIES = re.compile(r"\bfor\s+(?:(?:around|about|some|nearly|more\s+than|over)\s+)?(?:\d+|dozens)\s+"
+                                 r"(?:countries|economies|nations|trading\s+partners)\b", re.IGNORECASE)
 _ANY_BUYERS = re.compile(r"(?:(?:goods|imports|products|exports)\s+from\s+)?(?:(?:any|all|other)\s+)?"
                          r"(?:countr(?:y|ies)|nations?|buyers?)\s+(?:that|which|who)\b", re.IGNORECASE)
 # A country's own import tariff on goods named without a country applies to everyone's: "China cut its import
@@ -1194,8 +1201,11 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
         words = words[:-1]  # "Japanese cars paid just 2.5%"
     if words and words[-1] in _PAY_WORDS and (
             _ON_AFTER_RATE.match(text, token.end)
-            or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))):
-        return True  # "automakers pay 2.5% on passenger cars", "Indian goods will pay 25% from Friday"
+            or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))
+            or _NAMED_PAYER_BEFORE.search(text, clause[0], token.start)):
+        # "automakers pay 2.5% on passenger cars", "Indian goods will pay 25% from Friday", after tariff rates
+        # "Remy Martin will pay 38.1%", "Other producers that cooperated will pay 34.8%"
+        return True
     pairs = zip(words, words[1:], strict=False)
     if clause[0] == 0 and (header := _FACTBOX_HEADER.match(text)) and header.end() == token.start:
         return True  # after tariff rates, a factbox line: "INDIA: 50%, half of it a penalty"
@@ -2046,6 +2056,8 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
                 return True
     if _pre_nominal_everyone(text, rate):
         return True
+    if _FOR_MANY_COUNTRIES.search(text, clause_start, rate.start):
+        return True  # "new reciprocal rates for around 70 economies, ranging from 10% to 41%"
     start, end = goods_span
     if start < 0:
         return False
@@ -2352,7 +2364,7 @@ def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences
         if number < 0:
             continue  # a unit before the first sentence belongs to none
         rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 4,
-                                number - 1 in tariff_sentences)
+                                number - 1 in tariff_sentences or number - 1 == last_rate_sentence)
         if rates:
             rates_by_sentence[number] = rates
             last_rate_sentence = number

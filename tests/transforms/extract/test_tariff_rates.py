@@ -763,3 +763,18 @@ def test_the_headline_says_whose_tariffs_a_factbox_is_about():
 )
 def test_rates_named_by_comparison_and_listing(text, expected):
     assert keys_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("China imposed anti-dumping duties of between 30.6% and 39.0% on EU brandy. "
+                     "Hennessy faces 39.0%, while Remy Martin will pay 38.1%.",
+                     {("CN", "EU", 30.6), ("CN", "EU", 39.0), ("CN", "EU", 38.1)}, id="a_company_pays_a_rate"),
+        pytest.param("Trump set new tariffs on Thursday. An order sets new reciprocal rates for around 70 "
+                     "economies, ranging from 10% to 41%, that take effect on Aug. 7. They include 25% for India.",
+                     {("US", None, 10.0), ("US", None, 41.0), ("US", "IN", 25.0)}, id="rates_for_many_countries"),
+    ],
+)
+def test_company_rates_and_rates_for_many_countries(text, expected):
+    assert keys_of(text) == expected
