@@ -233,7 +233,7 @@ _CORE = re.compile(
     # is the year's core with its lead)
     rf"|(?P<qt>(?:(?P<qt_rel>[Tt]his|[Ll]ast|[Nn]ext|THIS|LAST|NEXT) |(?:[Tt]he |THE )?(?:(?P<qt_ord>"
     rf"[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|FIRST|SECOND|THIRD|FOURTH|FINAL|1st|2nd|3rd|4th)[ -]"
-    rf"|(?P<qt_m1>{_MONTH})[-–](?P<qt_m2>{_MONTH}) ))(?:quarter|QUARTER)\b(?! of |-on-quarter))"
+    rf"|(?P<qt_m1>{_MONTH})(?:[-–](?P<qt_m2>{_MONTH}))? ))(?:quarter|QUARTER)\b(?! of |-on-quarter))"
     # 13 October, 8 and 9 April 2025, 23-24 April, Tuesday 11 March, 13th of October
     rf"|(?P<dm>(?:(?P<dm_wd>{_ANY_WEEKDAY}),? (?:the )?)?(?<![\w.,$€£-])(?P<dm_d1>{_DAY_NUM})"
     rf"(?:{_RANGE_SEP}(?P<dm_d2>{_DAY_NUM}))? (?:of )?(?P<dm_m>{_MONTH})"
@@ -297,7 +297,7 @@ _BACK_PATTERNS: dict[str, re.Pattern | None] = {
     "day_part": re.compile(r"\bthis $", re.IGNORECASE),
     "night": re.compile(r"\blast $", re.IGNORECASE),
     "quarter": re.compile(r"\b(?:(?:this|last|next) |(?:the )?(?:(?:first|second|third|fourth|final|1st|2nd|3rd|4th)"
-                          r"[ -]|[a-z]{3,9}[-–][a-z]{3,9} ))$", re.IGNORECASE),
+                          r"[ -]|[a-z]{3,9}(?:[-–][a-z]{3,9})? ))$", re.IGNORECASE),
 }
 _DAY_TOKEN = re.compile(r"\d{1,2}(?:st|nd|rd|th)")
 # "two days later": the count in front of " days later"; "on the 24th": a day of the month after a preposition.
@@ -1156,7 +1156,10 @@ _RESOLVERS = {
 # ---------------------------------------------------------------------------------------------------------
 
 
-_DAY_THEN_YEAR = re.compile(r" (next|this|last) year\b", re.IGNORECASE)
+# The rest of a line that is a post's date stamp: "11 May, 21:10", "May 11, 9:15 p.m."
+_TIMESTAMP_REST = re.compile(r",? ?(?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?: ?[A-Z]{2,4})? *(?:\n|$)",
+                             re.IGNORECASE)
+_DAY_THEN_YEAR = re.compile(r" (?:of )?(next|this|last) year\b", re.IGNORECASE)
 _YEAR_OFFSETS = {"next": 1, "this": 0, "last": -1}
 # Words before a day that make the mention the week holding it: "in the week to June 7", "the week of June 8",
 # "- Week of 9 November" (a list item).
@@ -1316,6 +1319,7 @@ def _find(doc: Document) -> list[DateMention]:
     covered = -1
     last_day: dt.date | None = None
     running_year: int | None = None
+    post_day: dt.date | None = None  # the day of the post a timestamp line opens ("11 May, 21:10")
     counted_from = -1  # index in `found` of a "two days later" that an appositive day may restate
     match_core, sentence_at = _CORE.match, doc.sentence_at
     for start in _candidates(text):
@@ -1326,8 +1330,8 @@ def _find(doc: Document) -> list[DateMention]:
             continue
         family = match.lastgroup
         sentence = sentence_at(start)
-        ctx = _Context(text, match, _read_lead(text, start), anchor, sentence.start, sentence.end, clauses,
-                       previous_end, last_day, running_year)
+        ctx = _Context(text, match, _read_lead(text, start), post_day or anchor, sentence.start, sentence.end,
+                       clauses, previous_end, last_day, running_year)
         periods = _RESOLVERS[family](ctx)
         if not periods:
             continue
@@ -1365,6 +1369,9 @@ def _find(doc: Document) -> list[DateMention]:
             last_day = periods[0].start
             if periods[0].resolution == ABSOLUTE and (span_start == 0 or text[span_start - 1] == "\n"):
                 running_year = last_day.year  # a timeline's entry: "FEB. 1, 2025 - Trump signs ..."
+            if (span_start == 0 or text[span_start - 1] == "\n") and _TIMESTAMP_REST.match(text, span_end):
+                # a post of a live blog or a channel: "yesterday" in it is the day before the post's
+                post_day = last_day
         counted_from = len(found) if family == "nd" else -1
         for period in periods:
             found.append(DateMention(span_start, span_end, sentence.no, period, is_today, quoted))

@@ -592,3 +592,17 @@ def test_holidays_of_north_america(text, expected):
 )
 def test_starts_and_reduced_clauses(text, expected):
     assert _mentions(text, dt.date(2026, 2, 21)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Governor's posts\n\n11 May, 21:10\nThe enemy shelled Nikopol. Yesterday the same communities were hit.",
+         [("11 May", "day", "2026-05-11"), ("Yesterday", "day", "2026-05-10")]),
+        ("Profit fell in the June quarter.", [("in the June quarter", "year", "2026-01-01")]),
+        ("Sales rose in June of last year.", [("in June of last year", "month", "2025-06-01")]),
+    ],
+    ids=["yesterday_of_a_timestamped_post", "quarter_named_by_its_month", "a_month_of_last_year"],
+)
+def test_posts_quarters_by_month_and_months_of_a_named_year(text, expected):
+    assert _mentions(text, dt.date(2026, 5, 12)) == expected
