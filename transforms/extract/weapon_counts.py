@@ -472,6 +472,7 @@ _ELLIPSIS_START_RE = re.compile(
 # "up from about 2,000", "down from 300", "compared with 1,200": a count of the same weapons at another time.
 _COMPARISON_BEFORE_RE = re.compile(r" (?:up|down) from (?:(?:about|around|nearly|some|roughly|almost|over|more than|"
                                    r"fewer than|less than) )?$| compared (?:with|to) (?:about |around )?$")
+_CLAUSE_OPENERS = ("; ", ", and ", " and ", ", while ", " while ", ", but ", " but ")
 _COMPARISON_ENDINGS = (" from ", " with ", " to ", " about ", " around ", " nearly ", " some ", " roughly ",
                        " almost ", " over ", " than ")
 _GOVERNING_VERBS = frozenset(
@@ -1067,7 +1068,10 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     post = _POST_CUE_RE.match(low, end if verb_only else tail.end())
     absolute = low.endswith(" with", 0, mention_start - 1)  # "with 35 shot down"
     remainder = low.startswith(_REMAINDER_PREFIXES, mention_start)
-    if verb_only and not governing and not remainder and not comparison \
+    # "Three were shot down, and one hit the car park", "while 612 struck targets": a bare number opening a
+    # clause, with its own verb
+    opens_clause = post is not None and low.endswith(_CLAUSE_OPENERS, max(0, mention_start - 8), mention_start)
+    if verb_only and not governing and not remainder and not comparison and not opens_clause \
             and not (post and (post.group("aux") or absolute)):
         return []
     sentence = _sentence_at(doc, start)

@@ -747,3 +747,9 @@ def test_the_remaining_ones_named_by_their_model():
     facts = _facts("Russia fired 40 missiles, including 24 Iskander-M ballistic missiles. The remaining 16 were "
                    "Kh-101 cruise missiles launched from bombers.")
     assert [(t, n) for _, t, n, *_ in facts] == [("missile", 40), ("ballistic_missile", 24), ("cruise_missile", 16)]
+
+
+def test_a_bare_number_opening_a_clause_with_its_own_verb():
+    assert _facts("Three of the drones were shot down over the Red Sea, and one hit the car park of a hotel.") == [
+        ("Three of the drones", "drone", 3, "exact", "intercepted"), ("one", "drone", 1, "exact", "hit")]
+    assert _facts("Russia launched 20 drones, killing two, and three were wounded.")[1:] == []
