@@ -1063,7 +1063,12 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     if not value:
         return []
     mention_start, qualifier, qual_word = _qualifier_before(low, start)
-    verb = low[max(0, mention_start - 14):mention_start - 1].rsplit(" ", 1)[-1]
+    before_words = low[max(0, mention_start - 24):mention_start - 1].rsplit(" ", 2)
+    verb = before_words[-1]
+    verb_length = len(verb)  # the verb and what stands between it and the number, for the mention
+    if verb in ("only", "just") and len(before_words) > 1:
+        verb = before_words[-2]  # "the Air Force said it intercepted only 57"
+        verb_length += len(verb) + 1
     governing = verb in _GOVERNING_VERBS and low[mention_start - 1:mention_start] == " "
     post = _POST_CUE_RE.match(low, end if verb_only else tail.end())
     absolute = low.endswith(" with", 0, mention_start - 1)  # "with 35 shot down"
@@ -1130,7 +1135,7 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
         weapon_type = _SUBCLASS_TYPES[subclass.group("kind").lower()]
     mention_end = end if verb_only else tail.end()
     if verb_only and governing:
-        mention_start -= len(verb) + 1  # "down 92", "provide 30"
+        mention_start -= verb_length + 1  # "down 92", "provide 30", "intercepted only 57"
     return [_Count(mention_start, mention_end, weapon_type, None, value, qualifier, qual_word,
                    None, start, antecedent.ground, elliptical=True, antecedent=antecedent, part=part)]
 

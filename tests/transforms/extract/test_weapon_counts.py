@@ -753,3 +753,8 @@ def test_a_bare_number_opening_a_clause_with_its_own_verb():
     assert _facts("Three of the drones were shot down over the Red Sea, and one hit the car park of a hotel.") == [
         ("Three of the drones", "drone", 3, "exact", "intercepted"), ("one", "drone", 1, "exact", "hit")]
     assert _facts("Russia launched 20 drones, killing two, and three were wounded.")[1:] == []
+
+
+def test_only_between_the_verb_and_an_elliptical_count():
+    facts = _facts("Of the 194 ballistic missiles launched this year, the Air Force said it intercepted only 57.")
+    assert facts[-1] == ("intercepted only 57", "ballistic_missile", 57, "exact", "intercepted")
