@@ -178,6 +178,8 @@ _CLAUSE_LINK_WORDS = ("and ", "but ", "while ", "whereas ", "where ")
 _HYPOTHESIS_BREAK_RE = re.compile(
     r"[;:,]\s|\s[-–—]\s|(?<![a-z])(?:" + "|".join(_HYPOTHESIS_BREAK_WORDS) + r")\b")
 
+_LISTED_COUNTRY_WORDS = frozenset(("russia", "ukraine", "belarus", "moldova", "israel", "lebanon", "syria", "iran",
+                                   "yemen", "iraq"))
 _COUNTED_REGION_NOUNS = frozenset(("regions", "oblasts", "provinces", "areas"))
 _WEAPON_NOUN_CUES = frozenset(("drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs", "shahed",
                                "shaheds", "projectile", "projectiles", "artillery", "glide bomb", "glide bombs"))
@@ -850,6 +852,9 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
     if len(core) >= 3 and core[-1] == "and" and core[-2] in _COUNTED_REGION_NOUNS:
         # "in 16 regions and the city of Kyiv": the place continues a count after the frame
         core = core[:-3]
+    elif len(core) >= 3 and core[-1] in (",", "and") and core[-2] in _LISTED_COUNTRY_WORDS:
+        # "downed 1,187 drones over Russia, occupied Crimea, and the Black Sea": a list after a country
+        core = core[:-2]
     # only the head stands right after the frame words; the other names of the list have none
     if _accept_bare(head, core) or any(_accept_bare(name, None) for name in chain[1:]):
         return True

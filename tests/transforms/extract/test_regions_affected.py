@@ -320,3 +320,8 @@ def test_an_occupied_region_continues_a_list():
     text = ("Russia claimed its forces downed 128 Ukrainian drones over 14 oblasts, the Republic of Tatarstan, "
             "and occupied Crimea overnight.")
     assert keys_of(text) == {14, "RU-TA", "UA-43"}
+
+
+def test_a_list_of_places_after_a_country():
+    text = "Russia said it downed 1,187 Ukrainian drones over Russia, occupied Crimea, and the Black Sea last week."
+    assert keys_of(text) == {"UA-43"}
