@@ -159,9 +159,10 @@ TIMETABLE_PHRASES = (
     " is expected ", " are expected ", " expected on ", " runs until ", " run until ", " begins on ",
     " begin on ", " starts on ", " opens on ", " announces its ", " announce their ", " meets on ",
     " kicks off ", " expires on ", " expire on ", " runs out ", " run out ", " takes effect ", " take effect on ",
+    " are on ", " is on ", " go to the polls ",
 )
 TIMETABLE_KEYS = frozenset({"expected", "runs", "run", "begins", "begin", "starts", "opens", "announces", "announce",
-                            "meets", "kicks", "expires", "expire", "takes", "take"})
+                            "meets", "kicks", "expires", "expire", "takes", "take", "are", "is", "polls"})
 # A counterfactual ("the tariff would have jumped back to 44% on Nov. 10") says nothing of the direction.
 COUNTERFACTUALS = (" would have ", " could have ", " might have ", " would otherwise ")
 _COUNTERFACTUAL_KEYS = frozenset({"have", "otherwise"})

@@ -606,3 +606,18 @@ def test_starts_and_reduced_clauses(text, expected):
 )
 def test_posts_quarters_by_month_and_months_of_a_named_year(text, expected):
     assert _mentions(text, dt.date(2026, 5, 12)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The semi-finals are on Tuesday and Wednesday.", [("on Tuesday", "day", "2026-07-14"),
+                                                           ("Wednesday", "day", "2026-07-15")]),
+        ("Voters go to the polls on Sunday.", [("on Sunday", "day", "2026-07-12")]),
+        ("Leaders met in Ankara on Tuesday and Wednesday.", [("on Tuesday", "day", "2026-07-07"),
+                                                             ("Wednesday", "day", "2026-07-08")]),
+    ],
+    ids=["a_schedule_is_on_a_day", "going_to_the_polls", "a_past_meeting"],
+)
+def test_schedules_in_the_present(text, expected):
+    assert _mentions(text, dt.date(2026, 7, 11)) == expected  # a Saturday
