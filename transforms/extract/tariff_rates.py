@@ -576,6 +576,8 @@ _GLOBAL_GOODS = re.compile(
     r"|(?:countries|nations|buyers)\s+(?:that|which|who)\b",  # "on countries that buy Russian oil"
     re.IGNORECASE,
 )
+_AVERAGE_TARIFF = re.compile(r"\baverage\s+(?:effective\s+)?(?:U\.?S\.?\s+|American\s+)?(?:tariff|duty|import\s+tax)"
+                             r"(?:\s+rate)?\b", re.IGNORECASE)
 _FOR_MANY_COUNTRIES = re.compile(r"\bfor\s+(?:(?:around|about|some|nearly|more\s+than|over)\s+)?(?:\d+|dozens)\s+"
                                  r"(?:countries|economies|nations|trading\s+partners)\b", re.IGNORECASE)
 _ANY_BUYERS = re.compile(r"(?:(?:goods|imports|products|exports)\s+from\s+)?(?:(?:any|all|other)\s+)?"
@@ -2058,6 +2060,8 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
         return True
     if _FOR_MANY_COUNTRIES.search(text, clause_start, rate.start):
         return True  # "new reciprocal rates for around 70 economies, ranging from 10% to 41%"
+    if _AVERAGE_TARIFF.search(text, max(clause_start, rate.start - 80), rate.start):
+        return True  # "the average effective U.S. tariff rate will rise to about 18%": on all imports
     start, end = goods_span
     if start < 0:
         return False

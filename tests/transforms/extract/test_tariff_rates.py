@@ -778,3 +778,9 @@ def test_rates_named_by_comparison_and_listing(text, expected):
 )
 def test_company_rates_and_rates_for_many_countries(text, expected):
     assert keys_of(text) == expected
+
+
+def test_an_average_tariff_rate_is_on_all_imports():
+    text = ("Japan agreed a deal with Trump at 15%. Economists at Yale estimate the average effective U.S. tariff "
+            "rate will rise to about 18%, the highest since 1934.")
+    assert ("US", None, 18.0) in keys_of(text) and ("US", "JP", 18.0) not in keys_of(text)
