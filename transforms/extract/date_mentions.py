@@ -234,7 +234,7 @@ _CORE = re.compile(
     # is the year's core with its lead)
     rf"|(?P<qt>(?:(?P<qt_rel>[Tt]his|[Ll]ast|[Nn]ext|THIS|LAST|NEXT) |(?:[Tt]he |THE )?(?:(?P<qt_ord>"
     rf"[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|FIRST|SECOND|THIRD|FOURTH|FINAL|1st|2nd|3rd|4th)[ -]"
-    rf"|(?P<qt_m1>{_MONTH})(?:[-–](?P<qt_m2>{_MONTH}))? ))(?:quarter|QUARTER)\b(?! of |-on-quarter))"
+    rf"|(?P<qt_m1>{_MONTH})(?:[-–]{_MONTH})? ))(?:quarter|QUARTER)\b(?! of |-on-quarter))"
     # 13 October, 8 and 9 April 2025, 23-24 April, Tuesday 11 March, 13th of October
     rf"|(?P<dm>(?:(?P<dm_wd>{_ANY_WEEKDAY}),? (?:the )?)?(?<![\w.,$€£-])(?P<dm_d1>{_DAY_NUM})"
     rf"(?:{_RANGE_SEP}(?P<dm_d2>{_DAY_NUM}))? (?:of )?(?P<dm_m>{_MONTH})"
@@ -246,7 +246,7 @@ _CORE = re.compile(
     # 2024, 2022-2023, 2022-23
     rf"|(?P<yr>(?<![\w$€£.,/])(?P<yr_1>{_YEAR_NUM})(?: ?[-–] ?(?P<yr_2>{_YEAR_NUM}|\d{{2}}))?\b"
     rf"(?![-–/]\d|,\d|\.\d|%| ?(?:percent|per cent)\b))"
-    # two days later, three days earlier (counted from the day told before: _relative_day_base)
+    # two days later, three days earlier (counted from the day told before: _resolve_days_from_event)
     r"|(?P<nd>(?P<nd_n>[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[1-9]\d?) days "
     r"(?P<nd_dir>later|earlier)\b(?! than))"
     # (on) the 24th: a day of a month the context gives; "the 24th of May" is a dm core
@@ -807,8 +807,12 @@ def _calendar_day(ctx: _Context, month: int, day: int, year: int | None, weekday
 
 def _opens_timeline_entry(ctx: _Context) -> bool:
     """Whether the mention opens a line and a dash or colon follows it: "APRIL 11 - China raises ..."."""
-    text, start, end = ctx.text, ctx.match.start(), ctx.match.end()
-    return (start == 0 or text[start - 1] == "\n") and text.startswith((" - ", " – ", " — ", ": "), end)
+    text, end = ctx.text, ctx.match.end()
+    return _opens_line(text, ctx.match.start()) and text.startswith((" - ", " – ", " — ", ": "), end)
+
+
+def _opens_line(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] == "\n"
 
 
 def _day_range(ctx: _Context, month: int, first: str, second: str | None, year: int | None,
@@ -1368,9 +1372,10 @@ def _find(doc: Document) -> list[DateMention]:
                 # "Two days later, on the 24th": the day named beside the count is the one meant
                 found[counted_from] = found[counted_from]._replace(period=periods[0])
             last_day = periods[0].start
-            if periods[0].resolution == ABSOLUTE and (span_start == 0 or text[span_start - 1] == "\n"):
+            opens_line = _opens_line(text, span_start)
+            if periods[0].resolution == ABSOLUTE and opens_line:
                 running_year = last_day.year  # a timeline's entry: "FEB. 1, 2025 - Trump signs ..."
-            if (span_start == 0 or text[span_start - 1] == "\n") and _TIMESTAMP_REST.match(text, span_end):
+            if opens_line and _TIMESTAMP_REST.match(text, span_end):
                 # a post of a live blog or a channel: "yesterday" in it is the day before the post's
                 post_day = last_day
         counted_from = len(found) if family == "nd" else -1

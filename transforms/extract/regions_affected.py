@@ -233,7 +233,7 @@ _ATTACK_NOUNS = frozenset((
 _ATTACK_PREPOSITIONS = frozenset(("on", "against", "at", "upon"))
 # "the regions hit most often were": the copula, the place noun and the participle of a list of places hit
 _COPULAS = frozenset(("were", "was", "are", "is", "included", "include", "includes"))
-_PLACE_NOUNS = frozenset(("regions", "oblasts", "provinces", "areas", "cities", "towns", "places", "districts"))
+_PLACE_NOUNS = _COUNTED_REGION_NOUNS | {"cities", "towns", "places", "districts"}
 _HIT_PARTICIPLES = frozenset(("hit", "struck", "targeted", "attacked", "affected", "shelled", "bombed"))
 _TIME_WORDS = frozenset((
     "overnight", "again", "early", "late", "today", "yesterday", "also", "repeatedly", "last", "night",

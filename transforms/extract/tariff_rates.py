@@ -127,11 +127,11 @@ _NON_TARIFF_WORDS = frozenset(
     costs premium return returns support opposition fed mortgage mortgages lending borrowing basis
 """.split()
 )
-# Words of monetary policy and markets: "rate" next to them is not a tariff.
 # Words of the business a tariff falls on ("US production", "capacity", "sales") or of its law ("lose their
 # legal basis"): they do not make a clause about money or the economy.
 _BUSINESS_WORDS = frozenset("output production capacity sales demand revenue revenues earnings profit profits "
                             "investment investments support opposition basis".split())
+# Words of monetary policy and markets: "rate" next to them is not a tariff.
 _MONETARY_WORDS = (_NON_TARIFF_WORDS - _BUSINESS_WORDS) | frozenset("bank banks central federal reserve ecb boe boj "
                                                                     "rbi".split())
 # A percentage right before one of these is an increment or comparison, not a rate.
@@ -240,7 +240,6 @@ _CURRENT_WORDS = _words("currently existing current previously formerly")
 _RANGE_VERBS = ("rang", "vary", "varie", "varied")
 _ANAPHORS = _words("it them they those these this that")
 _ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
-# "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
 # A new clause with its own subject between a current rate and the next one.
 _NEW_CLAUSE_IN = re.compile(r", and |; |\b(?:said|says|hoped|hopes|expects?|expected)\b")
 _MAX_TRANSITION_GAP_WORDS = 8  # words between a new rate and a bare "from X%" that gives its previous one
@@ -251,6 +250,7 @@ _NAMED_PAYER_BEFORE = re.compile(
     r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
     r"(?:(?:just|only|about|around)\s+)?$", re.IGNORECASE)
 _RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
+# "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
 _PAY_WORDS = _words("pay pays paid paying face faces faced facing")
 # "They include 50% on steel": a pronoun for the tariffs just named, listing their rates.
 _TARIFF_PRONOUNS = _words("they these those")
@@ -1374,7 +1374,7 @@ def _parties(text: str) -> tuple[Party, ...]:
     for start, end, iso2, _kind in _mentions(text):
         role, head, goods_end = _role(text, start, end, parties)
         parties.append(Party(start, end, iso2, role, head, goods_end))
-    _coordinated_goods(text, parties)
+    _coordinated_targets(text, parties)
     if ", wh" in text:
         parties = _set_asides(text, parties)
     low = text.lower()
@@ -1385,7 +1385,7 @@ def _parties(text: str) -> tuple[Party, ...]:
     return tuple(parties)
 
 
-def _coordinated_goods(text: str, parties: list[Party]) -> None:
+def _coordinated_targets(text: str, parties: list[Party]) -> None:
     """Coordinated countries share what follows the last of them: in "South Korean and Indian auto parts"
     both are targets, as in "The European Union and Japan, which struck deals in July, will pay 15%" (the
     first took the role of nothing after it before the second was read)."""
@@ -1902,20 +1902,22 @@ def _resolve(
         phrase_end = rate.governor[1] if rate.pre_nominal and rate.governor else rate.end
         after_for = _RATE_FOR_AFTER.match(text, phrase_end)
         if after_for is not None:
-            first = next((p for p in parties if p.start == after_for.end() and p.iso2), None)
+            first = _country_at(parties, after_for.end())
             if first is not None:
                 targets = _coordinated(text, parties, first) if rate.pre_nominal else [first.iso2]
         elif text.startswith(" (", rate.end):
             # "35% (Canada) and 25% (Mexico)"
-            targets = [p.iso2 for p in parties if p.start == rate.end + 2 and p.iso2
-                       and text.startswith(")", p.end)][:1]
+            bracketed = _country_at(parties, rate.end + 2)
+            if bracketed is not None and text.startswith(")", bracketed.end):
+                targets = [bracketed.iso2]
         elif (paid_by := _PAID_BY.match(text, phrase_end)) is not None:
             # "the 15% paid by the European Union"
-            targets = [p.iso2 for p in parties if p.start == paid_by.end() and p.iso2][:1]
+            payer = _country_at(parties, paid_by.end())
+            targets = [payer.iso2] if payer is not None else []
         elif rate.pre_nominal:
             got = _COUNTRY_GOT_RATE.match(text, phrase_end)
-            first = next((p for p in parties if got is not None and p.start == got.end()), None)
-            if first is not None and first.iso2 and _GOT_VERB.match(text, first.end):
+            first = _country_at(parties, got.end()) if got is not None else None
+            if first is not None and _GOT_VERB.match(text, first.end):
                 targets = [first.iso2]
     global_goods = not targets and _is_global(text, rate, parties, lo, goods_span)
     if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
@@ -2106,6 +2108,11 @@ def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | 
                 and party.role == "target":
             return party
     return None
+
+
+def _country_at(parties: Sequence[Party], position: int) -> Party | None:
+    """The country mention that starts at `position`, if any."""
+    return next((p for p in parties if p.start == position and p.iso2), None)
 
 
 def _possessive_before(text: str, parties: Sequence[Party], rate: Rate) -> Party | None:

@@ -496,7 +496,7 @@ _DEFINITE_HEAD_RE = re.compile(
 )
 # "Of the 36 missiles, 22 were ballistic": a subgroup named by its class. Text after the number.
 # "22 were ballistic", "The remaining 16 were Kh-101 cruise missiles"
-_SUBCLASS_RE = re.compile(r" (?:were|was) (?:(?P<model>[A-Z]\w*-\d+\w*|Kalibr|Kinzhal|Iskander(?:-M)?|Zircon|Oniks)"
+_SUBCLASS_RE = re.compile(r" (?:were|was) (?:(?:[A-Z]\w*-\d+\w*|Kalibr|Kinzhal|Iskander(?:-M)?|Zircon|Oniks)"
                           r" )?(?P<kind>ballistic|cruise)\b(?! missiles? (?:that|which)\b)", re.IGNORECASE)
 _SUBCLASS_TYPES = {"ballistic": "ballistic_missile", "cruise": "cruise_missile"}
 _MISSILE_TYPES = frozenset({"missile", "ballistic_missile", "cruise_missile"})
@@ -1324,12 +1324,13 @@ def _head_class(key: str, head: str, mods: str, name_class: str | None) -> tuple
         if _ARTILLERY_WORDS_RE.search(mods):
             return "artillery_shell", False
         return ("other", False) if key == "projectile" else None
-    if key in ("aircraft", "plane", "jet", "warplane") and ("unmanned" in mods_lower or "uncrewed" in mods_lower):
+    uncrewed = "unmanned" in mods_lower or "uncrewed" in mods_lower
+    if key in ("aircraft", "plane", "jet", "warplane") and uncrewed:
         return "drone", False
     if key == "fighter":
         return ("aircraft", False) if (name_class == "aircraft" or "jet" in mods_lower) else None
     if key == "vehicle":
-        if "unmanned" in mods_lower or "uncrewed" in mods_lower:
+        if uncrewed:
             return "drone", False
         if _ARMOR_WORDS_RE.search(mods) or name_class == "armored_vehicle":
             return "armored_vehicle", True
