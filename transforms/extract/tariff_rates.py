@@ -48,7 +48,7 @@ TABLE = Table(
     is_fact=True,
     # 2: clause breaks, global goods, main imposer, lists; 3: sectors, sections, surtaxes; 4: lists of rates on
     # goods, "They include", Section 232, paces of growth, whose rate ("for", "secured", "Its goods", "it cut")
-    version="4",
+    version="5",
     columns=fact_columns(
         Column("imposing_country_iso2", STRING, "Who imposes the tariff (ISO 3166-1 alpha-2; the EU as EU)."),
         Column("target_country_iso2", STRING, "Whose goods it hits; null when the text names none (global)."),
@@ -750,6 +750,9 @@ class Context:
     header_target: str | None = None  # the country a factbox paragraph is headed by ("JAPAN: 15% on ...")
     home: str | None = None  # the country of the dateline ("NEW DELHI:"), whose unnamed bodies act for it
     section_home: str | None = None  # the country of a numbered section ("2. South Africa: poultry review")
+    # (sentence number, imposer, target) of the latest rate row with both countries
+    last_pair: tuple[int, str, str] | None = None
+    last_rate_sentence: int = -1  # the number of the latest sentence with rate rows
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
@@ -783,6 +786,11 @@ class Context:
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < 2:
             return None
         return ranked[0][1] if ranked[0][0] >= 2 else None
+
+    def learn(self, imposer: str | None, target: str | None) -> None:
+        """Record a relation taught by a sentence without rates: later rates continue it, not the last rates."""
+        self.record(imposer, target)
+        self.last_pair = None
 
     def record(self, imposer: str | None, target: str | None) -> None:
         self.active = True
@@ -2012,7 +2020,9 @@ def _resolve(
                 imposer = row["imposing_country_iso2"]
                 break
         else:
-            imposer = _implicit_imposer(targets, context, sentence_no)
+            # a rate on everyone's goods ("a 25% levy on imported cars") is no continuation of the rates before
+            continues = not global_goods and not any(lo <= p.start < hi or p.role in _ACTOR_ROLES for p in parties)
+            imposer = _implicit_imposer(targets, context, sentence_no, continues)
     if imposer in EU_MEMBERS:
         imposer = EU  # member states have no tariffs of their own: "Germany's Merz said Europe would ..."
     if global_goods:
@@ -2177,10 +2187,23 @@ def _own_goods(
     return ([others[0].iso2] if others else []), subject
 
 
-def _implicit_imposer(targets: list[str], context: Context, sentence_no: int) -> str | None:
-    """The imposer a sentence leaves unsaid: the document's main imposer, the other side of the relation,
-    else the last actor."""
+# How many sentences back the sentence of rates that a sentence naming no country continues can be
+_CONTINUED_RATES_LOOKBACK = 2
+
+# the roles of a country that takes part in a sentence's trade relation, not just named in it ("to Europe")
+_ACTOR_ROLES = frozenset({"imposer", "target", "subject", "agent", "both"})
+
+
+def _implicit_imposer(targets: list[str], context: Context, sentence_no: int, continues: bool) -> str | None:
+    """The imposer a sentence leaves unsaid: the relation of the last sentence of rates when this rate
+    `continues` it (its sentence names no country taking part), else the document's main imposer, the other side of the relation, else the last actor."""
     target = targets[0] if targets else None
+    pair = context.last_pair
+    if (continues and pair is not None and pair[0] == context.last_rate_sentence
+            and sentence_no - pair[0] <= _CONTINUED_RATES_LOOKBACK):
+        # "... duties of up to 35.3% on Chinese-built EVs. [...] The company rates are 17.0% for BYD": the
+        # rates continue the last sentence of rates, whichever side the story is mostly about
+        return pair[1]
     main = context.main_imposer(target)
     if main is not None:
         return main
@@ -2204,6 +2227,8 @@ def _implicit_target(imposer: str | None, context: Context, sentence_rows: list[
         return context.target
     if context.imposer == imposer:
         return context.target
+    if context.last_pair is not None and context.last_pair[1] == imposer:
+        return context.last_pair[2]
     if context.target == imposer:
         return context.imposer
     if context.imposer is None and context.target is None:
@@ -2230,7 +2255,7 @@ def _update_context(context: Context, parties: Sequence[Party], text: str) -> No
         if imposer is None and target is not None:
             imposer = context.counterpart(target)
         if imposer or target:
-            context.record(imposer, target)
+            context.learn(imposer, target)
 
 
 def _learn_from_goods(context: Context, text: str) -> None:
@@ -2243,7 +2268,7 @@ def _learn_from_goods(context: Context, text: str) -> None:
         return
     for _start, end, iso2, kind in country_spans(text):
         if kind in ("name", "demonym") and _goods_after(text, end) is not None:
-            context.record(context.counterpart(iso2), iso2)
+            context.learn(context.counterpart(iso2), iso2)
             return
 
 
@@ -2302,6 +2327,9 @@ def extract(doc: Document) -> list[dict]:
         for row in sentence_rows:
             del row["_clause"]
             context.record(row["imposing_country_iso2"], row["target_country_iso2"])
+            context.last_rate_sentence = sentence.no
+            if row["imposing_country_iso2"] and row["target_country_iso2"]:
+                context.last_pair = (sentence.no, row["imposing_country_iso2"], row["target_country_iso2"])
             if row["imposing_country_iso2"]:
                 # the headline and lead say whose tariffs the story is about: their rates weigh double
                 context.rates_imposed[row["imposing_country_iso2"]] += 2 if sentence.no < LEAD_SENTENCES else 1

@@ -784,3 +784,23 @@ def test_an_average_tariff_rate_is_on_all_imports():
     text = ("Japan agreed a deal with Trump at 15%. Economists at Yale estimate the average effective U.S. tariff "
             "rate will rise to about 18%, the highest since 1934.")
     assert ("US", None, 18.0) in keys_of(text) and ("US", "JP", 18.0) not in keys_of(text)
+
+
+def test_rates_naming_no_country_continue_the_last_sentence_of_rates():
+    # a story of China's duties on EU brandy, whose EV paragraph gives the EU's company rates
+    text = ("China slaps duties of up to 39% on EU brandy\n"
+            "China will require importers of EU brandy to pay deposits of between 30.6% and 39.0%, the commerce "
+            "ministry said. Jas Hennessy faces the highest deposit, of 39.0%.\n\n"
+            "On Friday, EU countries cleared the way for duties of up to 35.3% on Chinese-built EVs. Ten member "
+            "states voted in favour.\n\n"
+            "The company rates are 17.0% for BYD and 18.8% for Geely. Other cooperating manufacturers face 20.7%.")
+    keys = keys_of(text)
+    assert {("EU", "CN", 17.0), ("EU", "CN", 18.8), ("EU", "CN", 20.7)} <= keys
+    assert ("CN", "EU", 17.0) not in keys
+
+
+def test_a_rate_on_everyones_goods_does_not_continue_the_rates_before():
+    text = ("Trump kept his 10% tariff on all imports and paused the 20% reciprocal tariff on the EU. Brussels "
+            "shelved duties of up to 25 per cent on US goods.\n\n"
+            "Nor does the pause touch sector tariffs. A 25 per cent levy on imported cars took effect last week.")
+    assert ("EU", None, 25.0) not in keys_of(text)
