@@ -316,6 +316,7 @@ _SECTOR_WORDS = _GOODS_WORDS - _words("""
     purchases supplies supply parts
 """)
 _GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
+_SECTOR_AT_WORDS = 5  # how many words before a rate "steel, aluminium and copper at 50%" looks back for a sector
 _SECTOR_WORDS_LOWER = frozenset(word.lower() for word in _SECTOR_WORDS)
 _GOODS_WORDS_BYTES = frozenset(word.encode() for word in _GOODS_WORDS)
 # Goods: "on <what>" after the tariff, up to the end of its phrase.
@@ -391,6 +392,9 @@ _OTHER_BEFORE = frozenset(
 )
 _OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
 _COORDINATORS = frozenset({"and", "or", "&"})
+# What is bought is not what is taxed: "a penalty for buying Russian oil", "over its purchases of Russian crude"
+_PURCHASE_BEFORE = _words("buy buys buying bought purchasing")
+_PURCHASE_BEFORE_PAIRS = frozenset({("purchases", "of"), ("purchase", "of")})
 # Words that introduce the day a rate applies from, and verbs that date an earlier decision instead.
 _EFFECT_CUES = frozenset({"effective", "from", "starting", "beginning", "as of"})
 _DATE_CUES = _EFFECT_CUES | {"on"}
@@ -1121,6 +1125,9 @@ def _governor(
     if on is not None and not _names_other_measure(text, *clause) and (
             _names_goods(text, on.end(), clause[1]) or country_spans(text[on.end():on.end() + 40])):
         return (start, start), "verb"  # "Washington still charges 25% on Mexican goods", not "3% on each sale"
+    if (verb == "at" and len(words) > 1 and words[-2].lower() in _GOODS_WORDS_LOWER
+            and (recent_rates or earlier_rate) and not _names_other_measure(text, *clause)):
+        return (start, start), "verb"  # a factbox of rates: "steel, aluminium and copper at 50%; cars at 25%"
     # "goods transshipped through Vietnam will face 40%": goods facing a bare rate in a tariff text.
     # "..., while India faces 25%": a country facing a bare rate next to other tariff rates.
     if (
@@ -1450,6 +1457,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     pair = tuple(words[-2:])
     if last in _TARGET_BEFORE or pair in _TARGET_BEFORE_PAIRS:
         return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
+    if last in _PURCHASE_BEFORE or pair in _PURCHASE_BEFORE_PAIRS:
+        return "other", None, None
     if last in ("to", "into") and not _EXPORT_WORDS.isdisjoint(words[:-1]):
         return "destination", None, None  # "exports to the United States": the market that taxes them
     following = _next_letter_words(text, end, 5)
@@ -1918,6 +1927,9 @@ def _resolve(
             bracketed = _country_at(parties, rate.end + 2)
             if bracketed is not None and text.startswith(")", bracketed.end):
                 targets = [bracketed.iso2]
+                for row in reversed(sentence_rows):
+                    if row["_clause"] == clause:  # the list's imposer, not the country in the brackets before
+                        return [(row["imposing_country_iso2"], bracketed.iso2)]
         elif (paid_by := _PAID_BY.match(text, phrase_end)) is not None:
             # "the 15% paid by the European Union"
             payer = _country_at(parties, paid_by.end())
@@ -1941,7 +1953,7 @@ def _resolve(
                 targets = [row["target_country_iso2"]]
                 break
     if (not targets and not global_goods and not context.header_target
-            and (_names_sector(text, goods_span) or _sector_before(text, rate))
+            and (_names_sector(text, goods_span) or _sector_before(text, rate) or _sector_at(text, rate))
             and _nearest(parties, position, ("target",), lo, hi) is None
             and not any(row["target_country_iso2"] for row in sentence_rows)):
         # "Trump imposed a 50% tariff on semi-finished copper products": a sector tariff on no country named
@@ -2097,6 +2109,14 @@ def _sector_before(text: str, rate: Rate) -> bool:
         return False
     before = _tail_words(text, rate.governor[0], 1)
     return bool(before) and before[0] in _SECTOR_WORDS_LOWER
+
+
+def _sector_at(text: str, rate: Rate) -> bool:
+    """Whether a sector is priced right before the rate: "cars and parts at 25%", "lumber at about 10%"."""
+    words = _tail_words(text, rate.start, _SECTOR_AT_WORDS)
+    while words and words[-1] in _APPROX_WORDS:
+        words.pop()
+    return len(words) > 1 and words[-1] == "at" and not _SECTOR_WORDS_LOWER.isdisjoint(words[:-1])
 
 
 def _pre_nominal_everyone(text: str, rate: Rate) -> bool:

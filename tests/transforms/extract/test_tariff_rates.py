@@ -804,3 +804,23 @@ def test_a_rate_on_everyones_goods_does_not_continue_the_rates_before():
             "shelved duties of up to 25 per cent on US goods.\n\n"
             "Nor does the pause touch sector tariffs. A 25 per cent levy on imported cars took effect last week.")
     assert ("EU", None, 25.0) not in keys_of(text)
+
+
+def test_what_a_country_is_penalised_for_buying_is_not_taxed():
+    text = ("Here is where US tariff rates stand.\n\n"
+            "INDIA: 50%, half of it a penalty for buying Russian oil. Negotiators say a deal is close.")
+    assert keys_of(text) == {("US", "IN", 50.0)}
+
+
+def test_a_factbox_prices_sectors_for_every_country():
+    text = ("Trump's tariffs on Canada stand at 35%.\n\n"
+            "SECTOR TARIFFS: These apply to all countries: steel, aluminium and copper at 50%; cars and parts at "
+            "25%; softwood lumber at 10%.")
+    assert {("US", None, 50.0), ("US", None, 25.0), ("US", None, 10.0)} <= keys_of(text)
+    assert ("US", "CA", 25.0) not in keys_of(text)
+
+
+def test_bracketed_countries_of_a_list_share_its_imposer():
+    text = ("Here is where Trump's tariffs stand: 15% on Japan.\n\n"
+            "CANADA AND MEXICO: Goods that do not comply with the USMCA pay 35% (Canada) and 25% (Mexico).")
+    assert keys_of(text) == {("US", "JP", 15.0), ("US", "CA", 35.0), ("US", "MX", 25.0)}
