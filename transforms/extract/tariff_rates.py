@@ -1439,6 +1439,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         words.pop()
     if _RATE_RIGHT_BEFORE.search(text, max(0, start - 14), start):
         words = []  # "relief from the 50% U.S. duty": the preposition governs the rate's phrase, not the country
+    elif start > 1 and text[start - 1] == " " and text[start - 2].isdigit():
+        words = []  # "In 2024 Brazil raised ...": the preposition governs the year (the words skip numbers)
     last = words[-1] if words else ""
     if text.startswith("-", end):
         if _ROLE_MADE_AFTER.match(text, end):
@@ -2032,6 +2034,12 @@ def _resolve(
                 imposer = row["imposing_country_iso2"]
                 break
         else:
+            # "U.S. soybeans still pay 13% ..., against 3% for Brazilian beans": one more target of the
+            # sentence's imposer
+            imposer = next((row["imposing_country_iso2"] for row in reversed(sentence_rows)
+                            if targets and row["imposing_country_iso2"]
+                            and row["imposing_country_iso2"] not in targets), None)
+        if imposer is None:
             # a rate on everyone's goods ("a 25% levy on imported cars") is no continuation of the rates before
             continues = not global_goods and not any(lo <= p.start < hi or p.role in _ACTOR_ROLES for p in parties)
             imposer = _implicit_imposer(targets, context, sentence_no, continues)

@@ -824,3 +824,17 @@ def test_bracketed_countries_of_a_list_share_its_imposer():
     text = ("Here is where Trump's tariffs stand: 15% on Japan.\n\n"
             "CANADA AND MEXICO: Goods that do not comply with the USMCA pay 35% (Canada) and 25% (Mexico).")
     assert keys_of(text) == {("US", "JP", 15.0), ("US", "CA", 35.0), ("US", "MX", 25.0)}
+
+
+def test_a_country_after_a_year_is_the_subject_of_its_sentence():
+    text = ("The U.S. doubled its steel tariff to 50%. The second-largest supplier said it would negotiate. In 2024 "
+            "Brazil raised its own tariff on above-quota imports of 11 steel products from 10% to 25%.")
+    assert ("BR", None, 25.0) in keys_of(text) and ("US", None, 25.0) not in keys_of(text)
+
+
+def test_one_more_target_of_the_sentences_imposer():
+    text = ("Trump's tariffs on Chinese goods stay at 20%, and Washington's 10% tariff applies to all imports. China "
+            "kept its retaliation in place. U.S. soybeans still pay 13%, the 3% most-favoured-nation duty plus the "
+            "10% retaliatory tariff, against 3% for Brazilian beans.")
+    keys = keys_of(text)
+    assert ("CN", "US", 13.0) in keys and ("CN", "BR", 3.0) in keys and ("US", "BR", 3.0) not in keys
