@@ -629,6 +629,11 @@ _UNNAMED_BODY = re.compile(
 _DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}?)*(?:\s*\(\w+\))?\s*(?::|,|\s[-–—])")
 # A factbox paragraph's header: an upper-case label and a colon ("SOUTH KOREA: 15% on most goods").
 _FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]{1,40}?)[ \t]*:[ \t]")
+# A factbox line's label in any case: "- Japan, South Korea and the European Union: 15%", "Steel and aluminum: 50%"
+_FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.&' ,-]{1,70}?)[ \t]*:[ \t]")
+_LABEL_JOINERS = frozenset({"and", "the", "&"})
+_LABEL_LINE_RATE = re.compile(r"\b(?:with|at|an?)\s+$", _I)
+_MAX_GOODS_LABEL_WORDS = 8
 _IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
@@ -752,6 +757,7 @@ class Context:
     active: bool = False
     rates_imposed: Counter = field(default_factory=Counter)  # rows so far, by imposer
     header_target: str | None = None  # the country a factbox paragraph is headed by ("JAPAN: 15% on ...")
+    label: Label | None = None  # the label of the factbox line of the sentence ("- Brazil: 50%, made up of ...")
     home: str | None = None  # the country of the dateline ("NEW DELHI:"), whose unnamed bodies act for it
     section_home: str | None = None  # the country of a numbered section ("2. South Africa: poultry review")
     # (sentence number, imposer, target) of the latest rate row with both countries
@@ -948,6 +954,11 @@ def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = 
             # "the EU faces 15%, Japan 15%, Vietnam 20% and India 50%": a list shares its governor (or
             # the lack of one, after "They include 50% on steel")
             governor, how, listed = by_token[index - 1].governor, "list", True
+        if governor is None and by_token and _factbox_label(text) is not None \
+                and _LABEL_LINE_RATE.search(text, max(0, token.start - 12), token.start):
+            # more rates of a factbox line after its own: "- Vietnam: 20%, with 40% on goods judged to be
+            # transshipped", "- Steel and aluminum: 50%, except Britain at 25%"
+            governor, how = (token.start, token.start), "verb"
         # earlier sentences stated rates or named a tariff, or this one stated rates
         anaphora_allowed = tariff_context or after_tariff_words or bool(by_token)
         if governor is None and not listed \
@@ -1226,6 +1237,8 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     pairs = zip(words, words[1:], strict=False)
     if clause[0] == 0 and (header := _FACTBOX_HEADER.match(text)) and header.end() == token.start:
         return True  # after tariff rates, a factbox line: "INDIA: 50%, half of it a penalty"
+    if clause[0] == 0 and (label := _factbox_label(text)) is not None and label.end == token.start:
+        return True  # "- Indonesia, the Philippines and Thailand: 19%", "- Cars and auto parts: 25%"
     if len(words) >= 2 and words[-1] in ("additional", "extra", "further") and words[-2] in ("an", "a"):
         return True  # after tariff rates, "an additional 24% remains suspended", "add an extra 10% on Canada"
     opens_with_rates = bool(words) and words[0] in ("rate", "rates")  # "Rates for individual producers range"
@@ -1390,6 +1403,9 @@ def _parties(text: str) -> tuple[Party, ...]:
         role, head, goods_end = _role(text, start, end, parties)
         parties.append(Party(start, end, iso2, role, head, goods_end))
     _coordinated_targets(text, parties)
+    if ":" in text and (label := _factbox_label(text)) is not None and label.countries:
+        # the countries a factbox line lists are the ones its rates are on: "- Brazil: 50%, made up of ..."
+        parties = [p._replace(role="target", goods_end=None) if p.end <= label.end else p for p in parties]
     if ", wh" in text:
         parties = _set_asides(text, parties)
     low = text.lower()
@@ -1913,6 +1929,10 @@ def _resolve(
         for row in reversed(sentence_rows):
             if row["_clause"] == clause:
                 return [(row["imposing_country_iso2"], target) for target in targets]
+    label = context.label
+    labels_rate = label is not None and rate.start == label.end
+    if labels_rate and label.countries:
+        targets = list(label.countries)  # "- Indonesia, the Philippines and Thailand: 19%"
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
     if not targets:
@@ -1941,7 +1961,8 @@ def _resolve(
             first = _country_at(parties, got.end()) if got is not None else None
             if first is not None and _GOT_VERB.match(text, first.end):
                 targets = [first.iso2]
-    global_goods = not targets and _is_global(text, rate, parties, lo, goods_span)
+    # "- Steel and aluminum: 50%, except Britain at 25%": the line's first rate is on everyone's steel
+    global_goods = not targets and (labels_rate and label.goods or _is_global(text, rate, parties, lo, goods_span))
     if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%": who pays stands right before the rate
         payer = _nearest(parties, position, ("target",), lo, hi, before_only=True)
@@ -1955,7 +1976,8 @@ def _resolve(
                 targets = [row["target_country_iso2"]]
                 break
     if (not targets and not global_goods and not context.header_target
-            and (_names_sector(text, goods_span) or _sector_before(text, rate) or _sector_at(text, rate))
+            and (_names_sector(text, goods_span) or _sector_before(text, rate) or _sector_at(text, rate)
+                 or (context.label is not None and context.label.goods))
             and _nearest(parties, position, ("target",), lo, hi) is None
             and not any(row["target_country_iso2"] for row in sentence_rows)):
         # "Trump imposed a 50% tariff on semi-finished copper products": a sector tariff on no country named
@@ -2047,6 +2069,9 @@ def _resolve(
         imposer = EU  # member states have no tariffs of their own: "Germany's Merz said Europe would ..."
     if global_goods:
         targets = [None]  # "a 10% tariff on all imports", "on any country that buys Russian oil"
+    if not targets and context.label is not None and context.label.countries:
+        # "- India: 50%, after a 25% penalty ... was added": the line's rates are on the countries it lists
+        targets = [country for country in context.label.countries if country != imposer]
     if not targets and context.header_target and context.header_target != imposer:
         targets = [context.header_target]  # "SWITZERLAND: The 39% rate imposed in August will fall to 15%"
     if not targets:
@@ -2348,7 +2373,10 @@ def extract(doc: Document) -> list[dict]:
                 _update_context(context, _parties(s), s)
             continue
         parties = _parties(s)
-        context.header_target = _header_country(text, text.rfind("\n", 0, sentence.start) + 1)
+        line_start = text.rfind("\n", 0, sentence.start) + 1
+        context.header_target = _header_country(text, line_start)
+        context.label = _factbox_label(s) if text[line_start:sentence.start].isspace() or line_start == sentence.start \
+            else None
         sentence_rows: list[dict] = []
         for rate in rates:
             sentence_rows.extend(_rate_rows(doc, sentence, rate, parties, context, sentence_rows))
@@ -2390,6 +2418,38 @@ def _is_own_line(text: str, sentence) -> bool:
 
 
 @lru_cache(maxsize=64)
+class Label(NamedTuple):
+    """The label a factbox line opens with: where it ends, the countries it lists, or goods it names."""
+
+    end: int
+    countries: tuple[str, ...]
+    goods: bool
+
+
+@lru_cache(maxsize=256)
+def _factbox_label(line: str) -> Label | None:
+    """The label of a factbox line that lists countries ("- Indonesia, the Philippines and Thailand: 19%") or
+    names goods ("Cars and auto parts: 25%"), else None ("Analysts said: ..." is no label)."""
+    match = _FACTBOX_LABEL.match(line)
+    if match is None:
+        return None
+    label = match.group("label")
+    if label.isupper():
+        label = label.title()
+    spans = country_spans(label)
+    rest = label
+    for start, end, _iso2, _kind in reversed(spans):
+        rest = rest[:start] + " " + rest[end:]
+    words = rest.replace(",", " ").lower().split()
+    if spans and _LABEL_JOINERS.issuperset(words):
+        return Label(match.end(), tuple(dict.fromkeys(iso2 for _s, _e, iso2, _k in spans)), False)
+    # goods are common nouns: "Cars and auto parts", not "OCTG anti-dumping, SeAH Steel" (a company's rate)
+    if (not spans and len(words) <= _MAX_GOODS_LABEL_WORDS and not _GOODS_WORDS_LOWER.isdisjoint(words)
+            and (match.group("label").isupper() or label[1:] == label[1:].lower())):
+        return Label(match.end(), (), True)
+    return None
+
+
 def _only_country(label: str) -> str | None:
     """The country `label` names when it is nothing but a country's name ("South Africa", "EU"), else None."""
     spans = country_spans(label.strip())

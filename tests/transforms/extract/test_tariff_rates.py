@@ -838,3 +838,34 @@ def test_one_more_target_of_the_sentences_imposer():
             "10% retaliatory tariff, against 3% for Brazilian beans.")
     keys = keys_of(text)
     assert ("CN", "US", 13.0) in keys and ("CN", "BR", 3.0) in keys and ("US", "BR", 3.0) not in keys
+
+
+FACTBOX = """Where U.S. tariffs stand
+A 10% tariff has applied to imports from almost every country since April 5.
+
+HOW THE MAIN RATES COMPARE
+
+- Brazil: 50%, made up of the 10% baseline and an additional 40% imposed over the prosecution
+- Vietnam: 20%, with 40% on goods judged to be transshipped
+- Indonesia, the Philippines and Thailand: 19%
+
+SECTOR TARIFFS
+
+- Steel and aluminum: 50%, except Britain at 25%
+- Cars and auto parts: 25%, or 15% for Japan
+- OCTG anti-dumping, SeAH Steel: 7.15%
+"""
+
+
+def test_a_factbox_line_rates_the_countries_it_lists():
+    keys = keys_of(FACTBOX)
+    assert {("US", "BR", 50.0), ("US", "BR", 10.0), ("US", "BR", 40.0)} <= keys
+    assert {("US", "VN", 20.0), ("US", "VN", 40.0)} <= keys
+    assert {("US", "ID", 19.0), ("US", "PH", 19.0), ("US", "TH", 19.0)} <= keys
+
+
+def test_a_factbox_line_of_goods_rates_everyones_goods():
+    keys = keys_of(FACTBOX)
+    assert {("US", None, 50.0), ("US", "GB", 25.0), ("US", None, 25.0), ("US", "JP", 15.0)} <= keys
+    assert ("US", "GB", 50.0) not in keys and ("US", "JP", 25.0) not in keys
+    assert ("US", None, 7.15) not in keys  # a company's rate is not a sector's
