@@ -218,7 +218,7 @@ _KEEP_WORDS = _words("""
     retaining leave leaves leaving left remain remains remained remaining stay stays stayed staying
     unchanged
 """)
-_FACE_WORDS = _words("face faces faced facing taxed got gets secured secures received receives")  # "Vietnam got 20%"
+_FACE_WORDS = _words("face faces faced facing taxed got gets secured secures received receives assigned")  # "Vietnam got 20%"
 # Verbs that may open a mention without saying how the rate changes ("taking the total to 50%").
 _SPAN_ONLY_WORDS = _words("take takes taking took set sets setting put puts putting")
 _SPAN_VERBS = _RAISE_WORDS | _LOWER_WORDS | (_REMOVE_WORDS - {"back"}) | _KEEP_WORDS | _FACE_WORDS
@@ -243,12 +243,14 @@ _ANAPHOR_NOUNS = _words("rate rates levy levies increase hike cut")
 # A new clause with its own subject between a current rate and the next one.
 _NEW_CLAUSE_IN = re.compile(r", and |; |\b(?:said|says|hoped|hopes|expects?|expected)\b")
 _MAX_TRANSITION_GAP_WORDS = 8  # words between a new rate and a bare "from X%" that gives its previous one
+_RANGE_END = re.compile(r"\s+(?:and|to|-)\s+\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)", re.IGNORECASE)
 _RATE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s+$")
 _NAMED_PAYER_BEFORE = re.compile(
     r"(?:\b(?-i:[A-Z][\w.&'’-]+)|\b(?:producers|exporters|makers|companies|firms|manufacturers|brands|carmakers|"
     r"automakers|exporter|producer|company)\b)(?:,[^,]{1,80},|\s+(?:that|which|who)\s+[^,]{1,60}?)?\s+"
     r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
     r"(?:(?:just|only|about|around)\s+)?$", re.IGNORECASE)
+_PAYER_REACH = 160  # how far before "will pay 31.9%" a named payer and its relative clause may start
 _RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
 # "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
 _PAY_WORDS = _words("pay pays paid paying face faces faced facing")
@@ -307,6 +309,9 @@ _GOODS_WORDS = _words("""
     chemicals paper pulp glass rubber leather cotton sorghum cattle tomatoes avocados exporters
     manufacturers makers producers industry industries sector companies firms brands cargo purchases
     supplies supply cathodes concentrates ore scrap slabs
+    tools machines engines turbines panels modules plywood cabinets vanities wire rod rods pipes tubes
+    fasteners bicycles ships aircraft cement tiles ceramics tuna salmon honey flowers cosmetics perfume
+    handbags sweaters mattresses cookware pharma
 """)
 # Goods words that name a sector ("copper", "pharmaceuticals"), unlike those that stand for a country's trade
 # ("goods", "exports", "producers"): a tariff on a sector with no country named is on every country.
@@ -392,6 +397,7 @@ _OTHER_BEFORE = frozenset(
 )
 _OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
 _COORDINATORS = frozenset({"and", "or", "&"})
+_DUTY_NOUNS = _words("tariff tariffs duty duties levy levies surcharge surcharges surtax surtaxes")
 # What is bought is not what is taxed: "a penalty for buying Russian oil", "over its purchases of Russian crude"
 _PURCHASE_BEFORE = _words("buy buys buying bought purchasing")
 _PURCHASE_BEFORE_PAIRS = frozenset({("purchases", "of"), ("purchase", "of")})
@@ -1230,7 +1236,9 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     if words and words[-1] in _PAY_WORDS and (
             _ON_AFTER_RATE.match(text, token.end)
             or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))
-            or _NAMED_PAYER_BEFORE.search(text, clause[0], token.start)):
+            # the payer's relative clause may hold a clause break: "producers that cooperated but were not
+            # sampled will pay 31.9%"
+            or _NAMED_PAYER_BEFORE.search(text, max(0, token.start - _PAYER_REACH), token.start)):
         # "automakers pay 2.5% on passenger cars", "Indian goods will pay 25% from Friday", after tariff rates
         # "Remy Martin will pay 38.1%", "Other producers that cooperated will pay 34.8%"
         return True
@@ -1477,6 +1485,10 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
     if last in _PURCHASE_BEFORE or pair in _PURCHASE_BEFORE_PAIRS:
         return "other", None, None
+    if last in ("in", "at") and len(words) > 1 and (words[-2] in _DUTY_NOUNS or _RATE_RIGHT_BEFORE.search(
+            text, max(0, start - 20), start - len(last) - 1)):
+        # the market that charges it: "face a 19 percent tariff in the United States", "17 percent at EU borders"
+        return "destination", None, None
     if last in ("to", "into") and not _EXPORT_WORDS.isdisjoint(words[:-1]):
         return "destination", None, None  # "exports to the United States": the market that taxes them
     following = _next_letter_words(text, end, 5)
@@ -1564,6 +1576,9 @@ def _goods(
 ) -> tuple[str | None, int, int]:
     """What the rate covers as written, and its span in the sentence ((None, -1, -1) when not stated)."""
     anchors = [rate.end]
+    range_end = _RANGE_END.match(text, rate.end)
+    if range_end is not None:
+        anchors.append(range_end.end())  # "duties of between 14.3% and 71.2% on plywood": the range's goods
     if rate.governor and rate.governor[1] > rate.end:
         anchors.insert(0, rate.governor[1])
     if rate.governor and rate.governor[1] <= rate.start:

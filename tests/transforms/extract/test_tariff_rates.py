@@ -869,3 +869,26 @@ def test_a_factbox_line_of_goods_rates_everyones_goods():
     assert {("US", None, 50.0), ("US", "GB", 25.0), ("US", None, 25.0), ("US", "JP", 15.0)} <= keys
     assert ("US", "GB", 50.0) not in keys and ("US", "JP", 25.0) not in keys
     assert ("US", None, 7.15) not in keys  # a company's rate is not a sector's
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Trump put a 25% tariff on factory machinery. Chinese machine tools already pay a 25% duty "
+                     "under Section 301.", {("US", None, 25.0), ("US", "CN", 25.0)}, id="machine_tools_are_goods"),
+        pytest.param("The EU deal cuts duties on shoes. Indonesian goods still face a 19 percent tariff in the "
+                     "United States.", {("US", "ID", 19.0)}, id="the_market_a_tariff_is_in"),
+    ],
+)
+def test_goods_and_the_market_that_charges_them(text, expected):
+    assert keys_of(text) == expected
+
+
+def test_company_rates_of_an_anti_dumping_case():
+    text = ("The European Union will impose anti-dumping duties of between 14.3% and 71.2% on hardwood plywood from "
+            "China, concluding an investigation launched after complaints from European panel makers.\n\n"
+            "Linyi Sanfortune Wood Co received the lowest duty, 14.3%, while Xuzhou Shengping Import and Export Co "
+            "was assigned 27.8% and Shandong Xingang Group 36.5%.\n\n"
+            "Chinese producers that cooperated with the investigation but were not sampled will pay 31.9%.")
+    assert keys_of(text) == {("EU", "CN", 14.3), ("EU", "CN", 71.2), ("EU", "CN", 27.8), ("EU", "CN", 36.5),
+                             ("EU", "CN", 31.9)}
