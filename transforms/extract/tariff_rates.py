@@ -311,7 +311,7 @@ _GOODS_WORDS = _words("""
     supplies supply cathodes concentrates ore scrap slabs
     tools machines engines turbines panels modules plywood cabinets vanities wire rod rods pipes tubes
     fasteners bicycles ships aircraft cement tiles ceramics tuna salmon honey flowers cosmetics perfume
-    handbags sweaters mattresses cookware pharma
+    handbags sweaters mattresses cookware pharma softwood hardwood
 """)
 # Goods words that name a sector ("copper", "pharmaceuticals"), unlike those that stand for a country's trade
 # ("goods", "exports", "producers"): a tariff on a sector with no country named is on every country.
@@ -676,6 +676,7 @@ _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obta
                        r"was\s+granted|agreed)\b", _I)
 _RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+)?$", _I)
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
+_APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^,;%\d]{1,80},")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
 _ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
 _ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
@@ -684,7 +685,9 @@ _ROLE_FACES_AFTER = re.compile(
     r"(?:\s+(?:auto|car|steel)?(?:makers|exporters|producers|companies|firms|manufacturers|farmers|goods|products"
     r"|imports|exports|cars|shipments))?"
     # "The European Union and Japan, which struck framework deals in July, will pay 15%"
-    r"(?:,\s+(?:which|who)\s[^,;%]{1,80},)?"
+    r"(?:,\s+(?:which|who)\s[^,;%]{1,80},"
+    # "Ecuador, India's main rival in the US shrimp market, faces a 15 per cent tariff"
+    r"|,\s+(?-i:its|their|the|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^,;%\d]{1,80},)?"
     r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|currently|typically|usually|generally"
     r"|is|are|to|set\s+to|likely\s+to|must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
     # "Vietnam got 20%", "Liechtenstein will get the same 15% rate"
@@ -1416,6 +1419,8 @@ def _parties(text: str) -> tuple[Party, ...]:
         parties = [p._replace(role="target", goods_end=None) if p.end <= label.end else p for p in parties]
     if ", wh" in text:
         parties = _set_asides(text, parties)
+    if ", " in text:
+        parties = _appositives(text, parties)
     low = text.lower()
     if "both" in low or "each" in low or "two" in low:
         for both in _BOTH_SIDES.finditer(text):
@@ -1453,6 +1458,26 @@ def _set_asides(text: str, parties: list[Party]) -> list[Party]:
             p._replace(role="other") if p.role == "target" and aside.start() <= p.start < aside.end() else p
             for p in parties
         ]
+    return parties
+
+
+def _only_countries(phrase: str) -> bool:
+    """Whether `phrase` is nothing but countries and the words that join them ("India and South Korea")."""
+    rest = phrase
+    for start, end, _iso2, _kind in reversed(country_spans(phrase)):
+        rest = rest[:start] + " " + rest[end:]
+    return _LABEL_JOINERS.issuperset(rest.replace(",", " ").lower().split())
+
+
+def _appositives(text: str, parties: list[Party]) -> list[Party]:
+    """Countries in an appositive of a country that pays or faces a rate play no part in it: in "Ecuador,
+    India's main rival in the US shrimp market, faces a 15 per cent tariff" the tariff is not India's."""
+    for party in [p for p in parties if p.role == "target" and text.startswith(", ", p.end)]:
+        aside = _APPOSITIVE.match(text, party.end)
+        if aside is None or _only_countries(aside.group(0)[1:-1]):
+            continue  # ", India and South Korea,": more items of a list
+        parties = [p._replace(role="other", head=None, goods_end=None) if aside.start() < p.start < aside.end() else p
+                   for p in parties]
     return parties
 
 
@@ -1497,7 +1522,7 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "target", None, None  # "the European Union 20%, Japan 24%": a listed country's rate
     if after.startswith(("'s ", "’s ")) and _BARE_RATE_AFTER.match(after, 2):
         return "target", None, None  # "below Vietnam's 20%": the rate a country pays
-    if (not _FACES_WORDS.isdisjoint(following) or following[:1] in (["which"], ["who"])) \
+    if (not _FACES_WORDS.isdisjoint(following) or following[:1] in (["which"], ["who"]) or after.startswith(", ")) \
             and _ROLE_FACES_AFTER.match(text[end:end + 120]):
         return "target", None, _goods_after(text, end)  # "India faces a 50% tariff", "Swiss goods face"
     # Modifying a tariff or goods noun decides the role whatever the preposition: "of Chinese
@@ -2452,12 +2477,9 @@ def _factbox_label(line: str) -> Label | None:
     if label.isupper():
         label = label.title()
     spans = country_spans(label)
-    rest = label
-    for start, end, _iso2, _kind in reversed(spans):
-        rest = rest[:start] + " " + rest[end:]
-    words = rest.replace(",", " ").lower().split()
-    if spans and _LABEL_JOINERS.issuperset(words):
+    if spans and _only_countries(label):
         return Label(match.end(), tuple(dict.fromkeys(iso2 for _s, _e, iso2, _k in spans)), False)
+    words = label.replace(",", " ").lower().split()
     # goods are common nouns: "Cars and auto parts", not "OCTG anti-dumping, SeAH Steel" (a company's rate)
     if (not spans and len(words) <= _MAX_GOODS_LABEL_WORDS and not _GOODS_WORDS_LOWER.isdisjoint(words)
             and (match.group("label").isupper() or label[1:] == label[1:].lower())):

@@ -892,3 +892,15 @@ def test_company_rates_of_an_anti_dumping_case():
             "Chinese producers that cooperated with the investigation but were not sampled will pay 31.9%.")
     assert keys_of(text) == {("EU", "CN", 14.3), ("EU", "CN", 71.2), ("EU", "CN", 27.8), ("EU", "CN", 36.5),
                              ("EU", "CN", 31.9)}
+
+
+def test_a_country_in_an_appositive_plays_no_part_in_the_rate():
+    text = ("Indian shrimp now faces a 50 per cent U.S. tariff. By comparison, Ecuador, India's main rival in the US "
+            "shrimp market, faces a 15 per cent tariff.")
+    assert ("US", "EC", 15.0) in keys_of(text) and ("IN", "US", 15.0) not in keys_of(text)
+
+
+def test_more_countries_of_a_list_are_no_appositive():
+    text = ("Mexico's new tariffs of up to 50% on about 1,400 products from countries without a trade agreement, "
+            "including China, India and South Korea, took effect on Thursday.")
+    assert {("MX", "CN", 50.0), ("MX", "IN", 50.0), ("MX", "KR", 50.0)} <= keys_of(text)
