@@ -41,7 +41,7 @@ TABLE = Table(
     is_fact=True,
     # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters, days counted
     # from an event
-    version="4",
+    version="5",
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
         Column("period_start", DATE, "First day of the period (weeks start on Monday); null when unresolved."),
@@ -119,6 +119,10 @@ HOLIDAY_NAME_SUFFIXES = re.compile(r" (?:trees?|markets?|season|holidays?|lights
                                    r"shopping|gifts?|presents?|cards?|spirit|dinner|songs?|music|films?)\b",
                                    re.IGNORECASE)
 HOLIDAY_GREETINGS = frozenset({"merry", "happy"})
+_CAPITALISED_WORD_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][a-z]+\s+$")  # a name's word, not a sentence's first
+# Holidays on the same day every year: (month, day)
+FIXED_HOLIDAYS = {"Victory Day": (5, 9), "Boxing Day": (12, 26), "Halloween": (10, 31), "Veterans Day": (11, 11),
+                  "Remembrance Day": (11, 11), "Armistice Day": (11, 11)}
 # Quarters ("in the third quarter") are of a game, not of a year, in a sentence with one of these.
 _GAME_WORDS = re.compile(r"\b(?:touchdowns?|field goals?|half-?time|quarterback|linebacker|tackle|rebounds|"
                          r"free throws?|buzzer|yards?|scored|the game|the match|the period|injur(?:y|ed)|"
@@ -144,6 +148,10 @@ PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "will", "wo
 PRESENT_AUXILIARIES = ("is", "are", "am", "remains", "remain", "unless", "if", "once", "until")
 PRESENT_AUXILIARIES_SET = frozenset(PRESENT_AUXILIARIES)
 FUTURE_WORDS = frozenset({"will", "won't", "won’t", "shall", "slated", "scheduled", "upcoming", "planned"})
+# "Most customers should be reconnected by Friday": a future only in a clause without a past-tense verb ("the
+# duty that took effect in April should also be raised" dates a past event), and only for a date after it
+# ("Monday's meeting should not distract" dates a meeting)
+SOFT_FUTURE_WORDS = frozenset({"should"})
 FUTURE_PHRASES = (
     " set to ", " poised to ", " plans to ", " plan to ", " planning to ", " intends to ", " intend to ",
     " expected to ", " expects to ", " expect to ", " going to ", " likely to ", " is to ", " are to ",
@@ -159,13 +167,18 @@ TIMETABLE_PHRASES = (
     " is expected ", " are expected ", " expected on ", " runs until ", " run until ", " begins on ",
     " begin on ", " starts on ", " opens on ", " announces its ", " announce their ", " meets on ",
     " kicks off ", " expires on ", " expire on ", " runs out ", " run out ", " takes effect ", " take effect on ",
-    " are on ", " is on ", " go to the polls ",
+    " are on ", " is on ", " go to the polls ", " host ", " hosts ", " travel to ", " travels to ", " reports ",
+
 )
 TIMETABLE_KEYS = frozenset({"expected", "runs", "run", "begins", "begin", "starts", "opens", "announces", "announce",
-                            "meets", "kicks", "expires", "expire", "takes", "take", "are", "is", "polls"})
+                            "meets", "kicks", "expires", "expire", "takes", "take", "are", "is", "polls", "host",
+                            "hosts", "travel", "travels", "reports"})
 # A counterfactual ("the tariff would have jumped back to 44% on Nov. 10") says nothing of the direction.
-COUNTERFACTUALS = (" would have ", " could have ", " might have ", " would otherwise ")
+COUNTERFACTUALS = (" would have ", " could have ", " might have ", " should have ", " would otherwise ")
 _COUNTERFACTUAL_KEYS = frozenset({"have", "otherwise"})
+# A present timetable verb right before a date phrase ("expires on Nov. 10", "ends on Tuesday")
+TIMETABLE_VERBS = (" expires ", " ends ", " begins ", " starts ", " opens ", " closes ", " lapses ", " resumes ",
+                   " kicks off ", " takes effect ", " take effect ")
 # Attributive future words ("a scheduled increase ... was postponed in December") do not make a clause
 # with a past-tense verb future.
 ATTRIBUTIVE_FUTURE = (" a scheduled ", " the scheduled ", " a planned ", " the planned ", " an upcoming ",
@@ -268,7 +281,8 @@ _CORE = re.compile(
     r"(?: (?P<wd_phase>morning|afternoon|evening|night|overnight)\b)?"
     rf"(?: (?P<wd_link>into|to) (?:(?:early|late) )?(?:on )?(?P<wd_to>{_WEEKDAY}))?)"
     # Christmas Day, Christmas morning, New Year's Eve, Victory Day, Thanksgiving
-    r"|(?P<hol>(?P<hol_name>Christmas|New Year['’]s|New Year|Victory Day|Thanksgiving|Memorial Day|Labou?r Day)"
+    r"|(?P<hol>(?P<hol_name>Christmas|New Year['’]s|New Year|Victory Day|Thanksgiving|Memorial Day|Labou?r Day"
+    r"|Boxing Day|Halloween|Veterans Day|Remembrance Day|Armistice Day)"
     r"(?: (?P<hol_part>Day|Eve|morning|night|evening))?\b)"
 )
 
@@ -280,7 +294,8 @@ _START_WORDS: dict[str, str] = {
     **{name.lower(): "start" for name in cal.MONTH_NAMES + cal.MONTH_ABBREVIATIONS},
     **{name.lower(): "start" for name in cal.WEEKDAY_NAMES + cal.WEEKDAY_ABBREVIATIONS},
     **dict.fromkeys(("christmas", "new year", "victory day", "thanksgiving", "memorial day", "labor day",
-                     "labour day", "today", "tonight"), "start"),
+                     "labour day", "boxing day", "halloween", "veterans day", "remembrance day", "armistice day",
+                     "today", "tonight"), "start"),
     **dict.fromkeys(("yesterday", "tomorrow"), "day_word"),
     **dict.fromkeys(("week", "weekend", "month", "year"), "unit"),
     **dict.fromkeys(("morning", "afternoon", "evening"), "day_part"),
@@ -573,7 +588,7 @@ class _Clauses:
         other_words = len(text[clause_start:start].split()) + len(text[end:clause_end].split())
         if other_words < 2 and clause_end < sentence_end:
             clause_end = starts[after + 1] if after + 1 < len(starts) else sentence_end
-        tense = _clause_tense(f" {text[clause_start:clause_end].lower()} ")
+        tense = _clause_tense(f" {text[clause_start:clause_end].lower()} ", start - clause_start + 1)
         if tense == PRESENT and other_words < 2 and clause_end >= sentence_end and before >= 0 \
                 and text[starts[before]:starts[before] + 1] == ",":
             # a date phrase closing the sentence after a comma ("last cut rates, by 25 basis points, in May.")
@@ -597,9 +612,10 @@ def _may_borrow_tense(text: str, start: int, end: int) -> bool:
     return first not in PRESENT_SUBORDINATORS
 
 
-def _clause_tense(clause: str) -> str:
+def _clause_tense(clause: str, mention_at: int = 0) -> str:
     """FUTURE when a padded lower-case clause has a future cue, PAST when it has a past-tense verb, else
-    PRESENT (a timetable: "the pause ends on Nov. 10")."""
+    PRESENT (a timetable: "the pause ends on Nov. 10"). `mention_at` is where the date phrase starts in the
+    clause, if in it: a soft future word must come before it."""
     flat = clause.replace(".", " ")
     words = set(flat.split())
     if not _COUNTERFACTUAL_KEYS.isdisjoint(words) and any(cue in flat for cue in COUNTERFACTUALS):
@@ -614,6 +630,8 @@ def _clause_tense(clause: str) -> str:
         return FUTURE
     if _has_past_verb(flat, words):
         return PAST
+    if not SOFT_FUTURE_WORDS.isdisjoint(words) and 0 <= clause.find(" should ") < mention_at:
+        return FUTURE
     if "to" in words and any(cue in flat for cue in INFINITIVE_CUES):
         return FUTURE
     if not TIMETABLE_KEYS.isdisjoint(words) and any(cue in flat for cue in TIMETABLE_PHRASES):
@@ -706,10 +724,16 @@ class _Context:
     def tense(self) -> str:
         """FUTURE, PAST or PRESENT: the tense of the clause around the mention (read once)."""
         if self._tense is None:
-            # the lead belongs to the date phrase: "In the first week of March, talks resumed" reads
-            # the tense of "talks resumed"
-            self._tense = self.clauses.tense(self.sentence_start, self.sentence_end,
-                                             max(self.sentence_start, self.lead.start), self.match.end())
+            lead_start = max(self.sentence_start, self.lead.start)
+            if self.text.endswith(TIMETABLE_VERBS, max(self.sentence_start, lead_start - 12), lead_start):
+                # "A truce that lowered tariffs expires on Nov. 10": the date's own verb is a timetable's,
+                # whatever a relative clause says
+                self._tense = FUTURE
+            else:
+                # the lead belongs to the date phrase: "In the first week of March, talks resumed" reads
+                # the tense of "talks resumed"
+                self._tense = self.clauses.tense(self.sentence_start, self.sentence_end, lead_start,
+                                                 self.match.end())
         return self._tense
 
     def direction(self) -> str:
@@ -762,9 +786,10 @@ class _Context:
                 and (len(words) < 2 or words[-2].lower() not in PASSIVE_AUXILIARIES))
 
     def _reports_a_future(self) -> bool:
-        """Whether the clause before the mention says what would happen ("would be restored")."""
+        """Whether the clause before the mention says what would or should happen ("would be restored",
+        "Most customers should be reconnected by Friday, the company said")."""
         before = self.text[max(self.sentence_start, self.lead.start - 60):self.lead.start].lower()
-        return " would " in before and " had " not in before
+        return (" would " in before or " should " in before) and " had " not in before
 
     def is_point_in_time(self, cues: frozenset[str]) -> bool:
         """Whether the lead makes a bare month or year a calendar point ("in August", "since 2023", "and
@@ -1106,8 +1131,8 @@ def _resolve_weekday(ctx: _Context) -> list[Period]:
 
 
 def _resolve_holiday(ctx: _Context) -> list[Period]:
-    """Christmas (Dec 25; Orthodox Jan 7), New Year's Day/Eve, Victory Day (May 9), Thanksgiving, Memorial Day
-    and Labor Day."""
+    """Christmas (Dec 25; Orthodox Jan 7), New Year's Day/Eve, the fixed holidays (Victory Day, Boxing Day ...),
+    Thanksgiving, Memorial Day and Labor Day."""
     text, start, end = ctx.text, ctx.match.start(), ctx.match.end()
     name = ctx.group("hol_name").replace("’", "'")
     part = ctx.group("hol_part")
@@ -1120,8 +1145,10 @@ def _resolve_holiday(ctx: _Context) -> list[Period]:
         if part not in ("Day", "Eve") and not (name.endswith("'s") or ctx.lead.prep):
             return []  # "a New Year resolution"
         month, day = (12, 31) if part == "Eve" else (1, 1)
-    elif name == "Victory Day":
-        month, day = 5, 9
+    elif name in FIXED_HOLIDAYS:
+        if _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 30), start):
+            return []  # another holiday's name: "Holodomor Remembrance Day" (a Saturday of November)
+        month, day = FIXED_HOLIDAYS[name]
     else:
         month, day = 11, None
     anchor = ctx.anchor

@@ -621,3 +621,33 @@ def test_posts_quarters_by_month_and_months_of_a_named_year(text, expected):
 )
 def test_schedules_in_the_present(text, expected):
     assert _mentions(text, dt.date(2026, 7, 11)) == expected  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Most customers should be reconnected by Friday, the company said.", [("by Friday", "day", "2026-11-06")]),
+        ("He said the duty that took effect in April should also be raised.", [("in April", "month", "2026-04-01")]),
+        ("The talk of Monday's meeting should not distract Europe.", [("Monday's", "day", "2026-11-02")]),
+        ("Manchester City host Leeds on Saturday.", [("on Saturday", "day", "2026-11-07")]),
+        ("Hyundai Motor reports its results on Thursday.", [("on Thursday", "day", "2026-11-05")]),
+        ("A truce that lowered tariffs on both sides expires on Nov. 10.", [("on Nov. 10", "day", "2026-11-10")]),
+    ],
+    ids=["should_points_ahead", "not_in_a_clause_with_a_past_verb", "not_for_a_date_before_it",
+         "a_fixture_in_the_present", "results_in_the_present", "a_timetable_verb_before_the_date"],
+)
+def test_what_should_happen_and_timetables(text, expected):
+    assert _mentions(text, dt.date(2026, 11, 4)) == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Boxing Day brings a full programme.", [("Boxing Day", "day", "2025-12-26")]),
+        ("Veterans stood in silence on Armistice Day.", [("on Armistice Day", "day", "2025-11-11")]),
+        ("The attack was timed for Holodomor Remembrance Day.", []),
+    ],
+    ids=["boxing_day", "armistice_day", "another_holidays_name"],
+)
+def test_holidays_on_a_fixed_day(text, expected):
+    assert _mentions(text, dt.date(2025, 11, 28)) == expected
