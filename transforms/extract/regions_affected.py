@@ -44,7 +44,7 @@ TABLE = Table(
     is_fact=True,
     # 2: Middle East gazetteer; "parts of 11 regions" is a count; 3: weather is not an attack; 4: "the regions hit
     # most often were X, Y and Z"
-    version="4",
+    version="5",
     columns=fact_columns(
         Column("region_name", STRING, "Normalised English name (Poltava Oblast, Kyiv); null on count rows."),
         Column("iso_3166_2", STRING,
@@ -84,7 +84,8 @@ _CUE_WORDS: dict[str, tuple[str, ...]] = {
         "without electricity", "without power", "without light", "no electricity", "no power", "lost power",
         "lost electricity",
         "cut power", "cut off power", "cut the power", "cutting power", "severed power", "knocked out power",
-        "power was cut", "power has been cut", "electricity was cut", "electricity", "power supply"),
+        "power was cut", "power has been cut", "electricity was cut", "electricity", "power supply",
+        "hourly schedules", "power schedules"),  # Ukrenergo's rationing of power by the hour
     "heating_outage": ("heating", "no heat", "without heat", "lost heat", "heat supply"),
     "water_outage": (
         "water supply", "water supplies", "running water", "without water", "no water", "water outage",
@@ -180,6 +181,8 @@ _HYPOTHESIS_BREAK_RE = re.compile(
 
 _LISTED_COUNTRY_WORDS = frozenset(("russia", "ukraine", "belarus", "moldova", "israel", "lebanon", "syria", "iran",
                                    "yemen", "iraq"))
+_MAX_LIST_LABEL = 80  # how far into a line the colon after a list item's places may stand
+_MAX_LIST_ITEMS = 12  # how many lines above a list item its introduction may stand
 _COUNTED_REGION_NOUNS = frozenset(("regions", "oblasts", "provinces", "areas"))
 _WEAPON_NOUN_CUES = frozenset(("drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs", "shahed",
                                "shaheds", "projectile", "projectiles", "artillery", "glide bomb", "glide bombs"))
@@ -683,6 +686,10 @@ def _named_rows(doc: Document, lower: str, matches: list[re.Match[str]],
                 following_context = _context(text, lower, following, contexts)
                 if following_context.has_cue():
                     rows.extend(_heading_rows(text, following_context, sentence_matches[0], no))
+            elif (intro := _list_intro(doc, no)) is not None:
+                intro_context = _context(text, lower, intro, contexts)
+                if intro_context.has_cue() and not intro_context.is_hypothetical(intro.start):
+                    rows.extend(_list_item_rows(text, intro_context, sentence, sentence_matches, no))
             continue
         seen: set[tuple[str, str]] = set()
         chains = _chains(text, sentence, sentence_matches)
@@ -739,6 +746,47 @@ def _is_heading(text: str, sentence: Sentence, matches: list[re.Match[str]]) -> 
         return False
     return text.startswith("\n\n", sentence.end) and (sentence.start == 0
                                                          or text.startswith("\n\n", sentence.start - 2))
+
+
+def _list_intro(doc: Document, sentence_no: int) -> Sentence | None:
+    """The line introducing a list whose item the sentence is ("Ukrenergo said hourly schedules would be applied
+    as follows:" above "Chernihiv and Zhytomyr regions: two to three queues"), or None for no list item."""
+    text, sentences = doc.text, doc.sentences
+    item = sentences[sentence_no]
+    if not _opens_line(text, item.start) or ":" not in item.text[:_MAX_LIST_LABEL]:
+        return None
+    for back in range(sentence_no - 1, max(-1, sentence_no - _MAX_LIST_ITEMS - 1), -1):
+        previous = sentences[back]
+        if not _opens_line(text, previous.start):
+            return None
+        if previous.text.endswith(":"):
+            return previous
+        if ":" not in previous.text[:_MAX_LIST_LABEL]:
+            return None  # a line that is no item of the list
+    return None
+
+
+def _opens_line(text: str, position: int) -> bool:
+    return position == 0 or text[position - 1] == "\n"
+
+
+def _list_item_rows(text: str, intro: _Context, item: Sentence, matches: list[re.Match[str]],
+                    sentence_no: int) -> list[dict]:
+    """Rows of the places a list item is labelled with, with the impact its introduction reports."""
+    label_end = text.find(":", item.start, item.end)
+    rows, seen = [], set()
+    for chain in _chains(text, item, [m for m in matches if m.end() <= label_end]):
+        for name in chain:
+            resolved = _resolve(name.spelling, name.typed, name.type_word)
+            if resolved is None or resolved[:2] in seen:
+                continue
+            seen.add(resolved[:2])
+            region_name, code, country = resolved
+            rows.append({"char_start": name.mention_start, "char_end": name.mention_end, "region_name": region_name,
+                         "iso_3166_2": code, "country_iso2": country, "region_count": None,
+                         "impact": _impact(text, intro, intro.sentence.start, intro.sentence.start),
+                         "_sentence_no": sentence_no})
+    return rows
 
 
 def _heading_rows(text: str, context: _Context, match: re.Match[str], sentence_no: int) -> list[dict]:
@@ -852,6 +900,11 @@ def _accept_chain(text: str, lower: str, chain: list[_Name], context: _Context) 
     if len(core) >= 3 and core[-1] == "and" and core[-2] in _COUNTED_REGION_NOUNS:
         # "in 16 regions and the city of Kyiv": the place continues a count after the frame
         core = core[:-3]
+    elif len(core) >= 3 and core[-1] == ":" and core[-2] in _COUNTED_REGION_NOUNS:
+        # "cut electricity ... in three regions: Chernihiv, Sumy and Poltava": the list names the regions
+        # counted, affected when the clause of the count reports an impact
+        colon = lower.rfind(":", sentence.start, head.mention_start)
+        return context.has_cue_in(*context.subclause(colon - 1, last.end))
     elif len(core) >= 3 and core[-1] in (",", "and") and core[-2] in _LISTED_COUNTRY_WORDS:
         # "downed 1,187 drones over Russia, occupied Crimea, and the Black Sea": a list after a country
         core = core[:-2]

@@ -55,7 +55,7 @@ TABLE = Table(
     # 2: no line break in a count; 3: ranges, ellipses; 4: back references, scenarios, civil drones; 5: plain
     # rounds in a report on ammunition, output is not an attack, plain bombs are other, naval drones,
     # counts compared with ("up from about 2,000")
-    version="5",
+    version="6",
     columns=fact_columns(
         Column("weapon_type", STRING, "Weapon class.", nullable=False, values=WEAPON_TYPES),
         Column("weapon_name", STRING, "Named model when the mention gives one (Shahed, Tomahawk, Kh-101, Patriot)."),
@@ -156,7 +156,8 @@ _NAMED_MODELS: tuple[tuple[str, str], ...] = (
     (r"Crotale", "air_defense_system"), (r"Aspide", "air_defense_system"), (r"Skynex", "air_defense_system"),
     (r"S-[345]00", "air_defense_system"), (r"Pantsir", "air_defense_system"), (r"Buk", "air_defense_system"),
     (r"Tor-M\d", "air_defense_system"), (r"Avenger", "air_defense_system"),
-    (r"Skyranger(?: 30| 35)?", "air_defense_system"),
+    (r"Skyranger(?: 30| 35)?", "air_defense_system"), (r"RBS 70", "air_defense_system"),
+    (r"Strela(?:-10)?", "air_defense_system"),
     # aircraft
     (r"F-(?:15|16|18|35)", "aircraft"), (r"F/A-18", "aircraft"), (r"Mirage(?: 2000)?", "aircraft"),
     (r"Gripen", "aircraft"), (r"Rafale", "aircraft"), (r"Eurofighter", "aircraft"), (r"MiG-\d+", "aircraft"),
@@ -514,7 +515,7 @@ _NOT_CASUALTY_ING = frozenset({"including", "according", "during"})
 # an id ("No. 4", "Section 301") or a date ("March 9", "Oct. 1"); a four-digit number after one of
 # _WORDS_BEFORE_YEARS is a year.
 _WORDS_BEFORE_NON_COUNTS = frozenset(
-    "Leopard Challenger Mirage PzH Marder Gepard Patriot Su MiG Tu No Nos Section Article Resolution "
+    "Leopard Challenger Mirage PzH Marder Gepard Patriot Su MiG Tu RBS No Nos Section Article Resolution "
     "Flight Route Unit Number Jan January Feb February Mar March Apr April May Jun June Jul July Aug August "
     "Sep Sept September Oct October Nov November Dec December".split()
 )

@@ -325,3 +325,24 @@ def test_an_occupied_region_continues_a_list():
 def test_a_list_of_places_after_a_country():
     text = "Russia said it downed 1,187 Ukrainian drones over Russia, occupied Crimea, and the Black Sea last week."
     assert keys_of(text) == {"UA-43"}
+
+
+def test_a_list_names_the_regions_a_count_counts():
+    text = ("Russian strikes overnight have cut electricity to more than 180,000 consumers in three regions: "
+            "Chernihiv, Sumy and Poltava.")
+    assert keys_of(text) == {3, "UA-74", "UA-59", "UA-53"}
+
+
+def test_the_items_of_a_list_introduced_by_an_impact():
+    text = ("Ukrenergo said hourly schedules on Wednesday would be applied as follows:\n\n"
+            "Kharkiv, Poltava and Sumy regions: up to four queues\n"
+            "Chernihiv and Zhytomyr regions: two to three queues\n\n"
+            "Officials urged residents to save power.")
+    rows = rows_of(text)
+    assert {row["iso_3166_2"] for row in rows} == {"UA-63", "UA-53", "UA-59", "UA-74", "UA-18"}
+    assert {row["impact"] for row in rows} == {"power_outage"}
+
+
+def test_a_list_introduced_without_an_impact_names_no_affected_place():
+    text = "The regional teams are as follows:\nKharkiv and Sumy regions: two coaches each\n"
+    assert keys_of(text) == set()

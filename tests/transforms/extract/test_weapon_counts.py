@@ -758,3 +758,8 @@ def test_a_bare_number_opening_a_clause_with_its_own_verb():
 def test_only_between_the_verb_and_an_elliptical_count():
     facts = _facts("Of the 194 ballistic missiles launched this year, the Air Force said it intercepted only 57.")
     assert facts[-1] == ("intercepted only 57", "ballistic_missile", 57, "exact", "intercepted")
+
+
+def test_a_model_name_with_a_number_is_no_count():
+    assert _facts("Sweden pledged 12 RBS 70 short-range air defence systems.") == [
+        ("12 RBS 70 short-range air defence systems", "air_defense_system", 12, "exact", "supplied")]
