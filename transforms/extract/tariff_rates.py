@@ -1941,6 +1941,9 @@ def _resolve(
     position = rate.start
     head = rate.governor[0] if rate.governor else None
     lo, hi = clause
+    # the country whose tariff the rate's own noun is: no target of it found nearby ("concessions on US goods in
+    # response to the 25 per cent American tariff on automobiles")
+    own_imposer = next((p.iso2 for p in parties if p.role == "imposer" and head is not None and p.head == head), None)
     in_goods = (
         [
             p
@@ -2018,7 +2021,7 @@ def _resolve(
     if (not targets and not global_goods and not context.header_target
             and (_names_sector(text, goods_span) or _sector_before(text, rate) or _sector_at(text, rate)
                  or (context.label is not None and context.label.goods))
-            and _nearest(parties, position, ("target",), lo, hi) is None
+            and _nearest(parties, position, ("target",), lo, hi, own_imposer) is None
             and not any(row["target_country_iso2"] for row in sentence_rows)):
         # "Trump imposed a 50% tariff on semi-finished copper products": a sector tariff on no country named
         # in its clause is on all of them, whatever country the article is about; in a sentence of rates on
@@ -2031,7 +2034,7 @@ def _resolve(
         if not _FACE_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
             # "the European Union faces 15%, Japan 15%": who faces the rate comes before it.
             target = _nearest(parties, position, ("target",), lo, hi, before_only=True)
-        target = target or _nearest(parties, position, ("target",), lo, hi)
+        target = target or _nearest(parties, position, ("target",), lo, hi, own_imposer)
         targets = _coordinated(text, parties, target) if target else []
         if not targets and sentence_no > 0 and _ITS_GOODS.match(text, lo):
             # "Taiwan ... is negotiating separately. Its goods currently face a 20% tariff": whose goods
@@ -2556,6 +2559,10 @@ def _rate_rows(
     directions = _resolve(
         s, rate, parties, clause, (goods_start, goods_end), context, sentence_rows, sentence.no
     )
+    # a member state's goods pay the Union's rate: "Most German goods have faced a 15% U.S. tariff" is on the EU
+    directions = list(dict.fromkeys(
+        (imposer, None if target in EU_MEMBERS and imposer == EU else EU if target in EU_MEMBERS else target)
+        for imposer, target in directions))
     effective = None if change == "threatened" else _effective_date(doc, sentence)
     values = [rate.value] if not rate.alternatives else rate.alternatives + [rate.value]
     rows = []

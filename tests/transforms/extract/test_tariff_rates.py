@@ -904,3 +904,13 @@ def test_more_countries_of_a_list_are_no_appositive():
     text = ("Mexico's new tariffs of up to 50% on about 1,400 products from countries without a trade agreement, "
             "including China, India and South Korea, took effect on Thursday.")
     assert {("MX", "CN", 50.0), ("MX", "IN", 50.0), ("MX", "KR", 50.0)} <= keys_of(text)
+
+
+def test_a_rates_own_imposer_is_not_its_target():
+    text = ("India reserved the right to suspend concessions on US goods in response to the 25 per cent American "
+            "tariff on automobiles and auto parts.")
+    assert keys_of(text) == {("US", None, 25.0)}
+
+
+def test_a_member_states_goods_pay_the_unions_rate():
+    assert keys_of("Most German goods have faced a 15% U.S. tariff since August.") == {("US", "EU", 15.0)}
