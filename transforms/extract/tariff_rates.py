@@ -250,6 +250,7 @@ _NAMED_PAYER_BEFORE = re.compile(
     r"automakers|exporter|producer|company)\b)(?:,[^,]{1,80},|\s+(?:that|which|who)\s+[^,]{1,60}?)?\s+"
     r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
     r"(?:(?:just|only|about|around)\s+)?$", re.IGNORECASE)
+_MAX_GOODS_PAYER_WORDS = 5  # "Energy and potash pay": the words of a clause of goods that pay a rate
 _PAYER_REACH = 160  # how far before "will pay 31.9%" a named payer and its relative clause may start
 _RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
 # "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
@@ -605,6 +606,9 @@ _GLOBAL_TARIFF = re.compile(
     r"(?:tariffs?|dut(?:y|ies)|levy|levies|rates?|charges?)"
     r"|(?:conventional|general)\s+(?:customs\s+|import\s+)?(?:tariffs?|dut(?:y|ies)))\b", re.IGNORECASE)
 # Goods from everyone: "a 2% import tariff on cathodes from most countries"
+_NON_PARTNERS = re.compile(r"\b(?:countries|nations|partners|suppliers)\s+(?:without|that\s+(?:do|does)\s+not\s+have|"
+                           r"that\s+don['’]t\s+have|with\s+no)\s+(?:an?\s+)?(?:free[\s-]trade|trade)\s+"
+                           r"(?:agreements?|deals?|pacts?)", re.IGNORECASE)
 _FROM_EVERYONE = re.compile(r"\bfrom\s+(?:most|all|any|every)\s+(?:other\s+)?(?:countries|country|sources|origins"
                             r"|suppliers|nations)\b", re.IGNORECASE)
 # "the 10% duty all imported cars pay": everyone's goods right after the tariff noun
@@ -772,6 +776,9 @@ class Context:
     # (sentence number, imposer, target) of the latest rate row with both countries
     last_pair: tuple[int, str, str] | None = None
     last_rate_sentence: int = -1  # the number of the latest sentence with rate rows
+    # (sentence number, country) of the subject of the latest tariff sentence without rates ("Ottawa also said it
+    # will tighten its steel tariff-rate quotas")
+    actor: tuple[int, str] | None = None
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
@@ -1241,7 +1248,9 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
             or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))
             # the payer's relative clause may hold a clause break: "producers that cooperated but were not
             # sampled will pay 31.9%"
-            or _NAMED_PAYER_BEFORE.search(text, max(0, token.start - _PAYER_REACH), token.start)):
+            or _NAMED_PAYER_BEFORE.search(text, max(0, token.start - _PAYER_REACH), token.start)
+            # goods as the subject: "Energy and potash pay 10 per cent"
+            or (len(words) <= _MAX_GOODS_PAYER_WORDS and _names_goods(text, clause[0], token.start))):
         # "automakers pay 2.5% on passenger cars", "Indian goods will pay 25% from Friday", after tariff rates
         # "Remy Martin will pay 38.1%", "Other producers that cooperated will pay 34.8%"
         return True
@@ -1506,6 +1515,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         previous = earlier[-1]  # "on Canada and Mexico"
         return previous.role, previous.head, _goods_after(text, end) if previous.role == "target" else None
     pair = tuple(words[-2:])
+    if pair[-1:] == ("with",) and "without" in _tail_words(text, start, 6):
+        return "other", None, None  # "from countries without a free trade agreement with Canada": not its partner
     if last in _TARGET_BEFORE or pair in _TARGET_BEFORE_PAIRS:
         return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
     if last in _PURCHASE_BEFORE or pair in _PURCHASE_BEFORE_PAIRS:
@@ -2107,7 +2118,8 @@ def _resolve(
         if imposer is None:
             # a rate on everyone's goods ("a 25% levy on imported cars") is no continuation of the rates before
             continues = not global_goods and not any(lo <= p.start < hi or p.role in _ACTOR_ROLES for p in parties)
-            imposer = _implicit_imposer(targets, context, sentence_no, continues)
+            no_actor = not any(p.role in _IMPOSER_ROLES for p in parties)
+            imposer = _implicit_imposer(targets, context, sentence_no, continues, no_actor)
     if imposer in EU_MEMBERS:
         imposer = EU  # member states have no tariffs of their own: "Germany's Merz said Europe would ..."
     if global_goods:
@@ -2158,6 +2170,14 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
                 return True
     if _pre_nominal_everyone(text, rate):
         return True
+    non_partners = _NON_PARTNERS.search(text, max(clause_start, rate.start - 80), rate.end + 100)
+    if non_partners is not None:
+        # "a 50-per-cent surtax if they come from countries without a free trade agreement", not the next rate's
+        between = text[non_partners.end():rate.start] if non_partners.end() <= rate.start \
+            else text[rate.end:non_partners.start()]
+        own_targets = any(p.role == "target" and rate.end <= p.start < rate.end + 40 for p in parties)
+        if not _DIGIT.search(between) and not own_targets:  # "..., and 25 per cent from partners such as Britain"
+            return True
     if _FOR_MANY_COUNTRIES.search(text, clause_start, rate.start):
         return True  # "new reciprocal rates for around 70 economies, ranging from 10% to 41%"
     if _AVERAGE_TARIFF.search(text, max(clause_start, rate.start - 80), rate.start):
@@ -2286,14 +2306,23 @@ def _own_goods(
 # How many sentences back the sentence of rates that a sentence naming no country continues can be
 _CONTINUED_RATES_LOOKBACK = 2
 
+# the roles of a country that may impose a rate
+_IMPOSER_ROLES = frozenset({"imposer", "subject", "agent", "both"})
 # the roles of a country that takes part in a sentence's trade relation, not just named in it ("to Europe")
 _ACTOR_ROLES = frozenset({"imposer", "target", "subject", "agent", "both"})
 
 
-def _implicit_imposer(targets: list[str], context: Context, sentence_no: int, continues: bool) -> str | None:
-    """The imposer a sentence leaves unsaid: the relation of the last sentence of rates when this rate
-    `continues` it (its sentence names no country taking part), else the document's main imposer, the other side of the relation, else the last actor."""
+def _implicit_imposer(targets: list[str], context: Context, sentence_no: int, continues: bool,
+                      no_actor: bool) -> str | None:
+    """The imposer a sentence leaves unsaid: the subject of the tariff sentence just before when this one names
+    no actor, the relation of the last sentence of rates when this rate `continues` it (its sentence names no
+    country taking part), else the document's main imposer, the other side of the relation, else the last
+    actor."""
     target = targets[0] if targets else None
+    actor = context.actor
+    if no_actor and actor is not None and actor[0] == sentence_no - 1 and actor[1] != target:
+        # "Ottawa also said it will tighten its quotas. Imports above quota will face a 50-per-cent surtax"
+        return actor[1]
     pair = context.last_pair
     if (continues and pair is not None and pair[0] == context.last_rate_sentence
             and sentence_no - pair[0] <= _CONTINUED_RATES_LOOKBACK):
@@ -2332,7 +2361,7 @@ def _implicit_target(imposer: str | None, context: Context, sentence_rows: list[
     return context.counterpart(imposer)
 
 
-def _update_context(context: Context, parties: Sequence[Party], text: str) -> None:
+def _update_context(context: Context, parties: Sequence[Party], text: str, sentence_no: int) -> None:
     """Learn the trade relation from a tariff sentence without rates ("Beijing would face more tariffs")."""
     if parties:
         anchor = _first_tariff_word(text)
@@ -2352,6 +2381,8 @@ def _update_context(context: Context, parties: Sequence[Party], text: str) -> No
             imposer = context.counterpart(target)
         if imposer or target:
             context.learn(imposer, target)
+        if imposer_party is not None and imposer_party.role == "subject":
+            context.actor = (sentence_no, imposer_party.iso2)
 
 
 def _learn_from_goods(context: Context, text: str) -> None:
@@ -2413,7 +2444,7 @@ def extract(doc: Document) -> list[dict]:
             continue
         if not rates:
             if has_tariff:
-                _update_context(context, _parties(s), s)
+                _update_context(context, _parties(s), s, sentence.no)
             continue
         parties = _parties(s)
         line_start = text.rfind("\n", 0, sentence.start) + 1

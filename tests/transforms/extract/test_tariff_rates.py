@@ -914,3 +914,18 @@ def test_a_rates_own_imposer_is_not_its_target():
 
 def test_a_member_states_goods_pay_the_unions_rate():
     assert keys_of("Most German goods have faced a 15% U.S. tariff since August.") == {("US", "EU", 15.0)}
+
+
+def test_rates_on_countries_without_a_trade_agreement_are_on_everyone():
+    text = ("The U.S. raised its levy on Canadian goods to 35 per cent. Ottawa also said it will tighten its steel "
+            "tariff-rate quotas from next month. Imports above quota will face a 50-per-cent surtax if they come "
+            "from countries without a free trade agreement with Canada, and 25 per cent from partners such as the "
+            "European Union, Britain and South Korea.")
+    keys = keys_of(text)
+    assert {("CA", None, 50.0), ("CA", "EU", 25.0), ("CA", "GB", 25.0), ("CA", "KR", 25.0)} <= keys
+    assert ("US", "CA", 50.0) not in keys and ("CA", None, 25.0) not in keys
+
+
+def test_goods_that_pay_a_rate_after_tariff_rates():
+    text = "The U.S. raised its levy on Canadian goods to 35 per cent from 25 per cent. Energy and potash pay 10 per cent."
+    assert ("US", "CA", 10.0) in keys_of(text)
