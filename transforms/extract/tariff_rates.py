@@ -80,14 +80,16 @@ _TARIFF_NOUN = (
 )
 # Words that name a tariff only inside a text already about tariffs ("a 25 percent rate",
 # "currently taxed at 10 percent", "a 10% baseline").
-_WEAK_TARIFF_NOUN = r"rates?|taxed|baseline"
+_WEAK_TARIFF_NOUN = r"rates?|taxed|baseline|deposits?|countermeasures?"
 _TARIFF_WORDS = _words("tariff tariffs duty duties levy levies customs surcharge surcharges surtax surtaxes")
 _TAX_QUALIFIERS = _words("import export border")
-_WEAK_WORDS = _words("rate rates taxed baseline")
+_WEAK_WORDS = _words("rate rates taxed baseline deposit deposits countermeasure countermeasures")
+# Trade-remedy words that make a weak noun a tariff: "the 75.8% anti-dumping deposit", "countervailing rates"
+_REMEDY_WORDS = _words("dumping countervailing safeguard retaliatory")
 # Runs of letters that may start a tariff noun phrase: a cheap test before the tariff-noun patterns.
 _TARIFF_LOOKING = _words("""
     tariff tariffs duty duties levy levies customs surcharge surcharges surtax surtaxes tax taxes rate rates
-    taxed baseline counter super import export border
+    taxed baseline counter super import export border deposit deposits countermeasure countermeasures
 """)
 _IMPOSE_WORDS = _words("impose imposes imposed imposing slap slaps slapped slapping levied levying")
 # Verbs that govern a bare rate only with goods or a country after it: "Washington charges 50 per cent on
@@ -156,6 +158,9 @@ _CHANGE_VERBS = frozenset(
 _APPROX_WORDS = frozenset(
     "about around nearly almost some roughly approximately over just only another mere estimated".split()
 )
+# A ceiling before a rate that goods face: "no more than 15 per cent"; a verb that sets one ("capped at 15%")
+_CAP_PHRASES = frozenset({("no", "more", "than"), ("not", "more", "than"), ("a", "maximum", "of")})
+_CAP_VERBS = _words("capped capping cap caps pegged fixed")
 _APPROX_PAIRS = frozenset(
     {
         ("more", "than"),
@@ -218,7 +223,7 @@ _KEEP_WORDS = _words("""
     retaining leave leaves leaving left remain remains remained remaining stay stays stayed staying
     unchanged
 """)
-_FACE_WORDS = _words("face faces faced facing taxed got gets secured secures received receives assigned")  # "Vietnam got 20%"
+_FACE_WORDS = _words("face faces faced facing taxed got gets secured secures received receives assigned given")  # "Vietnam got 20%"
 # Verbs that may open a mention without saying how the rate changes ("taking the total to 50%").
 _SPAN_ONLY_WORDS = _words("take takes taking took set sets setting put puts putting")
 _SPAN_VERBS = _RAISE_WORDS | _LOWER_WORDS | (_REMOVE_WORDS - {"back"}) | _KEEP_WORDS | _FACE_WORDS
@@ -251,6 +256,7 @@ _NAMED_PAYER_BEFORE = re.compile(
     r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
     r"(?:(?:just|only|about|around)\s+)?$", re.IGNORECASE)
 _MAX_GOODS_PAYER_WORDS = 5  # "Energy and potash pay": the words of a clause of goods that pay a rate
+_INCREASE_NOUNS = _words("increase increases hike hikes rise jump")
 _PAYER_REACH = 160  # how far before "will pay 31.9%" a named payer and its relative clause may start
 _RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
 # "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
@@ -699,7 +705,11 @@ _ROLE_FACES_AFTER = re.compile(
     r"\s+(?:a\s+|the\s+(?:same\s+)?)?\d"
     r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
     r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
-    r"|,?\s+(?:hit|slapped)\s+with\b",
+    r"|,?\s+(?:hit|slapped)\s+with\b"
+    # "Mexico has twice won delays to a threatened increase": who is spared a tariff for now is its target
+    r"|(?:\s+(?:has|have|had|will|would|also|again|twice|already|now)){0,3}\s+(?:won|wins|secured|secures|"
+    r"obtained|got|gets|sought|seeks|requested|requests)\s+(?:an?\s+|another\s+|the\s+)?(?:\w+\s+)?"
+    r"(?:delays?|reprieves?|exemptions?|extensions?|postponements?|waivers?)\b",
     _I,
 )
 _BOTH_SIDES = re.compile(
@@ -1145,7 +1155,12 @@ def _governor(
         or words[-1].lower() in ("up", "to")
     ):
         words.pop()
+    if len(words) > 3 and tuple(w.lower() for w in words[-3:]) in _CAP_PHRASES:
+        del words[-3:]  # "will face no more than 15 per cent"
     verb = words[-1].lower() if words else ""
+    if verb == "at" and len(words) > 1 and words[-2].lower() in _CAP_VERBS \
+            and (recent_rates or earlier_rate or _names_goods(text, *clause)):
+        return (start, start), "verb"  # "Machinery from the European Union and Japan will be capped at 15%"
     if verb in _IMPOSE_WORDS or len(words) > 1 and words[-2].lower() in _IMPOSE_WORDS:
         return (start, start), "verb"  # "imposed 25% on steel"
     on = _ON_AFTER_RATE.match(text, end) if verb in _CHARGE_WORDS else None
@@ -1172,7 +1187,7 @@ def _is_weak_noun(text: str, span: tuple[int, int]) -> bool:
     if text[span[0] : span[1]].lower() not in _WEAK_WORDS:
         return False
     before = _words_between(text, span[0] - 20, span[0])[2]
-    return not (before and before[-1] in _TARIFF_WORDS)
+    return not (before and (before[-1] in _TARIFF_WORDS or before[-1] in _REMEDY_WORDS))
 
 
 def _about_trade(text: str, clause: tuple[int, int], recent_rates: bool) -> bool:
@@ -1255,6 +1270,8 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
         # "Remy Martin will pay 38.1%", "Other producers that cooperated will pay 34.8%"
         return True
     pairs = zip(words, words[1:], strict=False)
+    if len(words) >= 2 and words[-1] == "to" and words[-2] in _INCREASE_NOUNS:
+        return True  # after tariff rates, "Mexico won delays to a threatened increase to 30%"
     if clause[0] == 0 and (header := _FACTBOX_HEADER.match(text)) and header.end() == token.start:
         return True  # after tariff rates, a factbox line: "INDIA: 50%, half of it a penalty"
     if clause[0] == 0 and (label := _factbox_label(text)) is not None and label.end == token.start:

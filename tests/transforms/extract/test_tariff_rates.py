@@ -929,3 +929,24 @@ def test_rates_on_countries_without_a_trade_agreement_are_on_everyone():
 def test_goods_that_pay_a_rate_after_tariff_rates():
     text = "The U.S. raised its levy on Canadian goods to 35 per cent from 25 per cent. Energy and potash pay 10 per cent."
     assert ("US", "CA", 10.0) in keys_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("China imposed anti-dumping duties on Canadian canola. Importers must pay a 75.8 per cent "
+                     "anti-dumping deposit on canola seed from Canada.", {("CN", "CA", 75.8)},
+                     id="an_anti_dumping_deposit"),
+        pytest.param("The EU set anti-dumping duties on Chinese plywood. Companies that cooperated were given "
+                     "35.2 percent.", {("EU", "CN", 35.2)}, id="a_rate_given"),
+        pytest.param("Trump set a 25% tariff on factory machinery. Machinery from the European Union and Japan "
+                     "will be capped at 15%.", {("US", None, 25.0), ("US", "EU", 15.0), ("US", "JP", 15.0)},
+                     id="capped_at"),
+        pytest.param("Trump set a 25% tariff on wood products. Wood products from Japan will face no more than "
+                     "15 per cent.", {("US", None, 25.0), ("US", "JP", 15.0)}, id="no_more_than"),
+        pytest.param("Trump raised the tariff on Brazilian goods to 50%. Brasilia has won delays to a threatened "
+                     "increase to 60%.", {("US", "BR", 50.0), ("US", "BR", 60.0)}, id="an_increase_to"),
+    ],
+)
+def test_deposits_caps_and_increases(text, expected):
+    assert keys_of(text) == expected
