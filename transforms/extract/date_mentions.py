@@ -148,10 +148,14 @@ PASSIVE_AUXILIARIES = frozenset({"be", "been", "being", "is", "are", "will", "wo
 PRESENT_AUXILIARIES = ("is", "are", "am", "remains", "remain", "unless", "if", "once", "until")
 PRESENT_AUXILIARIES_SET = frozenset(PRESENT_AUXILIARIES)
 FUTURE_WORDS = frozenset({"will", "won't", "won’t", "shall", "slated", "scheduled", "upcoming", "planned"})
-# "Most customers should be reconnected by Friday": a future only in a clause without a past-tense verb ("the
+# "Most customers should be reconnected by Friday", "the first cargoes could leave Vancouver in March": a future
+# only in a clause without a past-tense verb ("the
 # duty that took effect in April should also be raised" dates a past event), and only for a date after it
 # ("Monday's meeting should not distract" dates a meeting)
-SOFT_FUTURE_WORDS = frozenset({"should"})
+SOFT_FUTURE_WORDS = frozenset({"should", "could"})
+# Words between a modal and its verb: "would not be", "would also have"
+MODAL_VERB_PHRASE_WORDS = frozenset({"be", "have", "been", "not", "also", "then", "soon", "likely", "only", "still",
+                                     "never", "again", "first"})
 FUTURE_PHRASES = (
     " set to ", " poised to ", " plans to ", " plan to ", " planning to ", " intends to ", " intend to ",
     " expected to ", " expects to ", " expect to ", " going to ", " likely to ", " is to ", " are to ",
@@ -176,9 +180,15 @@ TIMETABLE_KEYS = frozenset({"expected", "runs", "run", "begins", "begin", "start
 # A counterfactual ("the tariff would have jumped back to 44% on Nov. 10") says nothing of the direction.
 COUNTERFACTUALS = (" would have ", " could have ", " might have ", " should have ", " would otherwise ")
 _COUNTERFACTUAL_KEYS = frozenset({"have", "otherwise"})
-# A present timetable verb right before a date phrase ("expires on Nov. 10", "ends on Tuesday")
-TIMETABLE_VERBS = (" expires ", " ends ", " begins ", " starts ", " opens ", " closes ", " lapses ", " resumes ",
-                   " kicks off ", " takes effect ", " take effect ")
+# Right before a date phrase, a present timetable verb ("expires on Nov. 10", "which meets again on June 3"), the
+# next of a series ("at its next meeting on April 30") or a request ("asked both governments to attend a meeting
+# on January 29", "asked the ministry to clarify by Friday"): the date is ahead, whatever the clause's tense
+_TIMETABLE_BEFORE = re.compile(
+    r"(?: (?:expires|ends|begins|starts|opens|closes|lapses|resumes|meets|convenes|kicks off|takes? effect)"
+    r"(?: again| next)?"
+    r"| next [a-z]+"
+    r"|\b(?:asked|urged|invited|called on|ordered|instructed|requested) [^.;:,]{0,40}?\bto [a-z]+(?: [a-z]+){0,3})"
+    r" $")
 # Attributive future words ("a scheduled increase ... was postponed in December") do not make a clause
 # with a past-tense verb future.
 ATTRIBUTIVE_FUTURE = (" a scheduled ", " the scheduled ", " a planned ", " the planned ", " an upcoming ",
@@ -600,8 +610,17 @@ class _Clauses:
             # the clause it introduces
             following = bisect.bisect_right(starts, clause_end)
             next_end = starts[following] if following < len(starts) else sentence_end
+            if _REPORTING_CLAUSE.match(text, clause_end + 1, next_end):
+                # "... from Canada, Japan and India for five years from Thursday, the Commerce Ministry said":
+                # the report's tense is not the news's; the sentence up to the date tells it
+                return _clause_tense(f" {text[sentence_start:clause_end].lower()} ")
             tense = _clause_tense(f" {text[clause_end + 1:next_end].lower()} ")
         return tense
+
+
+# A clause that only says who reported what came before it: ", the Commerce Ministry said", ", officials told"
+_REPORTING_CLAUSE = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,5}?(?:said|says|told|tells|"
+                               r"announced|reported|added|wrote|stated)\b")
 
 
 def _may_borrow_tense(text: str, start: int, end: int) -> bool:
@@ -630,7 +649,8 @@ def _clause_tense(clause: str, mention_at: int = 0) -> str:
         return FUTURE
     if _has_past_verb(flat, words):
         return PAST
-    if not SOFT_FUTURE_WORDS.isdisjoint(words) and 0 <= clause.find(" should ") < mention_at:
+    if not SOFT_FUTURE_WORDS.isdisjoint(words) and any(0 <= clause.find(f" {word} ") < mention_at
+                                                       for word in SOFT_FUTURE_WORDS):
         return FUTURE
     if "to" in words and any(cue in flat for cue in INFINITIVE_CUES):
         return FUTURE
@@ -725,7 +745,7 @@ class _Context:
         """FUTURE, PAST or PRESENT: the tense of the clause around the mention (read once)."""
         if self._tense is None:
             lead_start = max(self.sentence_start, self.lead.start)
-            if self.text.endswith(TIMETABLE_VERBS, max(self.sentence_start, lead_start - 12), lead_start):
+            if _TIMETABLE_BEFORE.search(self.text, max(self.sentence_start, lead_start - 80), lead_start):
                 # "A truce that lowered tariffs expires on Nov. 10": the date's own verb is a timetable's,
                 # whatever a relative clause says
                 self._tense = FUTURE
@@ -746,7 +766,8 @@ class _Context:
         if self._is_attributive():
             return NEAREST  # "before the April 12 election", "a July 23 deadline": the date of a named event
         tense = self.tense
-        if tense == FUTURE:
+        if tense == FUTURE or (tense == PAST and self._reports_a_future()):
+            # "the tax, which the minister said would take effect on October 1": the future of a report
             return FUTURE
         if prep in NEAREST_PREPOSITIONS or tense == PRESENT:
             return NEAREST
@@ -771,8 +792,10 @@ class _Context:
         tense = self.tense
         if tense == FUTURE or (tense == PRESENT and self.lead.prep in NEAREST_PREPOSITIONS):
             return FUTURE
-        if self.lead.prep in NEAREST_PREPOSITIONS and self._reports_a_future():
-            return FUTURE  # "said power would be restored by Sunday evening": the future of a report
+        if self._reports_a_future():
+            # "said power would be restored by Sunday evening", "said it would publish the list on Saturday":
+            # the future of a report
+            return FUTURE
         return PAST
 
     def _dates_a_past_event(self) -> bool:
@@ -786,10 +809,20 @@ class _Context:
                 and (len(words) < 2 or words[-2].lower() not in PASSIVE_AUXILIARIES))
 
     def _reports_a_future(self) -> bool:
-        """Whether the clause before the mention says what would or should happen ("would be restored",
-        "Most customers should be reconnected by Friday, the company said")."""
+        """Whether the clause before the mention says what would, should or could happen ("would be restored",
+        "Most customers should be reconnected by Friday, the company said", "said the cargoes could leave in
+        March")."""
         before = self.text[max(self.sentence_start, self.lead.start - 60):self.lead.start].lower()
-        return (" would " in before or " should " in before) and " had " not in before
+        modal = max(before.rfind(" would "), before.rfind(" should "), before.rfind(" could "))
+        if modal < 0 or " had " in before:
+            return False
+        # the modal governs the date's verb, not one after it ("would replace the safeguard that expired on 30 June");
+        # its own verb phrase may hold a participle ("would be restored")
+        words = before[modal:].replace(".", " ").split()[1:]
+        while words and words[0] in MODAL_VERB_PHRASE_WORDS:
+            words = words[1:]
+        rest = f" {' '.join(words[1:])} "
+        return not _has_past_verb(rest, set(words[1:]))
 
     def is_point_in_time(self, cues: frozenset[str]) -> bool:
         """Whether the lead makes a bare month or year a calendar point ("in August", "since 2023", "and

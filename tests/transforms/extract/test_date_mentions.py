@@ -651,3 +651,29 @@ def test_what_should_happen_and_timetables(text, expected):
 )
 def test_holidays_on_a_fixed_day(text, expected):
     assert _mentions(text, dt.date(2025, 11, 28)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("China will impose duties on rubber from Canada, Japan and India for five years from Thursday, the "
+         "Commerce Ministry said on Wednesday.",
+         [("from Thursday", "day", "2025-11-13"), ("on Wednesday", "day", "2025-11-12")]),
+        ("Brokers blamed a tax which the minister said would take effect on October 1.",
+         [("on October 1", "day", "2026-10-01")]),
+        ("It said a new measure would replace the safeguard that expired on 30 June.",
+         [("on 30 June", "day", "2025-06-30")]),
+        ("The government said it would publish the full list on Saturday.", [("on Saturday", "day", "2025-11-15")]),
+        ("The Bank of Canada, which meets again on June 3, has kept its rate at 2.25%.",
+         [("on June 3", "day", "2026-06-03")]),
+        ("The bank kept rates on hold but said it could cut at its next meeting on April 30.",
+         [("on April 30", "day", "2026-04-30")]),
+        ("The secretariat asked both governments to attend a meeting on January 29.",
+         [("on January 29", "day", "2026-01-29")]),
+        ("Exporters said the first cargoes could leave Vancouver in March.", [("in March", "month", "2026-03-01")]),
+    ],
+    ids=["the_report_of_a_future", "would_take_effect", "not_a_past_verb_after_would", "would_on_a_weekday",
+         "a_timetable_verb_with_an_adverb", "the_next_meeting", "a_request_to_attend", "could_points_ahead"],
+)
+def test_what_a_report_says_is_ahead(text, expected):
+    assert _mentions(text, dt.date(2025, 11, 12)) == expected  # a Wednesday
