@@ -256,6 +256,8 @@ _NAMED_PAYER_BEFORE = re.compile(
     r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
     r"(?:(?:just|only|about|around)\s+)?$", re.IGNORECASE)
 _MAX_GOODS_PAYER_WORDS = 5  # "Energy and potash pay": the words of a clause of goods that pay a rate
+_TARIFF_ABBREVIATION = re.compile(
+    r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|surcharges?|surtax(?:es)?)\s+\(([A-Z]{2,6})\)")
 _INCREASE_NOUNS = _words("increase increases hike hikes rise jump")
 _PAYER_REACH = 160  # how far before "will pay 31.9%" a named payer and its relative clause may start
 _RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
@@ -955,7 +957,8 @@ def _clause_bounds(text: str, position: int) -> tuple[int, int]:
 # ---------------------------------------------------------------------------------------------
 
 
-def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = False) -> list[Rate]:
+def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = False,
+                    abbreviations: frozenset[str] = frozenset()) -> list[Rate]:
     """The percentages of a sentence that are tariff rates, with transitions and alternatives resolved.
 
     `tariff_context` allows an anaphoric rate ("bring it from 25% to 50%") right after tariff rates;
@@ -972,7 +975,8 @@ def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = 
         if value is None or value > _MAX_RATE:
             continue
         clause = _clause_bounds(text, token.start)
-        governor, how = _governor(text, token, clause, tariff_context or after_tariff_words, bool(by_token))
+        governor, how = _governor(text, token, clause, tariff_context or after_tariff_words, bool(by_token),
+                                  abbreviations)
         if how == "rejected":
             continue
         listed = False
@@ -1106,7 +1110,8 @@ def _is_increment(text: str, token: Token) -> bool:
 
 
 def _governor(
-    text: str, token: Token, clause: tuple[int, int], recent_rates: bool = False, earlier_rate: bool = False
+    text: str, token: Token, clause: tuple[int, int], recent_rates: bool = False, earlier_rate: bool = False,
+    abbreviations: frozenset[str] = frozenset(),
 ) -> tuple[tuple[int, int] | None, str]:
     """The tariff word governing a percentage and how: "pre", "of", "layer", "before" or "verb".
 
@@ -1139,7 +1144,7 @@ def _governor(
         ):
             return (end + noun.start("noun"), end + noun.end("noun")), "pre"
     window_start = max(clause[0], start - 140)
-    last = _last_tariff_word(text, window_start, start)
+    last = _last_tariff_word(text, window_start, start, abbreviations)
     if last is not None and _is_weak_noun(text, last) and not _about_trade(text, clause, recent_rates):
         last = None  # "the Fed held rates at 4.5%"
     if last is not None:
@@ -1207,13 +1212,15 @@ def _about_trade(text: str, clause: tuple[int, int], recent_rates: bool) -> bool
     )
 
 
-def _last_tariff_word(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """Span of the last word of text[start:end] naming a tariff (weak words only where they may)."""
+def _last_tariff_word(text: str, start: int, end: int, abbreviations: frozenset[str] = frozenset()
+                      ) -> tuple[int, int] | None:
+    """Span of the last word of text[start:end] naming a tariff (weak words only where they may), or one of the
+    document's `abbreviations` of a tariff (lower case)."""
     starts, ends, words = _letter_words(text)
     first = bisect_left(starts, start)
     for index in range(bisect_right(ends, end) - 1, first - 1, -1):
         low = words[index]
-        if low in _TARIFF_WORDS:
+        if low in _TARIFF_WORDS or low in abbreviations:
             if not (low == "duty" and text.startswith("-free", ends[index])):
                 return starts[index], ends[index]
         elif low in ("tax", "taxes") and index and words[index - 1] in _TAX_QUALIFIERS:
@@ -2137,6 +2144,8 @@ def _resolve(
             continues = not global_goods and not any(lo <= p.start < hi or p.role in _ACTOR_ROLES for p in parties)
             no_actor = not any(p.role in _IMPOSER_ROLES for p in parties)
             imposer = _implicit_imposer(targets, context, sentence_no, continues, no_actor)
+    if imposer is None and context.home is not None and context.home not in targets:
+        imposer = context.home  # "NEW DELHI: ... - Solar glass: basic customs duty raised to 20%": the dateline's
     if imposer in EU_MEMBERS:
         imposer = EU  # member states have no tariffs of their own: "Germany's Merz said Europe would ..."
     if global_goods:
@@ -2436,7 +2445,7 @@ def extract(doc: Document) -> list[dict]:
         return []
     tariff_sentences = _sentence_numbers(doc, tariff_positions)
     unit_sentences = _sentence_numbers(doc, unit_positions)
-    rates_by_sentence = _rates_by_sentence(doc, unit_sentences, tariff_sentences)
+    rates_by_sentence = _rates_by_sentence(doc, unit_sentences, tariff_sentences, _tariff_abbreviations(text))
     if not rates_by_sentence:
         return []
     context = Context(doc, home=_dateline_country(doc))
@@ -2565,8 +2574,16 @@ def _header_country(text: str, paragraph_start: int) -> str | None:
     return _only_country(label)  # a line that is only a country name
 
 
-def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences: set[int]
-                       ) -> dict[int, list[Rate]]:
+def _tariff_abbreviations(text: str) -> frozenset[str]:
+    """The abbreviations a document defines for a tariff, lower-cased: "basic customs duty (BCD)" makes "BCD
+    raised to 20% from 10%" a rate."""
+    if "(" not in text:
+        return frozenset()
+    return frozenset(match.group(1).lower() for match in _TARIFF_ABBREVIATION.finditer(text))
+
+
+def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences: set[int],
+                       abbreviations: frozenset[str] = frozenset()) -> dict[int, list[Rate]]:
     """The tariff rates of the sentences that state any, by sentence number.
 
     Which percentages are rates depends on the earlier sentences only through how recently one
@@ -2579,7 +2596,7 @@ def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences
         if number < 0:
             continue  # a unit before the first sentence belongs to none
         rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 4,
-                                number - 1 in tariff_sentences or number - 1 == last_rate_sentence)
+                                number - 1 in tariff_sentences or number - 1 == last_rate_sentence, abbreviations)
         if rates:
             rates_by_sentence[number] = rates
             last_rate_sentence = number

@@ -950,3 +950,11 @@ def test_goods_that_pay_a_rate_after_tariff_rates():
 )
 def test_deposits_caps_and_increases(text, expected):
     assert keys_of(text) == expected
+
+
+def test_a_budgets_list_of_duty_changes_filed_from_its_capital():
+    text = ("NEW DELHI: Finance Minister Nirmala Sitharaman announced customs duty changes in the Union Budget on "
+            "Sunday.\n\nThe key changes:\n"
+            "- Motorcycles with big engines: basic customs duty (BCD) cut to 30% from 40%\n"
+            "- Solar glass: BCD raised to 20% from 10%\n")
+    assert keys_of(text) == {("IN", None, 30.0), ("IN", None, 20.0)}
