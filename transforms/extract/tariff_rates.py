@@ -256,6 +256,8 @@ _NAMED_PAYER_BEFORE = re.compile(
     r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
     r"(?:(?:just|only|about|around)\s+)?$", re.IGNORECASE)
 _MAX_GOODS_PAYER_WORDS = 5  # "Energy and potash pay": the words of a clause of goods that pay a rate
+# A line introducing a list of rates in a tariff text: "According to the Commission, the rates are:"
+_INTRODUCES_RATES = re.compile(r"\brates\b[^.]{0,40}:$", re.IGNORECASE)
 _TARIFF_ABBREVIATION = re.compile(
     r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|surcharges?|surtax(?:es)?)\s+\(([A-Z]{2,6})\)")
 _INCREASE_NOUNS = _words("increase increases hike hikes rise jump")
@@ -320,7 +322,7 @@ _GOODS_WORDS = _words("""
     supplies supply cathodes concentrates ore scrap slabs
     tools machines engines turbines panels modules plywood cabinets vanities wire rod rods pipes tubes
     fasteners bicycles ships aircraft cement tiles ceramics tuna salmon honey flowers cosmetics perfume
-    handbags sweaters mattresses cookware pharma softwood hardwood
+    handbags sweaters mattresses cookware pharma softwood hardwood hybrids hybrid SUVs sedans
 """)
 # Goods words that name a sector ("copper", "pharmaceuticals"), unlike those that stand for a country's trade
 # ("goods", "exports", "producers"): a tariff on a sector with no country named is on every country.
@@ -652,6 +654,7 @@ _FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.
 _LABEL_JOINERS = frozenset({"and", "the", "&"})
 _LABEL_LINE_RATE = re.compile(r"\b(?:with|at|an?)\s+$", _I)
 _MAX_GOODS_LABEL_WORDS = 8
+_MAX_NAME_LABEL_WORDS = 5  # "Other cooperating companies: 10.6%"
 _IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
@@ -1283,6 +1286,9 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
         return True  # after tariff rates, a factbox line: "INDIA: 50%, half of it a penalty"
     if clause[0] == 0 and (label := _factbox_label(text)) is not None and label.end == token.start:
         return True  # "- Indonesia, the Philippines and Thailand: 19%", "- Cars and auto parts: 25%"
+    if clause[0] == 0 and (any_label := _FACTBOX_LABEL.match(text)) is not None and any_label.end() == token.start \
+            and len(any_label.group("label").split()) <= _MAX_NAME_LABEL_WORDS:
+        return True  # after tariff rates, a line of a table of company rates: "Somany Ceramics: 11.8%"
     if len(words) >= 2 and words[-1] in ("additional", "extra", "further") and words[-2] in ("an", "a"):
         return True  # after tariff rates, "an additional 24% remains suspended", "add an extra 10% on Canada"
     opens_with_rates = bool(words) and words[0] in ("rate", "rates")  # "Rates for individual producers range"
@@ -2541,7 +2547,8 @@ def _factbox_label(line: str) -> Label | None:
         return Label(match.end(), tuple(dict.fromkeys(iso2 for _s, _e, iso2, _k in spans)), False)
     words = label.replace(",", " ").lower().split()
     # goods are common nouns: "Cars and auto parts", not "OCTG anti-dumping, SeAH Steel" (a company's rate)
-    if (not spans and len(words) <= _MAX_GOODS_LABEL_WORDS and not _GOODS_WORDS_LOWER.isdisjoint(words)
+    # a sector, not the country's trade ("Other cooperating companies: 10.6%" continues a table of company rates)
+    if (not spans and len(words) <= _MAX_GOODS_LABEL_WORDS and not _SECTOR_WORDS_LOWER.isdisjoint(words)
             and (match.group("label").isupper() or label[1:] == label[1:].lower())):
         return Label(match.end(), (), True)
     return None
@@ -2595,8 +2602,10 @@ def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences
     for number in sorted(unit_sentences):
         if number < 0:
             continue  # a unit before the first sentence belongs to none
-        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 4,
-                                number - 1 in tariff_sentences or number - 1 == last_rate_sentence, abbreviations)
+        after_tariff_words = (number - 1 in tariff_sentences or number - 1 == last_rate_sentence
+                              or (number > 0 and _INTRODUCES_RATES.search(doc.sentences[number - 1].text) is not None))
+        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 4, after_tariff_words,
+                                abbreviations)
         if rates:
             rates_by_sentence[number] = rates
             last_rate_sentence = number

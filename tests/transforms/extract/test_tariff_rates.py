@@ -958,3 +958,18 @@ def test_a_budgets_list_of_duty_changes_filed_from_its_capital():
             "- Motorcycles with big engines: basic customs duty (BCD) cut to 30% from 40%\n"
             "- Solar glass: BCD raised to 20% from 10%\n")
     assert keys_of(text) == {("IN", None, 30.0), ("IN", None, 20.0)}
+
+
+def test_a_table_of_company_rates_after_its_introduction():
+    text = ("The EU imposed countervailing duties on ceramic tiles from India. Shipments fell sharply last year and "
+            "prices dropped. Importers have complained for months. Retailers expect higher prices.\n\n"
+            "According to the Commission, the rates are:\n\n"
+            "Kajaria Ceramics: 8.9%\nSomany Ceramics: 11.8%\nOther cooperating companies: 10.6%\n")
+    assert {("EU", "IN", 8.9), ("EU", "IN", 11.8), ("EU", "IN", 10.6)} <= keys_of(text)
+    assert ("EU", None, 10.6) not in keys_of(text)
+
+
+def test_goods_that_pay_after_a_rate():
+    text = ("Brazil's import tariff on fully electric cars rose to 25% from 18% on Tuesday. Plug-in hybrids now pay "
+            "28%, up from 25%.")
+    assert ("BR", None, 28.0) in keys_of(text)
