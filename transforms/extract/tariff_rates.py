@@ -655,6 +655,7 @@ _LABEL_JOINERS = frozenset({"and", "the", "&"})
 _LABEL_LINE_RATE = re.compile(r"\b(?:with|at|an?)\s+$", _I)
 _MAX_GOODS_LABEL_WORDS = 8
 _MAX_NAME_LABEL_WORDS = 5  # "Other cooperating companies: 10.6%"
+_SHORT_NAME = re.compile(r"(?:[A-Z][\w.&'’-]*\s+){1,5}")  # "Arlanxeo Canada ", "Japan Butyl Co "
 _IMPORTS_WORD = re.compile(r"\bimport(?:s|ed)\b", re.IGNORECASE)
 _OWN_GOODS = re.compile(r"(?:(?:most|all|some|much|many|part|half)\s+of\s+)?(?:its|their)\s", _I)
 
@@ -1031,7 +1032,7 @@ def _continues_list(text: str, previous: Token, token: Token) -> bool:
         return True  # "24 per cent on Japan, 25 per cent on South Korea and 46 per cent on Vietnam"
     words = between.replace(",", " ").split()
     # "Chinese cars pay 50%, South Korean and Indian auto parts 35%": an item names whose goods it taxes
-    limit = _MAX_NAMED_ITEM_WORDS if between.startswith(", ") else 4
+    limit = _MAX_NAMED_ITEM_WORDS if between.startswith((", ", "; ")) else 4
     if len(words) <= limit and not _LIST_BREAKING_WORDS.intersection(w.lower() for w in words):
         return True
     # "35% on Canadian goods that do not qualify under the pact, 50% on steel and aluminum and 25% on cars":
@@ -1284,8 +1285,11 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
         return True  # after tariff rates, "Mexico won delays to a threatened increase to 30%"
     if clause[0] == 0 and (header := _FACTBOX_HEADER.match(text)) and header.end() == token.start:
         return True  # after tariff rates, a factbox line: "INDIA: 50%, half of it a penalty"
-    if clause[0] == 0 and (label := _factbox_label(text)) is not None and label.end == token.start:
-        return True  # "- Indonesia, the Philippines and Thailand: 19%", "- Cars and auto parts: 25%"
+    if clause[0] == 0 and (label := _factbox_label(text)) is not None and (
+            label.end == token.start or (label.countries and _SHORT_NAME.fullmatch(text, label.end, token.start))):
+        # "- Indonesia, the Philippines and Thailand: 19%", "- Cars and auto parts: 25%", a company's rate under
+        # its country ("Canada: Arlanxeo Canada 24.6%; all other Canadian companies 41.5%")
+        return True
     if clause[0] == 0 and (any_label := _FACTBOX_LABEL.match(text)) is not None and any_label.end() == token.start \
             and len(any_label.group("label").split()) <= _MAX_NAME_LABEL_WORDS:
         return True  # after tariff rates, a line of a table of company rates: "Somany Ceramics: 11.8%"

@@ -973,3 +973,12 @@ def test_goods_that_pay_after_a_rate():
     text = ("Brazil's import tariff on fully electric cars rose to 25% from 18% on Tuesday. Plug-in hybrids now pay "
             "28%, up from 25%.")
     assert ("BR", None, 28.0) in keys_of(text)
+
+
+def test_company_rates_under_their_country():
+    text = ("China will impose anti-dumping duties on butyl rubber from Canada and Japan. Prices fell last year. "
+            "Tyre makers use most of it. Buyers had complained.\n\n"
+            "The ministry listed the following rates:\n\n"
+            "Canada: Arlanxeo Canada 24.6%; all other Canadian companies 41.5%\n"
+            "Japan: Japan Butyl Co 18.2%; all other Japanese companies 31.7%\n")
+    assert keys_of(text) == {("CN", "CA", 24.6), ("CN", "CA", 41.5), ("CN", "JP", 18.2), ("CN", "JP", 31.7)}
