@@ -189,6 +189,8 @@ _TIMETABLE_BEFORE = re.compile(
     r"| next [a-z]+"
     r"|\b(?:asked|urged|invited|called on|ordered|instructed|requested) [^.;:,]{0,40}?\bto [a-z]+(?: [a-z]+){0,3})"
     r" $")
+PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "slated"})
+REPORTING_VERBS = frozenset({"said", "told", "announced", "added", "reported", "stated", "wrote", "confirmed"})
 # Attributive future words ("a scheduled increase ... was postponed in December") do not make a clause
 # with a past-tense verb future.
 ATTRIBUTIVE_FUTURE = (" a scheduled ", " the scheduled ", " a planned ", " the planned ", " an upcoming ",
@@ -615,12 +617,24 @@ class _Clauses:
                 # the report's tense is not the news's; the sentence up to the date tells it
                 return _clause_tense(f" {text[sentence_start:clause_end].lower()} ")
             tense = _clause_tense(f" {text[clause_end + 1:next_end].lower()} ")
+        if tense == PRESENT and clause_start > sentence_start \
+                and _says_will(f" {text[sentence_start:clause_start].lower()} "):
+            # a clause of list items in a future sentence: "England's group will decide where Rice, Saka and
+            # James are based in June and July"
+            return FUTURE
         return tense
 
 
 # A clause that only says who reported what came before it: ", the Commerce Ministry said", ", officials told"
 _REPORTING_CLAUSE = re.compile(r"\s*(?:the\s+|a\s+|an\s+)?(?:[\w.'’-]+\s+){0,5}?(?:said|says|told|tells|"
                                r"announced|reported|added|wrote|stated)\b")
+
+
+def _says_will(clause: str) -> bool:
+    """Whether a padded lower-case text has a future auxiliary ("will", "shall") and no past-tense verb."""
+    flat = clause.replace(".", " ")
+    words = set(flat.split())
+    return not FUTURE_WORDS.isdisjoint(words) and not _has_past_verb(flat, words)
 
 
 def _may_borrow_tense(text: str, start: int, end: int) -> bool:
@@ -643,6 +657,13 @@ def _clause_tense(clause: str, mention_at: int = 0) -> str:
     if future_words and any(cue in flat for cue in ATTRIBUTIVE_FUTURE) and _has_past_verb(flat, words) \
             and "will" not in words:
         future_words = False
+    elif future_words and words & FUTURE_WORDS <= PLAN_PARTICIPLES:
+        # "A visit planned for August 25 was called off": what was planned, in a clause told in the past
+        # (a reporting verb is only the frame: "said it would raise the matter at talks scheduled for Dec. 16")
+        rest_words = words - PLAN_PARTICIPLES - REPORTING_VERBS
+        rest = " ".join(word for word in flat.split() if word in rest_words)
+        if _has_past_verb(f" {rest} ", rest_words):
+            future_words = False
     if future_words or "'ll " in flat or "’ll " in flat:
         return FUTURE
     if not FUTURE_PHRASE_KEYS.isdisjoint(words) and any(cue in flat for cue in FUTURE_PHRASES):
@@ -975,9 +996,11 @@ def _names_a_year(ctx: _Context) -> bool:
         return True
     if previous == "of":
         return _INSTRUMENT_OF_YEAR.search(text, max(0, start - 16), start) is not None
-    if previous not in ("the", "a", "an") and not previous.endswith(("'s", "’s")):
-        return False
     following = text[end:end + 24].split(" ", 2)
+    if len(following) > 1 and following[0] == "" and following[1].rstrip(",.;:") in YEAR_MEASURED_NOUNS:
+        return True  # "close to 2019 shipments", "15% of their 2024 volumes", "above 2024 levels"
+    if previous not in ("the", "a", "an", "their", "its", "his", "her", "our") and not previous.endswith(("'s", "’s")):
+        return False
     return (len(following) > 1 and following[0] == "" and following[1][:1].islower()
             and following[1].rstrip(",.;:") not in _COUNTED_NOUNS)
 
@@ -1226,6 +1249,11 @@ _TIMESTAMP_REST = re.compile(r",? ?(?:at )?\d{1,2}[:.]\d{2}(?: ?[ap]\.?m\.?)?(?:
                              re.IGNORECASE)
 _DAY_THEN_YEAR = re.compile(r" (?:of )?(next|this|last) year\b", re.IGNORECASE)
 _YEAR_OFFSETS = {"next": 1, "this": 0, "last": -1}
+# Nouns a bare year measures by: "2019 shipments", "2024 volumes", "2024 levels"
+YEAR_MEASURED_NOUNS = frozenset("""
+    shipments volumes volume levels level sales output production exports imports figures prices earnings results
+    revenue revenues profits harvest crop quotas quota budget budgets forecast forecasts estimates numbers totals
+""".split())
 # Words before a day that make the mention the week holding it: "in the week to June 7", "the week of June 8",
 # "- Week of 9 November" (a list item).
 _WEEK_ENDING = re.compile(r"(?:\b(?:in|during|over|for) )?(?:\b[Tt]he |(?<![^\n])(?:[-•*] )?)(?:seven days|[Ww]eek) "
@@ -1304,7 +1332,9 @@ def _number_may_start(text: str, start: int, end: int, word: str) -> bool:
     if text[start - 1:start] in ("-", "–"):
         return True
     previous = _previous_word(text, start, 16)
-    return previous in _YEAR_LEAD_WORDS or previous in _NAMING_YEAR_LEADS or previous.endswith(("'s", "’s"))
+    if previous in _YEAR_LEAD_WORDS or previous in _NAMING_YEAR_LEADS or previous.endswith(("'s", "’s")):
+        return True
+    return text[end:end + 1] == " " and text[end + 1:end + 16].split(" ", 1)[0].rstrip(",.;:") in YEAR_MEASURED_NOUNS
 
 
 def _start_before(text: str, position: int, kind: str) -> int | None:

@@ -677,3 +677,20 @@ def test_holidays_on_a_fixed_day(text, expected):
 )
 def test_what_a_report_says_is_ahead(text, expected):
     assert _mentions(text, dt.date(2025, 11, 12)) == expected  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("England's group will decide where Rice, Saka and James are based in June and July.",
+         [("in June", "month", "2026-06-01"), ("July", "month", "2026-07-01")]),
+        ("Shipments will be capped at 15% of their 2024 volumes, close to 2019 shipments.",
+         [("2024", "year", "2024-01-01"), ("2019", "year", "2019-01-01")]),
+        ("A visit by negotiators planned for August 25 was called off.", [("August 25", "day", "2025-08-25")]),
+        ("He said he would raise the matter at working-level talks with Washington scheduled for Dec. 16.",
+         [("Dec. 16", "day", "2025-12-16")]),
+    ],
+    ids=["a_list_in_a_future_sentence", "years_that_measure", "a_plan_called_off", "a_plan_reported"],
+)
+def test_lists_measures_and_plans(text, expected):
+    assert _mentions(text, dt.date(2025, 11, 28)) == expected
