@@ -184,7 +184,8 @@ _COUNTERFACTUAL_KEYS = frozenset({"have", "otherwise"})
 # next of a series ("at its next meeting on April 30") or a request ("asked both governments to attend a meeting
 # on January 29", "asked the ministry to clarify by Friday"): the date is ahead, whatever the clause's tense
 _TIMETABLE_BEFORE = re.compile(
-    r"(?: (?:expires|ends|begins|starts|opens|closes|lapses|resumes|meets|convenes|kicks off|takes? effect)"
+    r"(?: (?:expires?|ends|begins|starts|opens|closes|lapses|resumes|meets|convenes|kicks off|takes? effect|"
+    r"runs? out)"
     r"(?: again| next)?"
     r"| next [a-z]+"
     r"|\b(?:asked|urged|invited|called on|ordered|instructed|requested) [^.;:,]{0,40}?\bto [a-z]+(?: [a-z]+){0,3})"
@@ -766,7 +767,8 @@ class _Context:
         """FUTURE, PAST or PRESENT: the tense of the clause around the mention (read once)."""
         if self._tense is None:
             lead_start = max(self.sentence_start, self.lead.start)
-            if _TIMETABLE_BEFORE.search(self.text, max(self.sentence_start, lead_start - 80), lead_start):
+            if self.running_year is None and _TIMETABLE_BEFORE.search(
+                    self.text, max(self.sentence_start, lead_start - 80), lead_start):
                 # "A truce that lowered tariffs expires on Nov. 10": the date's own verb is a timetable's,
                 # whatever a relative clause says
                 self._tense = FUTURE
@@ -875,7 +877,7 @@ def _calendar_day(ctx: _Context, month: int, day: int, year: int | None, weekday
     own_year = cal.safe_date(anchor.year, month, day)
     if weekday is None and own_year is not None and abs(own_year - anchor) <= cal.TENSE_SLACK:
         return _day(own_year, RELATIVE)  # every direction agrees: skip reading the tense
-    if ctx.running_year is not None and weekday is None and (_opens_timeline_entry(ctx)
+    if ctx.running_year is not None and weekday is None and (_opens_timeline_entry(ctx) or _in_timeline_entry(ctx)
                                                              or ctx.direction() == NEAREST):
         in_running_year = cal.safe_date(ctx.running_year, month, day)
         if in_running_year is not None and in_running_year <= anchor:
@@ -888,6 +890,16 @@ def _opens_timeline_entry(ctx: _Context) -> bool:
     """Whether the mention opens a line and a dash or colon follows it: "APRIL 11 - China raises ..."."""
     text, end = ctx.text, ctx.match.end()
     return _opens_line(text, ctx.match.start()) and text.startswith((" - ", " – ", " — ", ": "), end)
+
+
+def _in_timeline_entry(ctx: _Context) -> bool:
+    """Whether the mention is in the line of a dated timeline entry ("FEB. 1, 2025 - Trump signs an order ... It
+    takes effect on Feb. 4."): its present tense tells the entry's time, not the future."""
+    text = ctx.text
+    return _TIMELINE_ENTRY.match(text, text.rfind("\n", 0, ctx.match.start()) + 1) is not None
+
+
+_TIMELINE_ENTRY = re.compile(r"[A-Z][A-Za-z]{2,8}\.? \d{1,2}, (?:19|20)\d{2}\s*[-–—:]")
 
 
 def _opens_line(text: str, position: int) -> bool:

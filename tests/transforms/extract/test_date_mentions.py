@@ -694,3 +694,12 @@ def test_what_a_report_says_is_ahead(text, expected):
 )
 def test_lists_measures_and_plans(text, expected):
     assert _mentions(text, dt.date(2025, 11, 28)) == expected
+
+
+def test_a_timetable_verb_after_a_relative_clause_and_in_a_timeline():
+    text = ("The economy session falls five weeks before the 10% global tariff that Trump imposed under a 1974 trade "
+            "law runs out on July 23.\n\n"
+            "FEB. 1, 2025 - Trump signs an order imposing a 10% tariff on all imports from China. It takes effect on "
+            "Feb. 4.\n")
+    found = _mentions(text, dt.date(2026, 6, 12))
+    assert ("on July 23", "day", "2026-07-23") in found and ("on Feb. 4", "day", "2025-02-04") in found
