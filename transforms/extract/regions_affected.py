@@ -273,9 +273,10 @@ _TOKEN_MARKS = tuple((ch, " ") for ch in "\"“”‘()[]") + tuple((ch, f" {ch}
 # Text right after a name (anchored regex matches).
 # ---------------------------------------------------------------------------------------------------
 _TYPE_AFTER = re.compile(
-    r"\s+(?:(?P<plural>regions|oblasts|provinces|governorates|territories|republics|people['’]s\s+republics)|"
+    r"\s+(?:(?P<plural>regions|oblasts|provinces|governorates|territories|republics|people['’]s\s+republics|states)|"
     r"region|oblast|province|governorate|krai|kray|territory|republic|autonomous\s+okrug|people['’]s\s+republic|"
-    r"regional)\b", _I)
+    r"regional|state(?!\s+(?:media|television|tv|news|agency|university|company|companies|firm|owned|run|"
+    r"administration|department|secretary|duma|council|emergency)))\b", _I)
 _TYPE_BEFORE = re.compile(
     r"(?:(?P<adj>\b(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?|central)\s+)?"
     r"\b(?P<noun>regions?|oblasts?|provinces?|governorates?|republic|krai)\s+of\s+(?:the\s+)?$", _I)
@@ -1066,6 +1067,8 @@ def _is_origin(words: list[str]) -> bool:
             tail = [w for w in words[len(words) - back + 1:] if w not in _ARTICLES]
             if any(w in ("on", "against", "at", "toward", "towards") for w in tail):
                 return False  # "the death toll from the strike on Kyiv": what follows "on" was hit
+            if any(w in _ATTACK_VERBS for w in tail):
+                return False  # "Drones launched by the RSF struck fuel depots in Port Sudan": the verb's place
             while len(tail) > 1 and tail[-1] in _DESCRIPTOR_ADJECTIVES:
                 tail.pop()  # "from Cape Chauda in occupied Crimea"
             return len(tail) <= 2 or (len(tail) <= 5 and tail[-1] in ("in", "near", "over", "of"))

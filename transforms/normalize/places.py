@@ -1,5 +1,6 @@
-"""Gazetteer of subdivisions and notable cities, keyed to ISO 3166-2 codes: Ukraine and Russia, and the
-Middle East theatres of missile and drone wars (Israel, Iran, Yemen, Lebanon, Syria, Palestine, Iraq).
+"""Gazetteer of subdivisions and notable cities, keyed to ISO 3166-2 codes: Ukraine and Russia, the Middle
+East theatres of missile and drone wars (Israel, Iran, Yemen, Lebanon, Syria, Palestine, Iraq), Myanmar and
+Sudan.
 
 pycountry (`pycountry.subdivisions`) is the source of every code and of the official names, which
 are transliterated adjectives or local names ("Poltavska oblast", "Belgorodskaya oblast'", "Severnaya
@@ -29,7 +30,7 @@ from functools import cache, lru_cache
 
 import pycountry
 
-COUNTRIES = ("UA", "RU", "IL", "IR", "YE", "LB", "SY", "PS", "IQ")
+COUNTRIES = ("UA", "RU", "IL", "IR", "YE", "LB", "SY", "PS", "IQ", "MM", "SD")
 
 # ---------------------------------------------------------------------------------------------------
 # English names of the subdivisions and the spellings English-language news uses for them.
@@ -298,6 +299,47 @@ IRAQ: dict[str, tuple[str, tuple[str, ...]]] = {
     "IQ-WA": ("Wasit Governorate", ()),
 }
 
+# Myanmar's regions and states and Sudan's states: air and drone wars of their own (junta airstrikes, RSF drones).
+# Names that are common words or people's names ("Chin", "Mon", "Shan", "Karen") only count with their type word.
+MYANMAR: dict[str, tuple[str, tuple[str, ...]]] = {
+    "MM-01": ("Sagaing Region", ()),
+    "MM-02": ("Bago Region", ("Pegu Region",)),
+    "MM-03": ("Magway Region", ("Magwe Region",)),
+    "MM-04": ("Mandalay Region", ()),
+    "MM-05": ("Tanintharyi Region", ("Tenasserim Region",)),
+    "MM-06": ("Yangon Region", ("Rangoon Region",)),
+    "MM-07": ("Ayeyarwady Region", ("Irrawaddy Region",)),
+    "MM-11": ("Kachin State", ()),
+    "MM-12": ("Kayah State", ("Karenni State",)),
+    "MM-13": ("Kayin State", ("Karen State",)),
+    "MM-14": ("Chin State", ()),
+    "MM-15": ("Mon State", ()),
+    "MM-16": ("Rakhine State", ("Arakan State",)),
+    "MM-17": ("Shan State", ()),
+    "MM-18": ("Naypyitaw Union Territory", ("Nay Pyi Taw Union Territory", "Naypyidaw Union Territory")),
+}
+
+SUDAN: dict[str, tuple[str, tuple[str, ...]]] = {
+    "SD-DC": ("Central Darfur State", ("Central Darfur",)),
+    "SD-DE": ("East Darfur State", ("East Darfur",)),
+    "SD-DN": ("North Darfur State", ("North Darfur",)),
+    "SD-DS": ("South Darfur State", ("South Darfur",)),
+    "SD-DW": ("West Darfur State", ("West Darfur",)),
+    "SD-GD": ("Gedaref State", ("Al Qadarif State", "Al Qadarif")),
+    "SD-GK": ("West Kordofan State", ("West Kordofan",)),
+    "SD-GZ": ("Gezira State", ("Al Jazirah State", "Al Jazirah", "El Gezira State")),
+    "SD-KA": ("Kassala State", ()),
+    "SD-KH": ("Khartoum State", ()),
+    "SD-KN": ("North Kordofan State", ("North Kordofan",)),
+    "SD-KS": ("South Kordofan State", ("South Kordofan",)),
+    "SD-NB": ("Blue Nile State", ()),
+    "SD-NO": ("Northern State", ()),
+    "SD-NR": ("River Nile State", ("Nile State",)),
+    "SD-NW": ("White Nile State", ()),
+    "SD-RS": ("Red Sea State", ()),
+    "SD-SI": ("Sennar State", ("Sinnar State",)),
+}
+
 # ---------------------------------------------------------------------------------------------------
 # Notable cities and towns -> the subdivision containing them. Display name first, then other
 # spellings. A city named like its subdivision ("Kharkiv") is listed so that a bare mention in an
@@ -527,6 +569,39 @@ CITIES: dict[str, tuple[tuple[str, ...], ...]] = {
     "IQ-SD": (("Tikrit",), ("Samarra",), ("Baiji",)),
     "IQ-SU": (("Sulaymaniyah", "Sulaimaniyah", "Slemani", "Suleimaniyah"),),
     "IQ-WA": (("Kut",),),
+    "MM-01": (("Sagaing",), ("Monywa",), ("Tabayin",), ("Shwebo",), ("Kale", "Kalay")),
+    "MM-02": (("Bago", "Pegu"), ("Pyay", "Prome"), ("Taungoo", "Toungoo")),
+    "MM-03": (("Magway", "Magwe"), ("Pakokku",)),
+    "MM-04": (("Mandalay",), ("Madaya",), ("Pyin Oo Lwin",), ("Meiktila",)),
+    "MM-05": (("Dawei",), ("Myeik",)),
+    "MM-06": (("Yangon", "Rangoon"),),
+    "MM-07": (("Pathein",),),
+    "MM-11": (("Myitkyina",), ("Bhamo",), ("Hpakant",)),
+    "MM-12": (("Loikaw",),),
+    "MM-13": (("Hpa-an",), ("Myawaddy",)),
+    "MM-14": (("Hakha",), ("Falam",)),
+    "MM-15": (("Mawlamyine", "Moulmein"),),
+    "MM-16": (("Sittwe",), ("Mrauk-U", "Mrauk U"), ("Kyaukphyu",)),
+    "MM-17": (("Lashio",), ("Taunggyi",)),
+    "MM-18": (("Naypyitaw", "Nay Pyi Taw", "Naypyidaw"),),
+    "SD-DC": (("Zalingei",),),
+    "SD-DE": (("Ed Daein", "Ad Du'ayn"),),
+    "SD-DN": (("El Fasher", "Al Fashir", "El-Fasher", "Al-Fashir"), ("Tawila",)),
+    "SD-DS": (("Nyala",),),
+    "SD-DW": (("El Geneina", "Geneina", "Al Junaynah"),),
+    "SD-GD": (("Gedaref", "Al Qadarif"),),
+    "SD-GK": (("Babanusa",), ("El Fula", "Al Fulah")),
+    "SD-GZ": (("Wad Madani", "Wad Medani"),),
+    "SD-KA": (("Kassala",),),
+    "SD-KH": (("Khartoum",), ("Omdurman",), ("Khartoum North", "Bahri")),
+    "SD-KN": (("El Obeid", "Al-Ubayyid", "Al Ubayyid"), ("Bara",)),
+    "SD-KS": (("Kadugli",), ("Dilling",)),
+    "SD-NB": (("Damazin", "Ed Damazin", "Ad-Damazin"),),
+    "SD-NO": (("Dongola",), ("Merowe",)),
+    "SD-NR": (("Atbara",), ("Shendi",), ("Ed Damer", "Ad-Damir")),
+    "SD-NW": (("Kosti",), ("Rabak",)),
+    "SD-RS": (("Port Sudan",),),
+    "SD-SI": (("Sennar", "Sinnar"), ("Singa",)),
 }
 
 # Spellings that name a subdivision on their own although its English name carries a type word:
@@ -535,6 +610,10 @@ STANDALONE_ALIASES: dict[str, str] = {
     "Volyn": "UA-07", "Volhynia": "UA-07", "Zakarpattia": "UA-21", "Transcarpathia": "UA-21",
     "Primorye": "RU-PRI", "Kamchatka": "RU-KAM", "Kuzbass": "RU-KEM", "Yugra": "RU-KHM",
     "Sakhalin": "RU-SAK", "Iraqi Kurdistan": "IQ-KR",
+    "Rakhine": "MM-16", "Kachin": "MM-11", "Tanintharyi": "MM-05", "Ayeyarwady": "MM-07", "Kayah": "MM-12",
+    "Kayin": "MM-13", "North Darfur": "SD-DN", "South Darfur": "SD-DS", "West Darfur": "SD-DW",
+    "East Darfur": "SD-DE", "Central Darfur": "SD-DC", "North Kordofan": "SD-KN", "South Kordofan": "SD-KS",
+    "West Kordofan": "SD-GK", "Gezira": "SD-GZ", "Al Jazirah": "SD-GZ",
 }
 
 # Words naming a kind of subdivision; `normalize_place` drops them.
@@ -557,7 +636,7 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015,.\[\]]+")
 _CITY_KINDS = ("City", "Autonomous city", "Municipality")
 # the type words of the English names, dropped to get their stem
 _STEM_TYPE_RE = re.compile(r"\s+(?:Oblast|Krai|Autonomous Okrug|Autonomous Oblast|Province|Governorate|District|"
-                           r"Region)$")
+                           r"Region|State|Union Territory)$")
 _COMPASS_WORDS = frozenset(("North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
                             "Central"))
 
@@ -655,7 +734,8 @@ def _stem(name: str) -> str:
 
 
 def _english() -> dict[str, tuple[str, tuple[str, ...]]]:
-    return {**UKRAINE, **RUSSIA, **ISRAEL, **IRAN, **YEMEN, **LEBANON, **SYRIA, **PALESTINE, **IRAQ}
+    return {**UKRAINE, **RUSSIA, **ISRAEL, **IRAN, **YEMEN, **LEBANON, **SYRIA, **PALESTINE, **IRAQ, **MYANMAR,
+            **SUDAN}
 
 
 def _check_codes() -> None:
@@ -714,6 +794,8 @@ def _index() -> tuple[dict[str, PlaceName], tuple[str, ...], dict[str, City]]:
         name_alone = not has_type_word(_stem(sub.name)) and _stem(sub.name) == sub.name
         kind_word = sub.name[len(_stem(sub.name)):].strip().lower()
         for spelling in (_stem(sub.name), *english[code][1], official):
+            if spelling in _COMPASS_WORDS:
+                continue  # pycountry's "Northern" (Sudan's Northern State) alone names nothing
             key = normalize_place(spelling)
             # a city subdivision shares its stem with the oblast around it: "Kyiv region" is UA-32
             if sub.kind not in _CITY_KINDS and not has_type_word(spelling):

@@ -346,3 +346,21 @@ def test_the_items_of_a_list_introduced_by_an_impact():
 def test_a_list_introduced_without_an_impact_names_no_affected_place():
     text = "The regional teams are as follows:\nKharkiv and Sumy regions: two coaches each\n"
     assert keys_of(text) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Myanmar military airstrikes killed at least 27 civilians in Sagaing Region and Rakhine State on Monday.",
+         {"MM-01", "MM-16"}),
+        ("Drones struck a power station in Atbara, cutting electricity across River Nile state.", {"SD-NR"}),
+        ("Drones launched by the RSF struck fuel depots in Port Sudan early on Tuesday.", {"SD-RS"}),
+    ],
+    ids=["myanmar_regions_and_states", "a_sudanese_state", "a_sudanese_city"],
+)
+def test_the_wars_of_myanmar_and_sudan(text, expected):
+    assert keys_of(text) == expected
+
+
+def test_state_media_is_no_state():
+    assert keys_of("Kharkiv state media said drones hit the city; Kharkiv was hit overnight.") == {"UA-63"}
