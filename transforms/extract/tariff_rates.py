@@ -1291,7 +1291,9 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
         # its country ("Canada: Arlanxeo Canada 24.6%; all other Canadian companies 41.5%")
         return True
     if clause[0] == 0 and (any_label := _FACTBOX_LABEL.match(text)) is not None and any_label.end() == token.start \
-            and len(any_label.group("label").split()) <= _MAX_NAME_LABEL_WORDS:
+            and len(any_label.group("label").split()) <= _MAX_NAME_LABEL_WORDS \
+            and _MONETARY_WORDS.isdisjoint(_words_between(text, 0, any_label.end())[2]) \
+            and not _names_other_measure(text, 0, any_label.end()):
         return True  # after tariff rates, a line of a table of company rates: "Somany Ceramics: 11.8%"
     if len(words) >= 2 and words[-1] in ("additional", "extra", "further") and words[-2] in ("an", "a"):
         return True  # after tariff rates, "an additional 24% remains suspended", "add an extra 10% on Canada"

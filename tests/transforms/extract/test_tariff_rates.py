@@ -982,3 +982,9 @@ def test_company_rates_under_their_country():
             "Canada: Arlanxeo Canada 24.6%; all other Canadian companies 41.5%\n"
             "Japan: Japan Butyl Co 18.2%; all other Japanese companies 31.7%\n")
     assert keys_of(text) == {("CN", "CA", 24.6), ("CN", "CA", 41.5), ("CN", "JP", 18.2), ("CN", "JP", 31.7)}
+
+
+def test_a_factbox_of_the_economy_is_no_table_of_rates():
+    text = ("The removal of some levies from household electricity comes into effect in April.\n\n"
+            "Bank Rate: 3.75% (unchanged)\nUnemployment, January: 5.2%\n")
+    assert keys_of(text) == set()
