@@ -258,8 +258,8 @@ _NAMED_PAYER_BEFORE = re.compile(
 _MAX_GOODS_PAYER_WORDS = 5  # "Energy and potash pay": the words of a clause of goods that pay a rate
 # A line introducing a list of rates in a tariff text: "According to the Commission, the rates are:"
 _INTRODUCES_RATES = re.compile(r"\brates\b[^.]{0,40}:$", re.IGNORECASE)
-_TARIFF_ABBREVIATION = re.compile(
-    r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|surcharges?|surtax(?:es)?)\s+\(([A-Z]{2,6})\)")
+_BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
+_TARIFF_NOUN_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|surcharges?|surtax(?:es)?)\s+$")
 _INCREASE_NOUNS = _words("increase increases hike hikes rise jump")
 _PAYER_REACH = 160  # how far before "will pay 31.9%" a named payer and its relative clause may start
 _RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
@@ -2592,7 +2592,9 @@ def _tariff_abbreviations(text: str) -> frozenset[str]:
     raised to 20% from 10%" a rate."""
     if "(" not in text:
         return frozenset()
-    return frozenset(match.group(1).lower() for match in _TARIFF_ABBREVIATION.finditer(text))
+    # the brackets first (a scan for one character), then the tariff noun before them
+    return frozenset(match.group(1).lower() for match in _BRACKETED_ABBREVIATION.finditer(text)
+                     if _TARIFF_NOUN_BEFORE.search(text, max(0, match.start() - 12), match.start()))
 
 
 def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences: set[int],
