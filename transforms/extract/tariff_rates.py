@@ -161,6 +161,9 @@ _APPROX_WORDS = frozenset(
 # A ceiling before a rate that goods face: "no more than 15 per cent"; a verb that sets one ("capped at 15%")
 _CAP_PHRASES = frozenset({("no", "more", "than"), ("not", "more", "than"), ("a", "maximum", "of")})
 _CAP_VERBS = _words("capped capping cap caps pegged fixed")
+_VAT = re.compile(r"\b(?:VAT|GST|value-added|sales tax|income tax)\b", re.IGNORECASE)
+_STAY_OR_SEE = _words("stay stays stayed remain remains remained see sees saw")
+_STAY_VERBS = _words("stay stays stayed staying remain remains remained remaining unchanged")
 _APPROX_PAIRS = frozenset(
     {
         ("more", "than"),
@@ -408,6 +411,9 @@ _OTHER_BEFORE = frozenset(
 )
 _OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
 _COORDINATORS = frozenset({"and", "or", "&"})
+_SETTING_VERBS = _words("cut cuts cutting raise raises raised raising lower lowers lowered lowering lift lifts lifted "
+                        "lifting move moves moved moving put puts putting")
+_TO_A_RATE = re.compile(r"\s+(?:to|at)\s+(?:about\s+|around\s+)?\d")
 _DUTY_NOUNS = _words("tariff tariffs duty duties levy levies surcharge surcharges surtax surtaxes")
 # What is bought is not what is taxed: "a penalty for buying Russian oil", "over its purchases of Russian crude"
 _PURCHASE_BEFORE = _words("buy buys buying bought purchasing")
@@ -683,7 +689,8 @@ _IT_ACTS = re.compile(r"\b[Ii]t\s+(?:also\s+|has\s+|had\s+|will\s+|would\s+|then
                       r"raised|raises|imposed|imposes|slapped|slaps|lowered|lowers|removed|removes|suspended|suspends|"
                       r"lifted|lifts|doubled|doubles|halved|halves|increased|increases|reduced|reduces|introduced|"
                       r"introduces|proposed|proposes|levied|levies|abolished|abolishes)\b")
-_ITS_GOODS = re.compile(r"\s*(?:Its|Their)\s+(?:[a-z-]+\s+)?(?:goods|exports|products|shipments|cars|steel)\b")
+_ITS_GOODS = re.compile(r"\s*(?:Its|Their)\s+(?:[a-z-]+\s+)?(?:goods|exports|products|shipments|cars|steel|rate|"
+                        r"tariff|tariffs)\b")
 _RELATIVE_PAYER = re.compile(r",\s+(?:which|who)\s+(?:\w+\s+){0,3}(?:pay|pays|paid|face|faces|faced)\s+"
                              r"(?:\w+\s+)?$")
 _PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
@@ -712,6 +719,14 @@ _ROLE_FACES_AFTER = re.compile(
     r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
     r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
     r"|,?\s+(?:hit|slapped)\s+with\b"
+    # "Vietnam stays at 20%", "Indonesia and the Philippines remain at 19%", "Thailand and Cambodia each see their
+    # rate trimmed": the country a rate is set for
+    r"|(?:\s+(?:will|would|also|each|both|now|still)){0,2}\s+(?:stay|stays|stayed|remain|remains|remained)\s+"
+    r"(?:unchanged\s+)?at\s+\d"
+    r"|(?:\s+(?:will|would|also|each|both|now)){0,2}\s+(?:see|sees|saw)\s+(?:its|their)\s+(?:\w+\s+)?"
+    r"(?:rates?|tariffs?|duty|duties)\b"
+    # "Switzerland, whose 39% rate was cut to 15%"
+    r"|,\s+whose\s+(?:[\w%.-]+\s+){0,3}(?:rates?|tariffs?|duty|duties)\b"
     # "Mexico has twice won delays to a threatened increase": who is spared a tariff for now is its target
     r"|(?:\s+(?:has|have|had|will|would|also|again|twice|already|now)){0,3}\s+(?:won|wins|secured|secures|"
     r"obtained|got|gets|sought|seeks|requested|requests)\s+(?:an?\s+|another\s+|the\s+)?(?:\w+\s+)?"
@@ -1167,6 +1182,10 @@ def _governor(
     if len(words) > 3 and tuple(w.lower() for w in words[-3:]) in _CAP_PHRASES:
         del words[-3:]  # "will face no more than 15 per cent"
     verb = words[-1].lower() if words else ""
+    if verb == "at" and len(words) > 1 and words[-2].lower() in _STAY_VERBS and (recent_rates or earlier_rate) \
+            and not _names_other_measure(text, *clause) \
+            and _MONETARY_WORDS.isdisjoint(_words_between(text, *clause)[2]) and not _VAT.search(text, *clause):
+        return (start, start), "verb"  # after tariff rates, "Vietnam stays at 20%", "remain at 19%"
     if verb == "at" and len(words) > 1 and words[-2].lower() in _CAP_VERBS \
             and (recent_rates or earlier_rate or _names_goods(text, *clause)):
         return (start, start), "verb"  # "Machinery from the European Union and Japan will be capped at 15%"
@@ -1480,11 +1499,12 @@ def _coordinated_targets(text: str, parties: list[Party]) -> None:
     first took the role of nothing after it before the second was read)."""
     for index in range(len(parties) - 1, 0, -1):
         last = parties[index]
-        if last.role != "subject" or last.goods_end is not None or not _joined(text, parties[index - 1], last):
+        if last.role not in ("subject", "target") or last.goods_end is not None \
+                or not _joined(text, parties[index - 1], last):
             continue
-        goods_end = _goods_after(text, last.end)
+        goods_end = _goods_after(text, last.end) if last.role == "subject" else None
         if goods_end is None and not _ROLE_FACES_AFTER.match(text[last.end:last.end + 120]):
-            continue
+            continue  # (a target by its verb, "... and the Philippines remain at 19%", shares it with the first)
         first = index
         while first and parties[first - 1].role == "subject" and parties[first - 1].goods_end is None \
                 and _joined(text, parties[first - 1], parties[first]):
@@ -1553,6 +1573,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     pair = tuple(words[-2:])
     if pair[-1:] == ("with",) and "without" in _tail_words(text, start, 6):
         return "other", None, None  # "from countries without a free trade agreement with Canada": not its partner
+    if last in _SETTING_VERBS and _TO_A_RATE.match(text, end):
+        return "target", None, None  # "cutting Taiwan to 15%", "raised India to 50%": the country a rate is set for
     if last in _TARGET_BEFORE or pair in _TARGET_BEFORE_PAIRS:
         return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
     if last in _PURCHASE_BEFORE or pair in _PURCHASE_BEFORE_PAIRS:
@@ -1569,8 +1591,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "target", None, None  # "the European Union 20%, Japan 24%": a listed country's rate
     if after.startswith(("'s ", "’s ")) and _BARE_RATE_AFTER.match(after, 2):
         return "target", None, None  # "below Vietnam's 20%": the rate a country pays
-    if (not _FACES_WORDS.isdisjoint(following) or following[:1] in (["which"], ["who"]) or after.startswith(", ")) \
-            and _ROLE_FACES_AFTER.match(text[end:end + 120]):
+    if (not _FACES_WORDS.isdisjoint(following) or following[:1] in (["which"], ["who"]) or after.startswith(", ")
+            or not _STAY_OR_SEE.isdisjoint(following[:4])) and _ROLE_FACES_AFTER.match(text[end:end + 120]):
         return "target", None, _goods_after(text, end)  # "India faces a 50% tariff", "Swiss goods face"
     # Modifying a tariff or goods noun decides the role whatever the preposition: "of Chinese
     # imports" is a target, "at Trump's duties" an imposer.
@@ -2307,8 +2329,11 @@ def _coordinated(text: str, parties: Sequence[Party], first: Party) -> list[str]
 
 
 def _joined(text: str, left: Party, right: Party) -> bool:
-    """True when only a comma or a conjunction separates two mentions."""
-    return text[left.end : right.start].strip() in (",", "and", ", and", "or", ", or", "&")
+    """True when only a comma or a conjunction separates two mentions ("Indonesia and the Philippines")."""
+    between = text[left.end : right.start].strip()
+    if between.endswith((" the", " The")):
+        between = between[:-4]
+    return between in (",", "and", ", and", "or", ", or", "&")
 
 
 def _own_goods(

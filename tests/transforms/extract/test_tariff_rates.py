@@ -988,3 +988,21 @@ def test_a_factbox_of_the_economy_is_no_table_of_rates():
     text = ("The removal of some levies from household electricity comes into effect in April.\n\n"
             "Bank Rate: 3.75% (unchanged)\nUnemployment, January: 5.2%\n")
     assert keys_of(text) == set()
+
+
+def test_partners_that_stay_remain_or_see_their_rates_set():
+    text = ("Trump resets tariff rates for a dozen partners, cutting Taiwan to 15% and raising South Africa.\n\n"
+            "Thailand and Cambodia each see their rate trimmed to 18% from 19%. Vietnam stays at 20%. Indonesia and "
+            "the Philippines remain at 19%.\n\n"
+            "South Africa went the other way. Its rate rises to 35% from 30%.\n\n"
+            "Switzerland, whose 39% rate was cut to 15% in November, is not affected.")
+    keys = keys_of(text)
+    assert {("US", "TW", 15.0), ("US", "TH", 18.0), ("US", "KH", 18.0), ("US", "VN", 20.0), ("US", "ID", 19.0),
+            ("US", "PH", 19.0), ("US", "ZA", 35.0), ("US", "CH", 15.0)} <= keys
+    assert not any(imposer not in ("US", None) for imposer, _, _ in keys)
+
+
+def test_a_rate_of_another_measure_that_stays_is_no_tariff():
+    text = ("Excise duties on alcohol rise to 20%. The standard VAT rate will stay at 23%. The Bank of Canada left its "
+            "key overnight rate unchanged at 2.25%.")
+    assert (None, None, 23.0) not in keys_of(text) and all(rate not in (23.0, 2.25) for _, _, rate in keys_of(text))
