@@ -257,7 +257,7 @@ _NAMED_PAYER_BEFORE = re.compile(
     r"(?:\b(?-i:[A-Z][\w.&'’-]+)|\b(?:producers|exporters|makers|companies|firms|manufacturers|brands|carmakers|"
     r"automakers|exporter|producer|company)\b)(?:,[^,]{1,80},|\s+(?:that|which|who)\s+[^,]{1,60}?)?\s+"
     r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
-    r"(?:(?:just|only|about|around)\s+)?$", re.IGNORECASE)
+    r"(?:(?:just|only|about|around|the\s+full|the\s+same|the)\s+)?$", re.IGNORECASE)
 _MAX_GOODS_PAYER_WORDS = 5  # "Energy and potash pay": the words of a clause of goods that pay a rate
 # A line introducing a list of rates in a tariff text: "According to the Commission, the rates are:"
 _INTRODUCES_RATES = re.compile(r"\brates\b[^.]{0,40}:$", re.IGNORECASE)
@@ -265,7 +265,7 @@ _BRACKETED_ABBREVIATION = re.compile(r"\(([A-Z]{2,6})\)")
 _TARIFF_NOUN_BEFORE = re.compile(r"\b(?:tariffs?|dut(?:y|ies)|levy|levies|surcharges?|surtax(?:es)?)\s+$")
 _INCREASE_NOUNS = _words("increase increases hike hikes rise jump")
 _PAYER_REACH = 160  # how far before "will pay 31.9%" a named payer and its relative clause may start
-_RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently")
+_RATE_ADVERBS = _words("just only about around roughly nearly almost some still now currently full")
 # "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
 _PAY_WORDS = _words("pay pays paid paying face faces faced facing")
 # "They include 50% on steel": a pronoun for the tariffs just named, listing their rates.
@@ -689,8 +689,10 @@ _IT_ACTS = re.compile(r"\b[Ii]t\s+(?:also\s+|has\s+|had\s+|will\s+|would\s+|then
                       r"raised|raises|imposed|imposes|slapped|slaps|lowered|lowers|removed|removes|suspended|suspends|"
                       r"lifted|lifts|doubled|doubles|halved|halves|increased|increases|reduced|reduces|introduced|"
                       r"introduces|proposed|proposes|levied|levies|abolished|abolishes)\b")
-_ITS_GOODS = re.compile(r"\s*(?:Its|Their)\s+(?:[a-z-]+\s+)?(?:goods|exports|products|shipments|cars|steel|rate|"
-                        r"tariff|tariffs)\b")
+_ITS_GOODS_NEAR = re.compile(r"(?:^|[:;] )(?:its|their)\s+(?:[a-z-]+\s+)?(?:goods|exports|exporters|products|producers|"
+                             r"shipments)\s+(?:\w+\s+){1,3}$", re.IGNORECASE)
+_ITS_GOODS = re.compile(r"\s*(?:Its|Their|its|their)\s+(?:[a-z-]+\s+)?(?:goods|exports|exporters|products|"
+                        r"producers|shipments|cars|steel|rate|tariff|tariffs)\b")
 _RELATIVE_PAYER = re.compile(r",\s+(?:which|who)\s+(?:\w+\s+){0,3}(?:pay|pays|paid|face|faces|faced)\s+"
                              r"(?:\w+\s+)?$")
 _PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
@@ -1286,8 +1288,10 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     if text.startswith("(", token.start - 1) and any(
             p.iso2 and 1 <= token.start - p.end <= 2 for p in _parties(text)):
         return True  # "rivals such as Vietnam (20 per cent), Indonesia (19 per cent)"
-    while len(words) > 1 and words[-1] in _RATE_ADVERBS:
-        words = words[:-1]  # "Japanese cars paid just 2.5%"
+    while len(words) > 1 and (words[-1] in _RATE_ADVERBS or words[-1] in ("the", "a")):
+        words = words[:-1]  # "Japanese cars paid just 2.5%", "its exporters pay the full 25%"
+    if len(words) > 3 and tuple(words[-3:]) in _CAP_PHRASES:
+        words = words[:-3]  # "Furniture from the European Union and Japan pay no more than 15%"
     if words and words[-1] in _PAY_WORDS and (
             _ON_AFTER_RATE.match(text, token.end)
             or any(p.role == "target" and clause[0] <= p.start < token.start for p in _parties(text))
@@ -2105,10 +2109,18 @@ def _resolve(
             target = _nearest(parties, position, ("target",), lo, hi, before_only=True)
         target = target or _nearest(parties, position, ("target",), lo, hi, own_imposer)
         targets = _coordinated(text, parties, target) if target else []
-        if not targets and sentence_no > 0 and _ITS_GOODS.match(text, lo):
-            # "Taiwan ... is negotiating separately. Its goods currently face a 20% tariff": whose goods
-            earlier = [p for p in _parties(context.doc.sentences[sentence_no - 1].text) if p.iso2]
-            if earlier and earlier[0].role in ("subject", "target"):
+        its_goods = None if targets else (_ITS_GOODS.match(text, lo)
+                                          or _ITS_GOODS_NEAR.search(text, max(lo, position - 50), position))
+        if its_goods is not None:
+            # "Taiwan ... is negotiating separately. Its goods currently face a 20% tariff", "For Vietnam, ...,
+            # there is no cap: its exporters pay the full 25%": whose goods
+            before = [p for p in parties
+                      if p.iso2 and p.end <= its_goods.start() and p.role in ("subject", "target", "other")]
+            earlier = [p for p in _parties(context.doc.sentences[sentence_no - 1].text) if p.iso2] \
+                if sentence_no > 0 else []
+            if before:
+                targets = [before[0].iso2]
+            elif earlier and earlier[0].role in ("subject", "target"):
                 targets = [earlier[0].iso2]
     if head is not None and imposer_party is None:
         for party in parties:

@@ -1006,3 +1006,18 @@ def test_a_rate_of_another_measure_that_stays_is_no_tariff():
     text = ("Excise duties on alcohol rise to 20%. The standard VAT rate will stay at 23%. The Bank of Canada left its "
             "key overnight rate unchanged at 2.25%.")
     assert (None, None, 23.0) not in keys_of(text) and all(rate not in (23.0, 2.25) for _, _, rate in keys_of(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Trump set a 25% tariff on wooden furniture. Furniture from the European Union and Japan pays "
+                     "no more than 15%.", {("US", None, 25.0), ("US", "EU", 15.0), ("US", "JP", 15.0)},
+                     id="pays_no_more_than"),
+        pytest.param("Trump set a 25% tariff on wooden furniture. For Vietnam, the biggest supplier of furniture to "
+                     "the United States, there is no cap: its exporters pay the full 25%.",
+                     {("US", None, 25.0), ("US", "VN", 25.0)}, id="its_exporters_pay_the_full_rate"),
+    ],
+)
+def test_caps_and_full_rates_that_goods_pay(text, expected):
+    assert keys_of(text) == expected
