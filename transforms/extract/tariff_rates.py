@@ -86,6 +86,8 @@ _TAX_QUALIFIERS = _words("import export border")
 _WEAK_WORDS = _words("rate rates taxed baseline deposit deposits countermeasure countermeasures")
 # Trade-remedy words that make a weak noun a tariff: "the 75.8% anti-dumping deposit", "countervailing rates"
 _REMEDY_WORDS = _words("dumping countervailing safeguard retaliatory")
+# Remedies against particular countries' goods (a safeguard, unlike them, applies to every origin)
+_BILATERAL_REMEDY_WORDS = _words("dumping countervailing subsidy retaliatory")
 # Runs of letters that may start a tariff noun phrase: a cheap test before the tariff-noun patterns.
 _TARIFF_LOOKING = _words("""
     tariff tariffs duty duties levy levies customs surcharge surcharges surtax surtaxes tax taxes rate rates
@@ -2091,7 +2093,7 @@ def _resolve(
             if row["_clause"] == clause and row["target_country_iso2"]:
                 targets = [row["target_country_iso2"]]
                 break
-    if (not targets and not global_goods and not context.header_target
+    if (not targets and not global_goods and not context.header_target and not _is_trade_remedy(text, rate)
             and (_names_sector(text, goods_span) or _sector_before(text, rate) or _sector_at(text, rate)
                  or (context.label is not None and context.label.goods))
             and _nearest(parties, position, ("target",), lo, hi, own_imposer) is None
@@ -2277,6 +2279,14 @@ def _sector_before(text: str, rate: Rate) -> bool:
         return False
     before = _tail_words(text, rate.governor[0], 1)
     return bool(before) and before[0] in _SECTOR_WORDS_LOWER
+
+
+def _is_trade_remedy(text: str, rate: Rate) -> bool:
+    """Whether the rate is an anti-dumping or countervailing duty ("a 75.8 per cent anti-dumping deposit on canola
+    seed"): such duties are on the goods of the countries investigated, never on every country's."""
+    start = min(rate.start, rate.governor[0]) if rate.governor else rate.start
+    end = max(rate.end, rate.governor[1]) if rate.governor else rate.end
+    return not _BILATERAL_REMEDY_WORDS.isdisjoint(_words_between(text, max(0, start - 40), end)[2])
 
 
 def _sector_at(text: str, rate: Rate) -> bool:

@@ -1021,3 +1021,9 @@ def test_a_rate_of_another_measure_that_stays_is_no_tariff():
 )
 def test_caps_and_full_rates_that_goods_pay(text, expected):
     assert keys_of(text) == expected
+
+
+def test_an_anti_dumping_duty_on_a_sector_is_on_the_country_investigated():
+    text = ("China imposed 100% tariffs on Canadian canola oil in March. Importers will have to pay a 75.8 per cent "
+            "anti-dumping deposit on canola seed from Thursday.")
+    assert ("CN", "CA", 75.8) in keys_of(text) and ("CN", None, 75.8) not in keys_of(text)
