@@ -1050,6 +1050,9 @@ def _continues_list(text: str, previous: Token, token: Token) -> bool:
     if _LIST_ITEM_TAIL.fullmatch(between):
         return True  # "24 per cent on Japan, 25 per cent on South Korea and 46 per cent on Vietnam"
     words = between.replace(",", " ").split()
+    # "Vietnam got 20% and the Philippines 19%": the article of a country's name does not break the list
+    words = [w for i, w in enumerate(words) if not (w in ("the", "The") and words[i + 1:i + 2] != []
+                                                    and words[i + 1][:1].isupper())]
     # "Chinese cars pay 50%, South Korean and Indian auto parts 35%": an item names whose goods it taxes
     limit = _MAX_NAMED_ITEM_WORDS if between.startswith((", ", "; ")) else 4
     if len(words) <= limit and not _LIST_BREAKING_WORDS.intersection(w.lower() for w in words):
@@ -1579,6 +1582,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     pair = tuple(words[-2:])
     if pair[-1:] == ("with",) and "without" in _tail_words(text, start, 6):
         return "other", None, None  # "from countries without a free trade agreement with Canada": not its partner
+    if "transshipped" in words or "transhipped" in words:
+        return "other", None, None  # "Goods transshipped from China will still face 40%": the route, not the target
     if last in _SETTING_VERBS and _TO_A_RATE.match(text, end):
         return "target", None, None  # "cutting Taiwan to 15%", "raised India to 50%": the country a rate is set for
     if last in _TARGET_BEFORE or pair in _TARGET_BEFORE_PAIRS:
