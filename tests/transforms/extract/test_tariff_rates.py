@@ -1031,7 +1031,7 @@ def test_an_anti_dumping_duty_on_a_sector_is_on_the_country_investigated():
 
 def test_goods_transshipped_from_a_country_are_the_exporters_and_lists_with_articles():
     text = ("VIETNAM: The United States will cut its tariff on Vietnamese goods to 15% from 20% from Aug. 1. Goods "
-            "judged to be \\"transshipped\\" from China will still face 40%.")
+            "judged to be 'transshipped' from China will still face 40%.")
     assert ("US", "VN", 40.0) in keys_of(text) and ("US", "CN", 40.0) not in keys_of(text)
     text = "Trump set new tariffs on Asian partners. Vietnam got 20% and the Philippines 19% in similar deals."
     assert keys_of(text) == {("US", "VN", 20.0), ("US", "PH", 19.0)}
