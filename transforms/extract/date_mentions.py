@@ -87,6 +87,7 @@ PERIOD_PARTS = frozenset({"start", "beginning", "end", "middle", "turn", "close"
 # "the first half of 2025", "the first week of March", "the last days of August"
 ORDINALS = frozenset({"first", "second", "third", "fourth", "last", "final"})
 ORDINAL_PARTS = frozenset({"half", "week", "weeks", "days", "quarter"})
+COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven 2 3 4 5 6 7 8 9 10 11".split())
 DAY_PARTS = frozenset({"evening", "morning", "afternoon", "night"})
 HOURS_MODIFIERS = frozenset({"early", "small", "wee"})
 MODIFIERS = frozenset({"early", "late", "mid", "earlier", "later"})
@@ -548,6 +549,9 @@ def _read_lead_slots(back: _WordsBack, fields: dict, core_is_number: bool) -> No
     elif word() == "of" and word(1) in ORDINAL_PARTS and word(2) in ORDINALS:  # "the first half of 2025"
         fields["part"] = f"{word(2)} {word(1)}"
         take(3)
+    elif word() == "of" and word(1) in ("months", "weeks") and word(2) in COUNT_WORDS and word(3) in ORDINALS:
+        fields["part"] = f"{word(3)} {word(2)} {word(1)}"  # "the first five months of the year"
+        take(4)
     if "part" in fields:
         if word() == "very":
             take(1)
@@ -855,7 +859,11 @@ class _Context:
             return True
         if lead.prep in CONTINUATIONS and self.previous_end >= 0:
             return self.text[self.previous_end:lead.start].strip(" ,") == ""
-        return False
+        # the end of a span of months: "prices rose 4.7% in the 12 months to December", "the year to March"
+        return lead.prep == "to" and self.text.endswith(_SPAN_BEFORE_TO, max(0, lead.start - 8), lead.start)
+
+
+_SPAN_BEFORE_TO = (" months ", " year ", " weeks ", " quarter ")
 
 
 def _day_number(raw: str) -> int:

@@ -703,3 +703,16 @@ def test_a_timetable_verb_after_a_relative_clause_and_in_a_timeline():
             "Feb. 4.\n")
     found = _mentions(text, dt.date(2026, 6, 12))
     assert ("on July 23", "day", "2026-07-23") in found and ("on Feb. 4", "day", "2025-02-04") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sales rose 41% in the first five months of the year.", [("in the first five months of the year", "year",
+                                                                    "2026-01-01")]),
+        ("Furniture prices rose 4.7% in the 12 months to December.", [("December", "month", "2025-12-01")]),
+    ],
+    ids=["the_first_months_of_the_year", "the_months_to_a_month"],
+)
+def test_spans_of_months(text, expected):
+    assert _mentions(text, dt.date(2026, 1, 13)) == expected
