@@ -1183,7 +1183,7 @@ def _governor(
     while words and (
         words[-1].lower() in _APPROX_WORDS
         or words[-1].lower() in _ARTICLES
-        or words[-1].lower() in ("up", "to")
+        or words[-1].lower() in ("up", "to", "full")  # "will still face the full 50 per cent"
     ):
         words.pop()
     if len(words) > 3 and tuple(w.lower() for w in words[-3:]) in _CAP_PHRASES:
@@ -1714,6 +1714,11 @@ def _goods(
         # the goods named before the rate ("Chinese cars pay 50%, South Korean auto parts 35%"), else after it
         before = [p for p in named if p.start < rate.start]
         party = max(before, key=lambda p: p.start) if before else min(named, key=lambda p: p.start)
+        # from the first of coordinated countries sharing the goods: "Australian and New Zealand steel"
+        for earlier in sorted((p for p in named if p.start < party.start), key=lambda p: -p.start):
+            if earlier.goods_end != party.goods_end or not _joined(text, earlier, party):
+                break
+            party = earlier
         return _goods_phrase(text, party.start, party.goods_end)
     return None, -1, -1
 

@@ -1035,3 +1035,9 @@ def test_goods_transshipped_from_a_country_are_the_exporters_and_lists_with_arti
     assert ("US", "VN", 40.0) in keys_of(text) and ("US", "CN", 40.0) not in keys_of(text)
     text = "Trump set new tariffs on Asian partners. Vietnam got 20% and the Philippines 19% in similar deals."
     assert keys_of(text) == {("US", "VN", 20.0), ("US", "PH", 19.0)}
+
+
+def test_coordinated_countries_share_their_goods_and_the_full_rate():
+    text = ("Trump set a 10% tariff on Australian goods. Australian and New Zealand steel and aluminium continue to "
+            "face 50 per cent. Anything above the quota will still face the full 50 per cent.")
+    assert {("US", "AU", 10.0), ("US", "AU", 50.0), ("US", "NZ", 50.0)} <= keys_of(text)
