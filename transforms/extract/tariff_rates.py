@@ -414,7 +414,8 @@ _OTHER_BEFORE = frozenset(
 _OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
 _COORDINATORS = frozenset({"and", "or", "&"})
 _SETTING_VERBS = _words("cut cuts cutting raise raises raised raising lower lowers lowered lowering lift lifts lifted "
-                        "lifting move moves moved moving put puts putting")
+                        "lifting move moves moved moving put puts putting slash slashes slashed hike hikes hiked "
+                        "ease eases eased")
 _TO_A_RATE = re.compile(r"\s+(?:to|at)\s+(?:about\s+|around\s+)?\d")
 _DUTY_NOUNS = _words("tariff tariffs duty duties levy levies surcharge surcharges surtax surtaxes")
 # What is bought is not what is taxed: "a penalty for buying Russian oil", "over its purchases of Russian crude"
@@ -1610,6 +1611,9 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     if not _TARIFF_LOOKING.isdisjoint(following[:4]):
         tariff = _ROLE_TARIFF_AFTER.match(after)
         if tariff and _tariff_noun_ok(text, end + tariff.start("noun"), tariff.group("noun")):
+            if last in _SETTING_VERBS and any(p.role == "subject" for p in earlier) and not after.startswith(("'", "’")):
+                # "Trump order cuts Taiwan tariff": another actor sets the tariff the country pays
+                return "target", None, None
             return "imposer", end + tariff.start("noun"), None
     goods_end = _goods_after(text, end)
     if goods_end is not None:
@@ -2138,10 +2142,11 @@ def _resolve(
         for party in parties:
             if party.role == "imposer" and party.head == head and party.iso2 not in targets:
                 imposer_party = party
-        if (imposer_party is not None and not targets and context.imposer
-                and context.imposer != imposer_party.iso2 and text.startswith(("'s", "’s"), imposer_party.end)
-                and text[head:head + 4].lower() == "rate"):
-            # "Japan's rate was set at 15%" in a story of U.S. tariffs: the rate Japan was given
+        if (imposer_party is not None and not targets and context.imposer != imposer_party.iso2
+                and text.startswith(("'s", "’s"), imposer_party.end) and text[head:head + 4].lower() == "rate"
+                and (context.imposer is not None or _other_actor_named(parties, imposer_party))):
+            # "Japan's rate was set at 15%" in a story of U.S. tariffs, "Taiwan's rate falls to 15% under an order
+            # Trump signed": the rate the country was given
             targets, imposer_party = [imposer_party.iso2], None
     if compared is None and targets and _RELATIVE_PAYER.search(text, max(lo, position - 60), position):
         # "above the European Union and Japan, which pay 15%": the main clause's subject is not the imposer
@@ -2227,6 +2232,11 @@ def _resolve(
             target = speaker.iso2 if speaker else None
         targets = [target]
     return [(imposer, target if target != imposer else None) for target in targets]
+
+
+def _other_actor_named(parties: Sequence[Party], party: Party) -> bool:
+    """Whether the sentence names another country that may impose ("under an order Trump signed")."""
+    return any(p.iso2 and p.iso2 != party.iso2 and p.role in _IMPOSER_ROLES for p in parties)
 
 
 def _speaks_about(text: str, party: Party, rate: Rate) -> bool:

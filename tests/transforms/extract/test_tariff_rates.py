@@ -1041,3 +1041,10 @@ def test_coordinated_countries_share_their_goods_and_the_full_rate():
     text = ("Trump set a 10% tariff on Australian goods. Australian and New Zealand steel and aluminium continue to "
             "face 50 per cent. Anything above the quota will still face the full 50 per cent.")
     assert {("US", "AU", 10.0), ("US", "AU", 50.0), ("US", "NZ", 50.0)} <= keys_of(text)
+
+
+def test_a_headline_actor_sets_the_tariff_a_country_pays():
+    text = ("Trump order cuts Taiwan tariff, raises South Africa\n"
+            "WASHINGTON, Feb. 16 (Reuters) - Taiwan's rate falls to 15% from 20% under an order U.S. President Donald "
+            "Trump signed on Monday. India's rate stays at 50%.\n\n- Brazil: 50%\n- Vietnam: 20%\n")
+    assert keys_of(text) == {("US", "TW", 15.0), ("US", "IN", 50.0), ("US", "BR", 50.0), ("US", "VN", 20.0)}
