@@ -24,12 +24,14 @@ SETS = {
     "dev6": (GOLDEN / "dev6" / "articles", GOLDEN / "dev6" / "gold.jsonl"),
     "dev7": (GOLDEN / "dev7" / "articles", GOLDEN / "dev7" / "gold.jsonl"),
     "dev8": (GOLDEN / "dev8" / "articles", GOLDEN / "dev8" / "gold.jsonl"),
+    "dev9": (GOLDEN / "dev9" / "articles", GOLDEN / "dev9" / "gold.jsonl"),
     "heldout": (GOLDEN / "heldout" / "articles", GOLDEN / "heldout" / "gold.jsonl"),
     "heldout2": (GOLDEN / "heldout2" / "articles", GOLDEN / "heldout2" / "gold.jsonl"),
     "heldout3": (GOLDEN / "heldout3" / "articles", GOLDEN / "heldout3" / "gold.jsonl"),
     "heldout4": (GOLDEN / "heldout4" / "articles", GOLDEN / "heldout4" / "gold.jsonl"),
     "heldout5": (GOLDEN / "heldout5" / "articles", GOLDEN / "heldout5" / "gold.jsonl"),
     "heldout6": (GOLDEN / "heldout6" / "articles", GOLDEN / "heldout6" / "gold.jsonl"),
+    "heldout7": (GOLDEN / "heldout7" / "articles", GOLDEN / "heldout7" / "gold.jsonl"),
 }
 
 
