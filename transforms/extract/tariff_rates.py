@@ -2735,7 +2735,8 @@ def _rate_rows(
 
 
 def _complete_headline(doc: Document, rows: list[dict]) -> None:
-    """Give a headline rate without a target the target the body states for the same rate.
+    """Give a headline rate without a target the target the body states for the same rate, and one without an
+    imposer the relation of the body's first rate with both countries.
 
     Headlines are telegraphic ("Swiss scramble after 39% U.S. tariff"); the body then says whose
     goods the 39% hits. Only the headline borrows: in the body a rate without a target may be global.
@@ -2743,7 +2744,13 @@ def _complete_headline(doc: Document, rows: list[dict]) -> None:
     if not doc.sentences or doc.title is None or doc.sentences[0].text != doc.title:
         return
     headline_end = doc.sentences[0].end
+    lead = next((row for row in rows if row["char_start"] >= headline_end and row["imposing_country_iso2"]
+                 and row["target_country_iso2"]), None)
     for row in rows:
+        if row["char_start"] < headline_end and row["imposing_country_iso2"] is None and lead is not None:
+            # "Shrimp exporters stare at 58% duty wall as US tariffs bite": the relation the body opens with
+            row["imposing_country_iso2"], row["target_country_iso2"] = (lead["imposing_country_iso2"],
+                                                                        row["target_country_iso2"] or lead["target_country_iso2"])
         if row["char_start"] >= headline_end or row["target_country_iso2"] is not None:
             continue
         for other in rows:

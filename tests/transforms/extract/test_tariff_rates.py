@@ -1048,3 +1048,10 @@ def test_a_headline_actor_sets_the_tariff_a_country_pays():
             "WASHINGTON, Feb. 16 (Reuters) - Taiwan's rate falls to 15% from 20% under an order U.S. President Donald "
             "Trump signed on Monday. India's rate stays at 50%.\n\n- Brazil: 50%\n- Vietnam: 20%\n")
     assert keys_of(text) == {("US", "TW", 15.0), ("US", "IN", 50.0), ("US", "BR", 50.0), ("US", "VN", 20.0)}
+
+
+def test_a_headline_rate_without_countries_takes_the_relation_the_body_opens_with():
+    text = ("Shrimp exporters stare at 58% duty wall as tariffs bite\n"
+            "New Delhi - Indian shrimp now faces a 50 per cent U.S. tariff, and anti-dumping duties take the total "
+            "to 58.26 per cent.")
+    assert ("US", "IN", 58.0) in keys_of(text)
