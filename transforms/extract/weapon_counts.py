@@ -1019,6 +1019,13 @@ def _phrase_after_number(text: str, low: str, end: int):
         if found:
             return (found, None) if not _SUPERLATIVE_RE.search(phrase.group("mods")) else False
 
+    if low.startswith((" were ", " are "), end):
+        # "Of the drones, around 300 were Shahed-type attack drones": what the number of a group was
+        phrase = _PHRASE_RE.match(low, low.index(" ", end + 1))
+        found = _classify_phrase(text, low, phrase) if phrase else None
+        if found:
+            return found, None
+
     phrase = _PHRASE_RE.match(low, end)
     if phrase:
         found = _classify_phrase(text, low, phrase)

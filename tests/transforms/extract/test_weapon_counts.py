@@ -763,3 +763,8 @@ def test_only_between_the_verb_and_an_elliptical_count():
 def test_a_model_name_with_a_number_is_no_count():
     assert _facts("Sweden pledged 12 RBS 70 short-range air defence systems.") == [
         ("12 RBS 70 short-range air defence systems", "air_defense_system", 12, "exact", "supplied")]
+
+
+def test_what_a_number_of_a_group_was():
+    facts = _facts("Russia launched 486 drones overnight. Of the drones, around 300 were Shahed-type attack drones.")
+    assert ("around 300 were Shahed-type attack drones", "drone", 300, "about", "launched") in facts
