@@ -121,6 +121,8 @@ HOLIDAY_NAME_SUFFIXES = re.compile(r" (?:trees?|markets?|season|holidays?|lights
                                    re.IGNORECASE)
 HOLIDAY_GREETINGS = frozenset({"merry", "happy"})
 _CAPITALISED_WORD_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][a-z]+\s+$")  # a name's word, not a sentence's first
+# Easter's days, by their distance from Easter Sunday
+EASTER_DAYS = {"Palm Sunday": -7, "Good Friday": -2, "Easter": 0, "Easter Sunday": 0, "Easter Monday": 1}
 # Holidays on the same day every year: (month, day)
 FIXED_HOLIDAYS = {"Victory Day": (5, 9), "Boxing Day": (12, 26), "Halloween": (10, 31), "Veterans Day": (11, 11),
                   "Remembrance Day": (11, 11), "Armistice Day": (11, 11)}
@@ -296,7 +298,8 @@ _CORE = re.compile(
     rf"(?: (?P<wd_link>into|to) (?:(?:early|late) )?(?:on )?(?P<wd_to>{_WEEKDAY}))?)"
     # Christmas Day, Christmas morning, New Year's Eve, Victory Day, Thanksgiving
     r"|(?P<hol>(?P<hol_name>Christmas|New Year['’]s|New Year|Victory Day|Thanksgiving|Memorial Day|Labou?r Day"
-    r"|Boxing Day|Halloween|Veterans Day|Remembrance Day|Armistice Day)"
+    r"|Boxing Day|Halloween|Veterans Day|Remembrance Day|Armistice Day|Palm Sunday|Good Friday"
+    r"|Easter(?: Sunday| Monday)?)"
     r"(?: (?P<hol_part>Day|Eve|morning|night|evening))?\b)"
 )
 
@@ -309,6 +312,7 @@ _START_WORDS: dict[str, str] = {
     **{name.lower(): "start" for name in cal.WEEKDAY_NAMES + cal.WEEKDAY_ABBREVIATIONS},
     **dict.fromkeys(("christmas", "new year", "victory day", "thanksgiving", "memorial day", "labor day",
                      "labour day", "boxing day", "halloween", "veterans day", "remembrance day", "armistice day",
+                     "palm sunday", "good friday", "easter",
                      "today", "tonight"), "start"),
     **dict.fromkeys(("yesterday", "tomorrow"), "day_word"),
     **dict.fromkeys(("week", "weekend", "month", "year"), "unit"),
@@ -1208,7 +1212,7 @@ def _resolve_weekday(ctx: _Context) -> list[Period]:
 
 def _resolve_holiday(ctx: _Context) -> list[Period]:
     """Christmas (Dec 25; Orthodox Jan 7), New Year's Day/Eve, the fixed holidays (Victory Day, Boxing Day ...),
-    Thanksgiving, Memorial Day and Labor Day."""
+    Easter's days (Western or Orthodox), Thanksgiving, Memorial Day and Labor Day."""
     text, start, end = ctx.text, ctx.match.start(), ctx.match.end()
     name = ctx.group("hol_name").replace("’", "'")
     part = ctx.group("hol_part")
@@ -1221,6 +1225,10 @@ def _resolve_holiday(ctx: _Context) -> list[Period]:
         if part not in ("Day", "Eve") and not (name.endswith("'s") or ctx.lead.prep):
             return []  # "a New Year resolution"
         month, day = (12, 31) if part == "Eve" else (1, 1)
+    elif name in EASTER_DAYS:
+        if name == "Easter" and not ctx.lead.prep and before != "orthodox":
+            return []  # "an Easter truce", "the Easter holidays": named after the feast, not its day
+        month, day = 0, 0  # moveable: from the year's Easter
     elif name in FIXED_HOLIDAYS:
         if _CAPITALISED_WORD_BEFORE.search(text, max(0, start - 30), start):
             return []  # another holiday's name: "Holodomor Remembrance Day" (a Saturday of November)
@@ -1231,7 +1239,10 @@ def _resolve_holiday(ctx: _Context) -> list[Period]:
     if anchor is None:
         return [_unresolved(DAY)]
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
-    if name == "Memorial Day":  # the last Monday of May
+    if name in EASTER_DAYS:  # "Palm Sunday", "Orthodox Easter": days counted from the year's Easter
+        offset = dt.timedelta(days=EASTER_DAYS[name])
+        dates = [cal.easter(year, orthodox=before == "orthodox") + offset for year in years]
+    elif name == "Memorial Day":  # the last Monday of May
         dates = [cal.nth_weekday(year, 6, 0, 1) - dt.timedelta(days=7) for year in years]
     elif name.startswith("Labo"):  # the first Monday of September (the U.S. and Canada)
         dates = [cal.nth_weekday(year, 9, 0, 1) for year in years]

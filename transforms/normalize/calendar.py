@@ -10,6 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN
+from dateutil.easter import easter as _dateutil_easter
+
 # ---------------------------------------------------------------------------------------------------------
 # Vocabularies
 # ---------------------------------------------------------------------------------------------------------
@@ -234,6 +237,12 @@ def choose_year_for_quarter(quarter: int, anchor: dt.date, tense: str) -> int:
         return min(year for year in years if quarter_bounds(year, quarter)[1] >= anchor)
     middle = 3 * quarter - 1  # the middle month of the quarter
     return min(years, key=lambda year: abs(dt.date(year, middle, 15) - anchor))
+
+
+
+def easter(year: int, orthodox: bool = False) -> dt.date:
+    """Easter Sunday of `year`: the Western churches', or the Orthodox churches' (Julian computus)."""
+    return _dateutil_easter(year, EASTER_ORTHODOX if orthodox else EASTER_WESTERN)
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:

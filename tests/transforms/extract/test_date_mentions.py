@@ -716,3 +716,18 @@ def test_a_timetable_verb_after_a_relative_clause_and_in_a_timeline():
 )
 def test_spans_of_months(text, expected):
     assert _mentions(text, dt.date(2026, 1, 13)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Russian missile strike on Sumy on Palm Sunday killed 35 people.",
+         [("on Palm Sunday", "day", "2025-04-13")]),
+        ("Talks will resume after Easter.", [("after Easter", "day", "2025-04-20")]),
+        ("Attacks continued over Orthodox Easter.", [("Easter", "day", "2024-05-05")]),
+        ("Putin declared an Easter truce.", []),
+    ],
+    ids=["palm_sunday", "easter_ahead", "orthodox_easter", "named_after_the_feast"],
+)
+def test_the_days_of_easter(text, expected):
+    assert _mentions(text, dt.date(2025, 4, 16)) == expected

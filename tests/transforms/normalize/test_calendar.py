@@ -139,3 +139,8 @@ def test_make_document_marks_an_inferred_date():
 
     doc = make_document("Strikes\n11 February 2025\nDrones hit Saratov.", source_name="t.txt", source_uri="file:///t")
     assert (doc.published_date, doc.published_date_source) == (dt.date(2025, 2, 11), "inferred")
+
+
+def test_easter_western_and_orthodox():
+    assert cal.easter(2025) == dt.date(2025, 4, 20) == cal.easter(2025, orthodox=True)
+    assert cal.easter(2024) == dt.date(2024, 3, 31) and cal.easter(2024, orthodox=True) == dt.date(2024, 5, 5)
