@@ -56,6 +56,11 @@ def _is_abbreviation(text: str, dot_index: int, end: int) -> bool:
     return len(word) == 1 and match.group(1).isupper()
 
 
+def opens_line(text: str, position: int) -> bool:
+    """Whether `position` is the start of a line of `text` (a headline, a list item, a timeline entry)."""
+    return position == 0 or text[position - 1] == "\n"
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order; a line break always ends a sentence (headlines, list items)."""
     sentences: list[Sentence] = []

@@ -29,6 +29,7 @@ from transforms.contract import DATE, STRING, Column, Table, fact_columns
 from transforms.documents import Document
 from transforms.normalize import calendar as cal
 from transforms.normalize import numbers
+from transforms.sentences import opens_line
 
 GRANULARITIES = ("day", "week", "month", "year")
 RESOLUTIONS = ("absolute", "relative", "unresolved")
@@ -901,7 +902,7 @@ def _calendar_day(ctx: _Context, month: int, day: int, year: int | None, weekday
 def _opens_timeline_entry(ctx: _Context) -> bool:
     """Whether the mention opens a line and a dash or colon follows it: "APRIL 11 - China raises ..."."""
     text, end = ctx.text, ctx.match.end()
-    return _opens_line(text, ctx.match.start()) and text.startswith((" - ", " – ", " — ", ": "), end)
+    return opens_line(text, ctx.match.start()) and text.startswith((" - ", " – ", " — ", ": "), end)
 
 
 def _in_timeline_entry(ctx: _Context) -> bool:
@@ -912,10 +913,6 @@ def _in_timeline_entry(ctx: _Context) -> bool:
 
 
 _TIMELINE_ENTRY = re.compile(r"[A-Z][A-Za-z]{2,8}\.? \d{1,2}, (?:19|20)\d{2}\s*[-–—:]")
-
-
-def _opens_line(text: str, position: int) -> bool:
-    return position == 0 or text[position - 1] == "\n"
 
 
 def _day_range(ctx: _Context, month: int, first: str, second: str | None, year: int | None,
@@ -1493,10 +1490,10 @@ def _find(doc: Document) -> list[DateMention]:
                 # "Two days later, on the 24th": the day named beside the count is the one meant
                 found[counted_from] = found[counted_from]._replace(period=periods[0])
             last_day = periods[0].start
-            opens_line = _opens_line(text, span_start)
-            if periods[0].resolution == ABSOLUTE and opens_line:
+            at_line_start = opens_line(text, span_start)
+            if periods[0].resolution == ABSOLUTE and at_line_start:
                 running_year = last_day.year  # a timeline's entry: "FEB. 1, 2025 - Trump signs ..."
-            if opens_line and _TIMESTAMP_REST.match(text, span_end):
+            if at_line_start and _TIMESTAMP_REST.match(text, span_end):
                 # a post of a live blog or a channel: "yesterday" in it is the day before the post's
                 post_day = last_day
         counted_from = len(found) if family == "nd" else -1

@@ -35,6 +35,7 @@ from transforms.documents import Document, Sentence
 from transforms.extract._event_dates import event_date
 from transforms.normalize import places
 from transforms.normalize.numbers import NUMBER, TENS, UNITS, as_int, parse_number
+from transforms.sentences import opens_line
 
 TABLE = Table(
     name="regions_affected",
@@ -754,21 +755,17 @@ def _list_intro(doc: Document, sentence_no: int) -> Sentence | None:
     as follows:" above "Chernihiv and Zhytomyr regions: two to three queues"), or None for no list item."""
     text, sentences = doc.text, doc.sentences
     item = sentences[sentence_no]
-    if not _opens_line(text, item.start) or ":" not in item.text[:_MAX_LIST_LABEL]:
+    if not opens_line(text, item.start) or ":" not in item.text[:_MAX_LIST_LABEL]:
         return None
     for back in range(sentence_no - 1, max(-1, sentence_no - _MAX_LIST_ITEMS - 1), -1):
         previous = sentences[back]
-        if not _opens_line(text, previous.start):
+        if not opens_line(text, previous.start):
             return None
         if previous.text.endswith(":"):
             return previous
         if ":" not in previous.text[:_MAX_LIST_LABEL]:
             return None  # a line that is no item of the list
     return None
-
-
-def _opens_line(text: str, position: int) -> bool:
-    return position == 0 or text[position - 1] == "\n"
 
 
 def _list_item_rows(text: str, intro: _Context, item: Sentence, matches: list[re.Match[str]],

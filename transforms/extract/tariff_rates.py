@@ -37,6 +37,7 @@ from transforms.documents import Document
 from transforms.extract.date_mentions import DAY, resolved_mentions
 from transforms.normalize.countries import EU, EU_MEMBERS, country_spans, phrase_regex
 from transforms.normalize.numbers import NUMBER, parse_number
+from transforms.sentences import opens_line
 
 CHANGES = ("raised", "lowered", "set", "threatened", "removed")
 LEAD_SENTENCES = 2  # the headline and the first sentence
@@ -228,7 +229,8 @@ _KEEP_WORDS = _words("""
     retaining leave leaves leaving left remain remains remained remaining stay stays stayed staying
     unchanged
 """)
-_FACE_WORDS = _words("face faces faced facing taxed got gets secured secures received receives assigned given")  # "Vietnam got 20%"
+# "Vietnam got 20%", "was assigned 27.8%"
+_FACE_WORDS = _words("face faces faced facing taxed got gets secured secures received receives assigned given")
 # Verbs that may open a mention without saying how the rate changes ("taking the total to 50%").
 _SPAN_ONLY_WORDS = _words("take takes taking took set sets setting put puts putting")
 _SPAN_VERBS = _RAISE_WORDS | _LOWER_WORDS | (_REMOVE_WORDS - {"back"}) | _KEEP_WORDS | _FACE_WORDS
@@ -417,7 +419,7 @@ _SETTING_VERBS = _words("cut cuts cutting raise raises raised raising lower lowe
                         "lifting move moves moved moving put puts putting slash slashes slashed hike hikes hiked "
                         "ease eases eased")
 _TO_A_RATE = re.compile(r"\s+(?:to|at)\s+(?:about\s+|around\s+)?\d")
-_DUTY_NOUNS = _words("tariff tariffs duty duties levy levies surcharge surcharges surtax surtaxes")
+_DUTY_NOUNS = _TARIFF_WORDS - {"customs"}
 # What is bought is not what is taxed: "a penalty for buying Russian oil", "over its purchases of Russian crude"
 _PURCHASE_BEFORE = _words("buy buys buying bought purchasing")
 _PURCHASE_BEFORE_PAIRS = frozenset({("purchases", "of"), ("purchase", "of")})
@@ -692,10 +694,11 @@ _IT_ACTS = re.compile(r"\b[Ii]t\s+(?:also\s+|has\s+|had\s+|will\s+|would\s+|then
                       r"raised|raises|imposed|imposes|slapped|slaps|lowered|lowers|removed|removes|suspended|suspends|"
                       r"lifted|lifts|doubled|doubles|halved|halves|increased|increases|reduced|reduces|introduced|"
                       r"introduces|proposed|proposes|levied|levies|abolished|abolishes)\b")
-_ITS_GOODS_NEAR = re.compile(r"(?:^|[:;] )(?:its|their)\s+(?:[a-z-]+\s+)?(?:goods|exports|exporters|products|producers|"
-                             r"shipments)\s+(?:\w+\s+){1,3}$", re.IGNORECASE)
-_ITS_GOODS = re.compile(r"\s*(?:Its|Their|its|their)\s+(?:[a-z-]+\s+)?(?:goods|exports|exporters|products|"
-                        r"producers|shipments|cars|steel|rate|tariff|tariffs)\b")
+_ITS_TRADE = r"goods|exports|exporters|products|producers|shipments"  # "its exporters", "Their goods"
+_ITS_GOODS_NEAR = re.compile(rf"(?:^|[:;] )(?:its|their)\s+(?:[a-z-]+\s+)?(?:{_ITS_TRADE})\s+(?:\w+\s+){{1,3}}$",
+                             re.IGNORECASE)
+_ITS_GOODS = re.compile(rf"\s*(?:Its|Their|its|their)\s+(?:[a-z-]+\s+)?(?:{_ITS_TRADE}|cars|steel|rate|tariff|"
+                        rf"tariffs)\b")
 _RELATIVE_PAYER = re.compile(r",\s+(?:which|who)\s+(?:\w+\s+){0,3}(?:pay|pays|paid|face|faces|faced)\s+"
                              r"(?:\w+\s+)?$")
 _PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
@@ -1611,7 +1614,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     if not _TARIFF_LOOKING.isdisjoint(following[:4]):
         tariff = _ROLE_TARIFF_AFTER.match(after)
         if tariff and _tariff_noun_ok(text, end + tariff.start("noun"), tariff.group("noun")):
-            if last in _SETTING_VERBS and any(p.role == "subject" for p in earlier) and not after.startswith(("'", "’")):
+            if (last in _SETTING_VERBS and any(p.role == "subject" for p in earlier)
+                    and not after.startswith(("'", "’"))):
                 # "Trump order cuts Taiwan tariff": another actor sets the tariff the country pays
                 return "target", None, None
             return "imposer", end + tariff.start("noun"), None
@@ -2532,7 +2536,7 @@ def extract(doc: Document) -> list[dict]:
     # What the sentences after the last rate teach the context can no longer reach a row.
     for sentence in doc.sentences[: max(rates_by_sentence) + 1]:
         s = sentence.text
-        if s[:1].isdigit() and (sentence.start == 0 or text[sentence.start - 1] == "\n"):
+        if s[:1].isdigit() and opens_line(text, sentence.start):
             # the sentence splitter ends a sentence after "1.": read the whole line
             section = _NUMBERED_SECTION.match(text, sentence.start)
             if section is not None:
@@ -2592,8 +2596,7 @@ def _dateline_country(doc: Document) -> str | None:
 
 def _is_own_line(text: str, sentence) -> bool:
     """Whether a sentence is a whole line of the text."""
-    return ((sentence.start == 0 or text[sentence.start - 1] == "\n")
-            and (sentence.end == len(text) or text[sentence.end] == "\n"))
+    return opens_line(text, sentence.start) and (sentence.end == len(text) or text[sentence.end] == "\n")
 
 
 @lru_cache(maxsize=64)
@@ -2749,8 +2752,8 @@ def _complete_headline(doc: Document, rows: list[dict]) -> None:
     for row in rows:
         if row["char_start"] < headline_end and row["imposing_country_iso2"] is None and lead is not None:
             # "Shrimp exporters stare at 58% duty wall as US tariffs bite": the relation the body opens with
-            row["imposing_country_iso2"], row["target_country_iso2"] = (lead["imposing_country_iso2"],
-                                                                        row["target_country_iso2"] or lead["target_country_iso2"])
+            row["imposing_country_iso2"] = lead["imposing_country_iso2"]
+            row["target_country_iso2"] = row["target_country_iso2"] or lead["target_country_iso2"]
         if row["char_start"] >= headline_end or row["target_country_iso2"] is not None:
             continue
         for other in rows:

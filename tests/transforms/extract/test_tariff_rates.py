@@ -927,7 +927,8 @@ def test_rates_on_countries_without_a_trade_agreement_are_on_everyone():
 
 
 def test_goods_that_pay_a_rate_after_tariff_rates():
-    text = "The U.S. raised its levy on Canadian goods to 35 per cent from 25 per cent. Energy and potash pay 10 per cent."
+    text = ("The U.S. raised its levy on Canadian goods to 35 per cent from 25 per cent. Energy and potash pay 10 "
+            "per cent.")
     assert ("US", "CA", 10.0) in keys_of(text)
 
 
