@@ -48,8 +48,9 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: clause breaks, global goods, main imposer, lists; 3: sectors, sections, surtaxes; 4: lists of rates on
-    # goods, "They include", Section 232, paces of growth, whose rate ("for", "secured", "Its goods", "it cut")
-    version="5",
+    # goods, "They include", Section 232, paces of growth, whose rate ("for", "secured", "Its goods", "it cut");
+    # 6: a story of rates keeps its context longer, lists introduced by a line naming a country
+    version="6",
     columns=fact_columns(
         Column("imposing_country_iso2", STRING, "Who imposes the tariff (ISO 3166-1 alpha-2; the EU as EU)."),
         Column("target_country_iso2", STRING, "Whose goods it hits; null when the text names none (global)."),
@@ -508,6 +509,9 @@ ACTORS: dict[str, tuple[str, ...]] = {
 # Tariffs have reached a few hundred percent (U.S. rates on China in 2025: 145%; some anti-dumping
 # duties exceed 300%); larger numbers before a percent sign are something else.
 _MAX_RATE = 1000.0
+_RATE_CONTEXT_SENTENCES = 4  # how many sentences after a rate a bare "pay 15%" or "stays at 20%" is one more
+_RATE_STORY_SENTENCES = 3  # sentences with rates that make a story of rates
+_RATE_STORY_CONTEXT = 8  # the reach of a story of rates
 _MAX_HEADER_CHARS = 40
 _NUMBERED_SECTION = re.compile(r"\d{1,2}[.)]\s+(?P<label>[A-Z][\w.&'’ -]{1,40}?)\s*:\s")
 _MAX_GOVERNOR_WORDS = 16
@@ -661,7 +665,7 @@ _DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}
 # A factbox paragraph's header: an upper-case label and a colon ("SOUTH KOREA: 15% on most goods").
 _FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]{1,40}?)[ \t]*:[ \t]")
 # A factbox line's label in any case: "- Japan, South Korea and the European Union: 15%", "Steel and aluminum: 50%"
-_FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.&' ,-]{1,70}?)[ \t]*:[ \t]")
+_FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.&' ,-]{1,70}?(?: \([A-Za-z0-9 .-]{1,30}\))?)[ \t]*:[ \t]")
 _LABEL_JOINERS = frozenset({"and", "the", "&"})
 _LABEL_LINE_RATE = re.compile(r"\b(?:with|at|an?)\s+$", _I)
 _MAX_GOODS_LABEL_WORDS = 8
@@ -2098,7 +2102,9 @@ def _resolve(
             if first is not None and _GOT_VERB.match(text, first.end):
                 targets = [first.iso2]
     # "- Steel and aluminum: 50%, except Britain at 25%": the line's first rate is on everyone's steel
-    global_goods = not targets and (labels_rate and label.goods or _is_global(text, rate, parties, lo, goods_span))
+    # (a list under a country's header is of the rates on that country's goods)
+    global_goods = not targets and (labels_rate and label.goods and not context.header_target
+                                    or _is_global(text, rate, parties, lo, goods_span))
     if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%": who pays stands right before the rate
         payer = _nearest(parties, position, ("target",), lo, hi, before_only=True)
@@ -2599,7 +2605,6 @@ def _is_own_line(text: str, sentence) -> bool:
     return opens_line(text, sentence.start) and (sentence.end == len(text) or text[sentence.end] == "\n")
 
 
-@lru_cache(maxsize=64)
 class Label(NamedTuple):
     """The label a factbox line opens with: where it ends, the countries it lists, or goods it names."""
 
@@ -2615,9 +2620,8 @@ def _factbox_label(line: str) -> Label | None:
     match = _FACTBOX_LABEL.match(line)
     if match is None:
         return None
-    label = match.group("label")
-    if label.isupper():
-        label = label.title()
+    written = match.group("label").split(" (", 1)[0]  # "Steel and steel pipe (Section 232)": the legal basis aside
+    label = written.title() if written.isupper() else written
     spans = country_spans(label)
     if spans and _only_countries(label):
         return Label(match.end(), tuple(dict.fromkeys(iso2 for _s, _e, iso2, _k in spans)), False)
@@ -2625,7 +2629,7 @@ def _factbox_label(line: str) -> Label | None:
     # goods are common nouns: "Cars and auto parts", not "OCTG anti-dumping, SeAH Steel" (a company's rate)
     # a sector, not the country's trade ("Other cooperating companies: 10.6%" continues a table of company rates)
     if (not spans and len(words) <= _MAX_GOODS_LABEL_WORDS and not _SECTOR_WORDS_LOWER.isdisjoint(words)
-            and (match.group("label").isupper() or label[1:] == label[1:].lower())):
+            and (written.isupper() or label[1:] == label[1:].lower())):
         return Label(match.end(), (), True)
     return None
 
@@ -2648,6 +2652,9 @@ def _header_country(text: str, paragraph_start: int) -> str | None:
         return found.pop() if len(found) == 1 else None
     if paragraph_start < 3:
         return None  # the first line has no line above it
+    introduced = _list_intro_country(text, paragraph_start)
+    if introduced is not None:
+        return introduced
     header_end = paragraph_start - 1
     header_start = text.rfind("\n", 0, header_end) + 1
     label = text[header_start:header_end].strip()
@@ -2655,6 +2662,24 @@ def _header_country(text: str, paragraph_start: int) -> str | None:
             and label[-1] not in ".!?:;,"):
         return None
     return _only_country(label)  # a line that is only a country name
+
+
+def _list_intro_country(text: str, line_start: int) -> str | None:
+    """The one country named by the line that introduces the list a line belongs to ("How the main rates
+    stack up for Korean exporters:" over "Steel and steel pipe (Section 232): 50 percent"), or None."""
+    block_start = text.rfind("\n\n", 0, line_start)
+    block_start = 0 if block_start < 0 else block_start + 2
+    first_end = text.find("\n", block_start)
+    if 0 <= first_end < line_start and text[first_end - 1] == ":":
+        intro = text[block_start:first_end]  # the introducing line opens the list's paragraph
+    elif block_start >= 3 and text[block_start - 3] == ":":
+        intro = text[text.rfind("\n", 0, block_start - 3) + 1:block_start - 2]  # a paragraph of its own
+    else:
+        return None
+    if not _INTRODUCES_RATES.search(intro):
+        return None
+    found = {iso2 for _start, _end, iso2, _kind in country_spans(intro)}
+    return found.pop() if len(found) == 1 else None
 
 
 def _tariff_abbreviations(text: str) -> frozenset[str]:
@@ -2682,7 +2707,9 @@ def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences
             continue  # a unit before the first sentence belongs to none
         after_tariff_words = (number - 1 in tariff_sentences or number - 1 == last_rate_sentence
                               or (number > 0 and _INTRODUCES_RATES.search(doc.sentences[number - 1].text) is not None))
-        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= 4, after_tariff_words,
+        # a story of many rates keeps its tariff context across a longer aside (a quote, a Q&A's question)
+        reach = _RATE_CONTEXT_SENTENCES if len(rates_by_sentence) < _RATE_STORY_SENTENCES else _RATE_STORY_CONTEXT
+        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= reach, after_tariff_words,
                                 abbreviations)
         if rates:
             rates_by_sentence[number] = rates

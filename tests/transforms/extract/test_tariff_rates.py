@@ -1056,3 +1056,23 @@ def test_a_headline_rate_without_countries_takes_the_relation_the_body_opens_wit
             "New Delhi - Indian shrimp now faces a 50 per cent U.S. tariff, and anti-dumping duties take the total "
             "to 58.26 per cent.")
     assert ("US", "IN", 58.0) in keys_of(text)
+
+
+def test_a_story_of_rates_keeps_its_tariff_context_across_a_question_and_a_quote():
+    text = ("Washington raised its tariff on imported bicycles to 30% on Monday. Electric bikes pay 35%, and "
+            "parts pay 20%. Frames face the same 20% rate.\n\n"
+            "\"We cannot plan like this,\" said one importer in Ohio, who buys frames from Taiwan and asked not to be "
+            "named because talks with suppliers were continuing.\n\n"
+            "Does every supplier pay the same?\n\nNo. Partners with trade deals were spared the full increase. "
+            "Bicycles from Japan pay 15%.")
+    assert ("US", "JP", 15.0) in keys_of(text)
+
+
+def test_a_list_introduced_by_a_line_naming_a_country_rates_that_country():
+    text = ("Seoul is bracing for a new round of U.S. tariffs on its exports, after a 25% duty on Korean goods "
+            "took effect on Friday.\n\n"
+            "How the main rates stack up for Korean exporters:\n\n"
+            "Steel and steel pipe (Section 232): 50 percent\n"
+            "Automobiles and auto parts: 15 percent, down from 25 percent\n"
+            "Semiconductors: 10 percent\n")
+    assert {("US", "KR", 50.0), ("US", "KR", 15.0), ("US", "KR", 10.0)} <= keys_of(text)
