@@ -49,7 +49,8 @@ TABLE = Table(
     is_fact=True,
     # 2: clause breaks, global goods, main imposer, lists; 3: sectors, sections, surtaxes; 4: lists of rates on
     # goods, "They include", Section 232, paces of growth, whose rate ("for", "secured", "Its goods", "it cut");
-    # 6: a story of rates keeps its context longer, lists introduced by a line naming a country
+    # 6: a story of rates keeps its context longer, lists introduced by a line naming a country, averages,
+    # a paragraph on a country's own duties
     version="6",
     columns=fact_columns(
         Column("imposing_country_iso2", STRING, "Who imposes the tariff (ISO 3166-1 alpha-2; the EU as EU)."),
@@ -612,8 +613,11 @@ _GLOBAL_GOODS = re.compile(
     r"|(?:countries|nations|buyers)\s+(?:that|which|who)\b",  # "on countries that buy Russian oil"
     re.IGNORECASE,
 )
-_AVERAGE_TARIFF = re.compile(r"\baverage\s+(?:effective\s+)?(?:U\.?S\.?\s+|American\s+)?(?:tariff|duty|import\s+tax)"
+_AVERAGE_TARIFF = re.compile(r"\baverage\s+(?:(?:effective|applied|bound|MFN|most-favou?red-nation|trade-weighted|"
+                             r"weighted|simple|industrial|agricultural|farm)\s+)*(?:U\.?S\.?\s+|American\s+)?"
+                             r"(?:tariff|duty|import\s+tax)"
                              r"(?:\s+rate)?\b", re.IGNORECASE)
+_OWN_TARIFF = re.compile(r"(?:'s|’s)\s+own\s+(?:[a-z-]+\s+){0,2}?(?:tariffs?|dut(?:y|ies)|levies)\b", re.IGNORECASE)
 _FOR_MANY_COUNTRIES = re.compile(r"\bfor\s+(?:(?:around|about|some|nearly|more\s+than|over)\s+)?(?:\d+|dozens)\s+"
                                  r"(?:countries|economies|nations|trading\s+partners)\b", re.IGNORECASE)
 _ANY_BUYERS = re.compile(r"(?:(?:goods|imports|products|exports)\s+from\s+)?(?:(?:any|all|other)\s+)?"
@@ -822,6 +826,10 @@ class Context:
     # (sentence number, country) of the subject of the latest tariff sentence without rates ("Ottawa also said it
     # will tighten its steel tariff-rate quotas")
     actor: tuple[int, str] | None = None
+    # (paragraph start, country) of a sentence turning to a country's own duties ("India's own tariff wall remains
+    # among the highest"): the paragraph's rates without an actor are that country's, on everyone's goods
+    own_duties: tuple[int, str] | None = None
+    paragraph_start: int = 0  # where the paragraph of the current sentence starts in the text
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
         """The subject of the nearest earlier sentence that has one ("Trump has threatened ...")."""
@@ -2434,6 +2442,9 @@ def _implicit_imposer(targets: list[str], context: Context, sentence_no: int, co
     country taking part), else the document's main imposer, the other side of the relation, else the last
     actor."""
     target = targets[0] if targets else None
+    own = context.own_duties
+    if no_actor and own is not None and own[0] == context.paragraph_start and own[1] != target:
+        return own[1]  # "India's own tariff wall remains among the highest. Walnuts attract a duty of 100 per cent"
     actor = context.actor
     if no_actor and actor is not None and actor[0] == sentence_no - 1 and actor[1] != target:
         # "Ottawa also said it will tighten its quotas. Imports above quota will face a 50-per-cent surtax"
@@ -2500,6 +2511,15 @@ def _update_context(context: Context, parties: Sequence[Party], text: str, sente
             context.actor = (sentence_no, imposer_party.iso2)
 
 
+def _own_duties(text: str, parties: Sequence[Party]) -> str | None:
+    """The country whose own duties a sentence turns to ("India's own tariff wall", "Brazil's own import
+    duties"), else None."""
+    found = _OWN_TARIFF.search(text)
+    if found is None:
+        return None
+    return next((p.iso2 for p in parties if p.iso2 and p.end == found.start()), None)
+
+
 def _learn_from_goods(context: Context, text: str) -> None:
     """Learn whose goods the text is about from a sentence without tariff words.
 
@@ -2553,13 +2573,19 @@ def extract(doc: Document) -> list[dict]:
                 context.rates_imposed.clear()
         has_tariff = sentence.no in tariff_sentences
         rates = rates_by_sentence.get(sentence.no)
+        context.paragraph_start = text.rfind("\n\n", 0, sentence.start) + 1
         if not (has_tariff or sentence.no in unit_sentences):
             if context.active:
                 _learn_from_goods(context, s)
             continue
         if not rates:
             if has_tariff:
-                _update_context(context, _parties(s), s, sentence.no)
+                parties = _parties(s)
+                _update_context(context, parties, s, sentence.no)
+                owner = _own_duties(s, parties)
+                if owner is not None:
+                    context.own_duties = (context.paragraph_start, owner)
+                    context.learn(owner, None)
             continue
         parties = _parties(s)
         line_start = text.rfind("\n", 0, sentence.start) + 1

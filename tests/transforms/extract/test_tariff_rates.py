@@ -1076,3 +1076,19 @@ def test_a_list_introduced_by_a_line_naming_a_country_rates_that_country():
             "Automobiles and auto parts: 15 percent, down from 25 percent\n"
             "Semiconductors: 10 percent\n")
     assert {("US", "KR", 50.0), ("US", "KR", 15.0), ("US", "KR", 10.0)} <= keys_of(text)
+
+
+def test_an_average_applied_tariff_is_on_all_imports_whatever_the_story_is_about():
+    text = ("Washington doubled its tariff on Indian goods to 50% in August. Economists note that India's average "
+            "applied tariff of about 17 per cent is among the highest of large economies.")
+    assert ("IN", None, 17.0) in keys_of(text) and ("IN", "US", 17.0) not in keys_of(text)
+
+
+def test_a_paragraph_on_a_countrys_own_duties_makes_its_bare_rates_that_countrys_on_everyone():
+    text = ("Washington's 50% tariff on Brazilian goods took effect in August, and Brazil's exporters of coffee "
+            "and beef now pay the full rate.\n\n"
+            "Brazil's own import duties are among the highest in the G20. Imported cars attract a duty of 35 per "
+            "cent, and most machinery pays 14 per cent.")
+    keys = keys_of(text)
+    assert {("BR", None, 35.0), ("BR", None, 14.0)} <= keys
+    assert ("US", "BR", 35.0) not in keys
