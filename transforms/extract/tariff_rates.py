@@ -636,8 +636,9 @@ _GLOBAL_TARIFF = re.compile(
     r"|(?:conventional|general)\s+(?:customs\s+|import\s+)?(?:tariffs?|dut(?:y|ies)))\b", re.IGNORECASE)
 # Goods from everyone: "a 2% import tariff on cathodes from most countries"
 _NON_PARTNERS = re.compile(r"\b(?:countries|nations|partners|suppliers)\s+(?:without|that\s+(?:do|does)\s+not\s+have|"
-                           r"that\s+don['’]t\s+have|with\s+no)\s+(?:an?\s+)?(?:free[\s-]trade|trade)\s+"
-                           r"(?:agreements?|deals?|pacts?)", re.IGNORECASE)
+                           r"that\s+don['’]t\s+have|that\s+have\s+no|with\s+no)\s+(?:an?\s+)?(?:free[\s-]trade|trade)\s+"
+                           r"(?:agreements?|deals?|pacts?)|\bnon-(?:FTA|free[\s-]trade)\s+(?:countries|nations|partners|"
+                           r"suppliers)\b", re.IGNORECASE)
 _FROM_EVERYONE = re.compile(r"\bfrom\s+(?:most|all|any|every)\s+(?:other\s+)?(?:countries|country|sources|origins"
                             r"|suppliers|nations)\b", re.IGNORECASE)
 # "the 10% duty all imported cars pay": everyone's goods right after the tariff noun
@@ -669,7 +670,9 @@ _DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}
 # A factbox paragraph's header: an upper-case label and a colon ("SOUTH KOREA: 15% on most goods").
 _FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]{1,40}?)[ \t]*:[ \t]")
 # A factbox line's label in any case: "- Japan, South Korea and the European Union: 15%", "Steel and aluminum: 50%"
-_FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.&' ,-]{1,70}?(?: \([A-Za-z0-9 .-]{1,30}\))?)[ \t]*:[ \t]")
+# (a label may end with its legal basis in brackets: "Steel and steel pipe (Section 232): 50 percent")
+_FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.&' ,-]{1,70}?"
+                            r"(?: \([A-Za-z0-9 .-]{1,30}\))?)[ \t]*:[ \t]")
 _LABEL_JOINERS = frozenset({"and", "the", "&"})
 _LABEL_LINE_RATE = re.compile(r"\b(?:with|at|an?)\s+$", _I)
 _MAX_GOODS_LABEL_WORDS = 8

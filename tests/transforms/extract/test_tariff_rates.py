@@ -1092,3 +1092,9 @@ def test_a_paragraph_on_a_countrys_own_duties_makes_its_bare_rates_that_countrys
     keys = keys_of(text)
     assert {("BR", None, 35.0), ("BR", None, 14.0)} <= keys
     assert ("US", "BR", 35.0) not in keys
+
+
+def test_rates_on_non_fta_countries_are_on_everyone_without_a_deal():
+    text = ("Ottawa raised its surtax on U.S. steel to 25% last year. Imports above quota from non-FTA countries "
+            "pay a 50-per-cent surtax.")
+    assert ("CA", None, 50.0) in keys_of(text) and ("CA", "US", 50.0) not in keys_of(text)
