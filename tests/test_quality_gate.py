@@ -32,6 +32,8 @@ SETS = {
     "heldout5": (GOLDEN / "heldout5" / "articles", GOLDEN / "heldout5" / "gold.jsonl"),
     "heldout6": (GOLDEN / "heldout6" / "articles", GOLDEN / "heldout6" / "gold.jsonl"),
     "heldout7": (GOLDEN / "heldout7" / "articles", GOLDEN / "heldout7" / "gold.jsonl"),
+    "dev10": (GOLDEN / "dev10" / "articles", GOLDEN / "dev10" / "gold.jsonl"),
+    "heldout8": (GOLDEN / "heldout8" / "articles", GOLDEN / "heldout8" / "gold.jsonl"),
 }
 
 
