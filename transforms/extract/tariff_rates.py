@@ -261,8 +261,10 @@ _RANGE_END = re.compile(r"\s+(?:and|to|-)\s+\d+(?:\.\d+)?\s*(?:%|per\s?cent|perc
 _RATE_RIGHT_BEFORE = re.compile(r"\d\s?(?:%|per\s?cent|percent)\s+$")
 _NAMED_PAYER_BEFORE = re.compile(
     r"(?:\b(?-i:[A-Z][\w.&'’-]+)|\b(?:producers|exporters|makers|companies|firms|manufacturers|brands|carmakers|"
-    r"automakers|exporter|producer|company)\b)(?:,[^,]{1,80},|\s+(?:that|which|who)\s+[^,]{1,60}?)?\s+"
-    r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to)\s+)*(?:pay|pays|paid|face|faces)\s+"
+    r"automakers|exporter|producer|company)\b)(?:,[^,]{1,80},|\s+(?:that|which|who)\s+[^,]{1,60}?"
+    r"|\s+(?:not\s+)?(?:named|listed|covered|included|mentioned)\s+[^,]{1,40}?)?\s+"
+    r"(?:(?:will|would|now|also|still|must|is\s+to|are\s+to|keep|keeps|kept|continue\s+to|continues\s+to)\s+)*"
+    r"(?:pay|pays|paid|paying|face|faces|facing)\s+"
     r"(?:(?:just|only|about|around|the\s+full|the\s+same|the)\s+)?$", re.IGNORECASE)
 _MAX_GOODS_PAYER_WORDS = 5  # "Energy and potash pay": the words of a clause of goods that pay a rate
 # A line introducing a list of rates in a tariff text: "According to the Commission, the rates are:"
@@ -671,8 +673,9 @@ _DATELINE = re.compile(r"(?P<city>[A-Z][A-Z .'-]{2,30}?)(?:/[A-Z][A-Z .'-]{2,30}
 _FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]{1,40}?)[ \t]*:[ \t]")
 # A factbox line's label in any case: "- Japan, South Korea and the European Union: 15%", "Steel and aluminum: 50%"
 # (a label may end with its legal basis in brackets: "Steel and steel pipe (Section 232): 50 percent")
+# (or a dash before a number: "- Japan - 15%")
 _FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.&' ,-]{1,70}?"
-                            r"(?: \([A-Za-z0-9 .-]{1,30}\))?)[ \t]*:[ \t]")
+                            r"(?: \([A-Za-z0-9 .-]{1,30}\))?)(?:[ \t]*:[ \t]|[ \t]+[–—-][ \t]+(?=\d))")
 _LABEL_JOINERS = frozenset({"and", "the", "&"})
 _LABEL_LINE_RATE = re.compile(r"\b(?:with|at|an?)\s+$", _I)
 _MAX_GOODS_LABEL_WORDS = 8
@@ -2195,6 +2198,8 @@ def _resolve(
             # a brief's numbered section ("1. Turkey: EV surcharge raised to 50%") is about its country's
             # own measures
             imposer_party = Party(lo, lo, context.section_home, "subject")
+        if imposer_party is not None and labels_rate and imposer_party.iso2 in label.countries:
+            imposer_party = None  # "- Israel, New Zealand, Norway, Turkey - 15%": the line's countries all pay
         if imposer_party is not None and imposer_party.iso2 in targets and len(targets) > 1:
             targets.remove(imposer_party.iso2)
     if imposer_party is None and sentence_no > 0 and _IT_ACTS.search(text, lo, position):

@@ -1098,3 +1098,18 @@ def test_rates_on_non_fta_countries_are_on_everyone_without_a_deal():
     text = ("Ottawa raised its surtax on U.S. steel to 25% last year. Imports above quota from non-FTA countries "
             "pay a 50-per-cent surtax.")
     assert ("CA", None, 50.0) in keys_of(text) and ("CA", "US", 50.0) not in keys_of(text)
+
+
+def test_a_factbox_line_may_set_its_rate_off_with_a_dash_and_all_its_countries_pay_it():
+    text = ("New U.S. tariffs on dozens of partners took effect on Thursday, replacing the 10% baseline.\n\n"
+            "- Japan - 15%, the same ceiling as the EU\n"
+            "- Israel, Norway, Turkey - 15%\n")
+    keys = keys_of(text)
+    assert {("US", "JP", 15.0), ("US", "IL", 15.0), ("US", "NO", 15.0), ("US", "TR", 15.0)} <= keys
+    assert not any(imposer == "TR" for imposer, _target, _rate in keys)
+
+
+def test_countries_not_named_that_keep_paying_a_rate_pay_the_baseline():
+    text = ("Higher U.S. tariffs took effect on Thursday, replacing the 10% baseline rate for most partners. Goods "
+            "already at sea can still enter at the old rate. Countries not named in the annex keep paying 10%.")
+    assert [r["mention"] for r in rows_of(text) if r["rate_pct"] == 10.0][-1] == "keep paying 10%"
