@@ -2120,8 +2120,8 @@ def _resolve(
     global_goods = not targets and (labels_rate and label.goods and not context.header_target
                                     or _is_global(text, rate, parties, lo, goods_span))
     if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
-        # "Indian goods will pay 25%": who pays stands right before the rate
-        payer = _nearest(parties, position, ("target",), lo, hi, before_only=True)
+        # "Indian goods will pay 25%", "Danish Crown will pay 11.6%": who pays stands right before the rate
+        payer = _nearest(parties, position, ("target", "subject"), lo, hi, before_only=True)
         if payer is not None and position - payer.end <= 25:
             targets = _coordinated(text, parties, payer)
     if not targets and not global_goods:

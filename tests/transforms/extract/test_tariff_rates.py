@@ -1113,3 +1113,9 @@ def test_countries_not_named_that_keep_paying_a_rate_pay_the_baseline():
     text = ("Higher U.S. tariffs took effect on Thursday, replacing the 10% baseline rate for most partners. Goods "
             "already at sea can still enter at the old rate. Countries not named in the annex keep paying 10%.")
     assert [r["mention"] for r in rows_of(text) if r["rate_pct"] == 10.0][-1] == "keep paying 10%"
+
+
+def test_a_company_named_with_its_nationality_pays_the_rate_it_will_pay():
+    text = ("China imposed anti-dumping duties of between 4.9% and 19.8% on pork from the EU on Tuesday. "
+            "Danish Crown will pay 11.6%.")
+    assert ("CN", "EU", 11.6) in keys_of(text) and ("EU", "CN", 11.6) not in keys_of(text)
