@@ -511,7 +511,8 @@ ACTORS: dict[str, tuple[str, ...]] = {
 
 # Tariffs have reached a few hundred percent (U.S. rates on China in 2025: 145%; some anti-dumping
 # duties exceed 300%); larger numbers before a percent sign are something else.
-_MAX_RATE = 1000.0
+_THOUSANDS_AFTER = re.compile(r"\d{3}(?![\d,])")  # the digits after a thousands comma, up to the unit or the point
+_MAX_RATE = 10000.0  # anti-dumping margins reach the thousands ("as high as 3,521% for some Cambodian exporters")
 _RATE_CONTEXT_SENTENCES = 4  # how many sentences after a rate a bare "pay 15%" or "stays at 20%" is one more
 _RATE_STORY_SENTENCES = 3  # sentences with rates that make a story of rates
 _RATE_STORY_CONTEXT = 8  # the reach of a story of rates
@@ -646,8 +647,11 @@ _FROM_EVERYONE = re.compile(r"\bfrom\s+(?:most|all|any|every)\s+(?:other\s+)?(?:
 # "the 10% duty all imported cars pay": everyone's goods right after the tariff noun
 _EVERYONE_AFTER_NOUN = re.compile(r"\s+(?:that\s+)?(?:all|every)\s+(?:imported|foreign)\b", re.IGNORECASE)
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
-_LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+)?(?-i:[A-Z][\w.'’-]*)(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}"
-                             r"(?:,\s*(?:and\s+)?|\s+and\s+)", re.IGNORECASE)
+_LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?(?-i:[A-Z][\w.'’-]*)"
+                             r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}(?:\s+(?:ones|exporters|producers|makers|companies|firms|"
+                             r"manufacturers|suppliers|goods|products|imports))?(?:,\s*(?:and\s+)?|\s+and\s+)",
+                             re.IGNORECASE)
+_ITEM_BOUND_END = re.compile(r"\s+(?:as\s+(?:much|high|low|little)\s+as|up\s+to)\s+$", re.IGNORECASE)
 _MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
 _ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
 _ON_ITEM_BREAKING_WORDS = _words("""
@@ -702,7 +706,7 @@ _BARE_RATE_AFTER = re.compile(
     rf"\s+(?:at\s+|\()?\d+(?:\.\d+)?\s*(?:%|-?\s*per[\s-]?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
     _I,
 )
-_RATE_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?")
+_RATE_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?")
 # A pronoun for a government acting on its tariffs: "it cut the duty on large motorcycles".
 _IT_ACTS = re.compile(r"\b[Ii]t\s+(?:also\s+|has\s+|had\s+|will\s+|would\s+|then\s+)?(?:cut|cuts|scrapped|scraps|"
                       r"raised|raises|imposed|imposes|slapped|slaps|lowered|lowers|removed|removes|suspended|suspends|"
@@ -719,7 +723,8 @@ _PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
 _COUNTRY_GOT_RATE = re.compile(r"\s+(?:that\s+)?(?:the\s+)?")
 _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obtained|clinched|struck|was\s+given|"
                        r"was\s+granted|agreed)\b", _I)
-_RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+)?$", _I)
+_RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?$", _I)
+_ROLE_SKIPPED = frozenset({"the", "some", "all", "most"})  # a determiner between a preposition and a country
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^,;%\d]{1,80},")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
@@ -1069,6 +1074,8 @@ def _continues_list(text: str, previous: Token, token: Token) -> bool:
     """True when `token` is the next item of a list of rates after `previous`: only a comma or
     "and", and at most a few words naming whose rate it is, stand between them."""
     between = text[previous.end : token.start]
+    # "... 375.19% for some Vietnamese ones, and as much as 104.38% for Indonesian producers": a bound of the item
+    between = _ITEM_BOUND_END.sub(" ", between)
     if _LIST_ITEM_TAIL.fullmatch(between):
         return True  # "24 per cent on Japan, 25 per cent on South Korea and 46 per cent on Vietnam"
     words = between.replace(",", " ").split()
@@ -1101,9 +1108,11 @@ def _percent_tokens(text: str) -> list[Token]:
         start = end
         while start and (
             text[start - 1].isdigit()
-            or text[start - 1] == "."
+            or text[start - 1] in ".,"
             and start - 1 > 0
             and text[start - 2].isdigit()
+            # a comma only between thousands: "as high as 3,521%", not "Japan, 15%" or "2024,15%"
+            and (text[start - 1] == "." or _THOUSANDS_AFTER.match(text, start))
         ):
             start -= 1
         if start < end:
@@ -1132,7 +1141,7 @@ def _percent_tokens(text: str) -> list[Token]:
 def _parse_rate(number: str) -> float | None:
     """The value of a rate's number: digits directly, words ("twenty-five") through parse_number."""
     try:
-        return float(number)
+        return float(number.replace(",", ""))
     except ValueError:
         return parse_number(number)
 
@@ -1580,8 +1589,8 @@ def _appositives(text: str, parties: list[Party]) -> list[Party]:
 def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, int | None, int | None]:
     """The role of one mention; for an imposer where its tariff noun starts, for goods where they end."""
     words = _tail_words(text, start, 3)
-    if words and words[-1] == "the":
-        words.pop()
+    if words and words[-1] in _ROLE_SKIPPED:
+        words.pop()  # "on the", "for some Vietnamese ones"
     if _RATE_RIGHT_BEFORE.search(text, max(0, start - 14), start):
         words = []  # "relief from the 50% U.S. duty": the preposition governs the rate's phrase, not the country
     elif start > 1 and text[start - 1] == " " and text[start - 2].isdigit():

@@ -1119,3 +1119,15 @@ def test_a_company_named_with_its_nationality_pays_the_rate_it_will_pay():
     text = ("China imposed anti-dumping duties of between 4.9% and 19.8% on pork from the EU on Tuesday. "
             "Danish Crown will pay 11.6%.")
     assert ("CN", "EU", 11.6) in keys_of(text) and ("EU", "CN", 11.6) not in keys_of(text)
+
+
+def test_margins_in_the_thousands_and_rates_for_some_exporters_of_a_country():
+    text = ("The U.S. Commerce Department set preliminary anti-dumping duties on solar cells on Tuesday. Rates run as "
+            "high as 3,521% for some Cambodian exporters, 81.24% for Laotian ones and 375.19% for some Vietnamese "
+            "ones, and as much as 104.38% for Indonesian producers.")
+    assert keys_of(text) == {("US", "KH", 3521.0), ("US", "LA", 81.24), ("US", "VN", 375.19), ("US", "ID", 104.38)}
+
+
+def test_a_comma_in_a_rate_is_a_thousands_separator_only_before_three_digits():
+    assert ("US", "JP", 15.0) in keys_of("The U.S. charges a tariff of 25% on Korea, 15% on Japan.")
+    assert all(rate != 2024.15 for _i, _t, rate in keys_of("The tariff rose in 2024,15% higher than before."))
