@@ -41,8 +41,8 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters, days counted
-    # from an event
-    version="5",
+    # from an event; 6: a month naming its event ("the May agreement")
+    version="6",
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
         Column("period_start", DATE, "First day of the period (weeks start on Monday); null when unresolved."),
@@ -899,6 +899,20 @@ def _calendar_day(ctx: _Context, month: int, day: int, year: int | None, weekday
     return _day(cal.safe_date(chosen, month, day) if chosen else None, RELATIVE)
 
 
+def _names_a_months_event(ctx: _Context) -> bool:
+    """A month naming the event it is the month of, after a determiner or a possessive: "under the May
+    agreement", "the Federal Reserve's July meeting", "before the October deadline"."""
+    text, start = ctx.text, ctx.match.start()
+    return (_MONTHS_EVENT_AFTER.match(text, ctx.match.end()) is not None
+            and _EVENT_DETERMINER_BEFORE.search(text, max(0, start - 8), start) is not None)
+
+
+_MONTHS_EVENT_AFTER = re.compile(
+    r" (?:meeting|deadline|agreement|deal|summit|vote|election|elections|talks|truce|ceasefire|accord|announcement|"
+    r"session|review|ruling|decision|referendum|conference|hearing|visit|auction|offensive)\b")
+_EVENT_DETERMINER_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Tt]his|[Ll]ast|[Tt]hat)|['’]s) $")
+
+
 def _opens_timeline_entry(ctx: _Context) -> bool:
     """Whether the mention opens a line and a dash or colon follows it: "APRIL 11 - China raises ..."."""
     text, end = ctx.text, ctx.match.end()
@@ -982,7 +996,8 @@ def _resolve_month_day(ctx: _Context) -> list[Period]:
         possessive = bool(ctx.group("md_poss")) and month != 5
         # a month opening a line of a table or timeline: "March: 5,230 drones", "JUNE - Negotiators meet"
         entry = not is_abbreviation and _opens_timeline_entry(ctx)
-        if is_abbreviation or not (ctx.is_point_in_time(MONTH_CUES) or possessive or entry):
+        if is_abbreviation or not (ctx.is_point_in_time(MONTH_CUES) or possessive or entry
+                                   or _names_a_months_event(ctx)):
             return []
         if entry and ctx.running_year is not None and ctx.anchor is not None \
                 and cal.month_bounds(ctx.running_year, month)[0] <= ctx.anchor:

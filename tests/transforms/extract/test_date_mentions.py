@@ -731,3 +731,12 @@ def test_spans_of_months(text, expected):
 )
 def test_the_days_of_easter(text, expected):
     assert _mentions(text, dt.date(2025, 4, 16)) == expected
+
+
+def test_a_month_naming_its_event_after_a_determiner_or_possessive_is_that_month():
+    assert _mentions("Under the May agreement, Britain pays 10%.", THU) == [("May", "month", "2025-05-01")]
+    assert _mentions("Rates were cut at the Fed's September meeting.", THU) == [("September", "month", "2025-09-01")]
+    assert _mentions("The June vote was postponed.", THU) == [("June", "month", "2025-06-01")]
+    # a name, not a month: no determiner before it, or no event after it
+    assert _mentions("May agreed to the deal.", THU) == []
+    assert _mentions("He may vote against the May plan.", THU) == []
