@@ -41,7 +41,7 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters, days counted
-    # from an event; 6: a month naming its event ("the May agreement")
+    # from an event; 6: a month naming its event ("the May agreement"), what is due, clauses of a modal
     version="6",
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
@@ -189,11 +189,12 @@ _COUNTERFACTUAL_KEYS = frozenset({"have", "otherwise"})
 # on January 29", "asked the ministry to clarify by Friday"): the date is ahead, whatever the clause's tense
 _TIMETABLE_BEFORE = re.compile(
     r"(?: (?:expires?|ends|begins|starts|opens|closes|lapses|resumes|meets|convenes|kicks off|takes? effect|"
-    r"runs? out)"
+    r"runs? out|(?:is|are|falls?) due)"
     r"(?: again| next)?"
-    r"| next [a-z]+"
+    r"| next(?: [a-z]+){1,3}"
     r"|\b(?:asked|urged|invited|called on|ordered|instructed|requested) [^.;:,]{0,40}?\bto [a-z]+(?: [a-z]+){0,3})"
     r" $")
+_NEW_MAIN_CLAUSE = re.compile(r", (?:and|but|while|yet) |; ")
 PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "slated"})
 REPORTING_VERBS = frozenset({"said", "told", "announced", "added", "reported", "stated", "wrote", "confirmed"})
 # Attributive future words ("a scheduled increase ... was postponed in December") do not make a clause
@@ -846,7 +847,9 @@ class _Context:
         March")."""
         before = self.text[max(self.sentence_start, self.lead.start - 60):self.lead.start].lower()
         modal = max(before.rfind(" would "), before.rfind(" should "), before.rfind(" could "))
-        if modal < 0 or " had " in before:
+        if modal < 0 or " had " in before or _NEW_MAIN_CLAUSE.search(before, modal):
+            # (a modal of the clause before: "He did not say when it would start, and officials on Sunday
+            # referred questions")
             return False
         # the modal governs the date's verb, not one after it ("would replace the safeguard that expired on 30 June");
         # its own verb phrase may hold a participle ("would be restored")

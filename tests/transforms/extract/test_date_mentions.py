@@ -740,3 +740,16 @@ def test_a_month_naming_its_event_after_a_determiner_or_possessive_is_that_month
     # a name, not a month: no determiner before it, or no event after it
     assert _mentions("May agreed to the deal.", THU) == []
     assert _mentions("He may vote against the May plan.", THU) == []
+
+
+def test_a_modal_of_the_clause_before_does_not_make_a_later_weekday_ahead():
+    text = ("He did not say when the levy would start, and White House officials on Sunday referred questions "
+            "to the president's post.")
+    assert _mentions(text, dt.date(2025, 10, 27)) == [("on Sunday", "day", "2025-10-26")]
+
+
+def test_what_is_due_or_the_next_meeting_on_a_weekday_is_ahead():
+    monday = dt.date(2025, 10, 27)
+    assert _mentions("Retail sales figures are due on Wednesday.", monday) == [("on Wednesday", "day", "2025-10-29")]
+    assert _mentions("The central bank holds its next policy meeting on Wednesday.", monday) == [
+        ("on Wednesday", "day", "2025-10-29")]
