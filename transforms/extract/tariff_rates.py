@@ -652,6 +652,10 @@ _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+|some\s+|all\s+|most\s+|
                              r"manufacturers|suppliers|goods|products|imports))?(?:,\s*(?:and\s+)?|\s+and\s+)",
                              re.IGNORECASE)
 _ITEM_BOUND_END = re.compile(r"\s+(?:as\s+(?:much|high|low|little)\s+as|up\s+to)\s+$", re.IGNORECASE)
+_LISTED_RATE = r"\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
+_RESPECTIVELY = re.compile(
+    rf"(?P<list>(?:{_LISTED_RATE},?\s+)*{_LISTED_RATE},?\s+and\s+{_LISTED_RATE}),?\s+respectively", re.IGNORECASE)
+_LISTED_VALUE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
 _MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
 _ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
 _ON_ITEM_BREAKING_WORDS = _words("""
@@ -2612,6 +2616,8 @@ def extract(doc: Document) -> list[dict]:
         sentence_rows: list[dict] = []
         for rate in rates:
             sentence_rows.extend(_rate_rows(doc, sentence, rate, parties, context, sentence_rows))
+        if "respectively" in s:
+            sentence_rows = _respectively(s, parties, sentence_rows)
         for row in sentence_rows:
             del row["_clause"]
             context.record(row["imposing_country_iso2"], row["target_country_iso2"])
@@ -2624,6 +2630,41 @@ def extract(doc: Document) -> list[dict]:
         rows.extend(sentence_rows)
     _complete_headline(doc, rows)
     return rows
+
+
+def _respectively(text: str, parties: Sequence[Party], rows: list[dict]) -> list[dict]:
+    """The rows of "A% and B% respectively" paired in order with the targets, or the directions, the sentence
+    named before: "tariffs on Canada and Mexico of 35% and 25% respectively" (one target each), "U.S. tariffs on
+    Chinese goods reached 145%, and China's on U.S. goods 125%, before talks cut them to 30% and 10%
+    respectively" (one direction each)."""
+    listed = _RESPECTIVELY.search(text)
+    if listed is None:
+        return rows
+    values = [float(value.replace(",", "")) for value in _LISTED_VALUE.findall(listed.group("list"))]
+    if len(set(values)) != len(values):
+        return rows
+    before = [row for row in rows if row["rate_pct"] not in values]
+    directions = list(dict.fromkeys((row["imposing_country_iso2"], row["target_country_iso2"]) for row in before
+                                    if row["imposing_country_iso2"] and row["target_country_iso2"]))
+    targets = list(dict.fromkeys(p.iso2 for p in parties if p.iso2 and p.role == "target"
+                                 and p.end <= listed.start()))
+    templates = {}
+    for row in rows:
+        templates.setdefault(row["rate_pct"], row)
+    if any(value not in templates for value in values):
+        return rows
+    if len(directions) != len(values):
+        if len(targets) != len(values):
+            return rows
+        imposers = {templates[value]["imposing_country_iso2"] for value in values}
+        if len(targets) == 2 and imposers <= set(targets):
+            directions = [(targets[1], targets[0]), (targets[0], targets[1])]  # two sides, each on the other's goods
+        else:
+            directions = [(templates[value]["imposing_country_iso2"], target)
+                          for value, target in zip(values, targets, strict=True)]
+    paired = [{**templates[value], "imposing_country_iso2": imposer, "target_country_iso2": target}
+              for value, (imposer, target) in zip(values, directions, strict=True)]
+    return [row for row in rows if row["rate_pct"] not in values] + paired
 
 
 def _dateline_country(doc: Document) -> str | None:

@@ -1131,3 +1131,12 @@ def test_margins_in_the_thousands_and_rates_for_some_exporters_of_a_country():
 def test_a_comma_in_a_rate_is_a_thousands_separator_only_before_three_digits():
     assert ("US", "JP", 15.0) in keys_of("The U.S. charges a tariff of 25% on Korea, 15% on Japan.")
     assert all(rate != 2024.15 for _i, _t, rate in keys_of("The tariff rose in 2024,15% higher than before."))
+
+
+def test_rates_named_respectively_pair_with_the_targets_or_the_sides_named_before():
+    assert keys_of("Trump imposed tariffs on Canada and Mexico of 35% and 25% respectively.") == {
+        ("US", "CA", 35.0), ("US", "MX", 25.0)}
+    text = ("U.S. tariffs on Chinese goods reached 145% in April, and China's on U.S. goods 125%, before talks in "
+            "Geneva in May cut them to 30% and 10% respectively.")
+    assert {("US", "CN", 30.0), ("CN", "US", 10.0)} <= keys_of(text)
+    assert ("CN", "US", 30.0) not in keys_of(text)
