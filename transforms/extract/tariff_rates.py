@@ -277,6 +277,7 @@ _RATE_ADVERBS = _words("just only about around roughly nearly almost some still 
 # "Japanese automakers currently pay 2.5% on passenger cars": after tariff rates, what goods pay or face.
 _PAY_WORDS = _words("pay pays paid paying face faces faced facing")
 # "They include 50% on steel": a pronoun for the tariffs just named, listing their rates.
+_PAYS_OR_CAPPED = _PAY_WORDS | _words("capped")  # "EU and Japan capped at 15%": who is capped pays the cap
 _TARIFF_PRONOUNS = _words("they these those")
 _LISTING_VERBS = _words("include included are were remain")
 _ON_AFTER_RATE = re.compile(r"\s+on\s+(?!(?:average|top|the\s+(?:dollar|whole))\b)", re.IGNORECASE)
@@ -656,6 +657,10 @@ _LISTED_RATE = r"\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
 _RESPECTIVELY = re.compile(
     rf"(?P<list>(?:{_LISTED_RATE},?\s+)*{_LISTED_RATE},?\s+and\s+{_LISTED_RATE}),?\s+respectively", re.IGNORECASE)
 _LISTED_VALUE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
+_APPOSITIVE_GAP = re.compile(r",\s[^,;%\d]{1,80},\s")
+_APPOSITIVE_PAYS = re.compile(r",\s[^,;%\d]{1,80},\s+(?:(?:will|would|now|still|also|already)\s+)*"
+                              r"(?:gets?|got|pays?|paid|faces?|faced|secures?|secured|receives?|received)\s+"
+                              r"(?:(?:just|only|about|the\s+full|the\s+same|a\s+rate\s+of)\s+)?")
 _MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
 _ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
 _ON_ITEM_BREAKING_WORDS = _words("""
@@ -2085,6 +2090,7 @@ def _resolve(
     if targets and _pre_nominal_everyone(text, rate):
         targets = []  # "on top of the 10% duty all imported cars pay": not the goods of the tariff before
     imposer_party = None
+    payers: list[str] = []  # the countries that pay the rate, by the verb before it: none of them imposes it
     listed = None if rate.pre_nominal else _listed_country(text, parties, rate)
     compared = None  # "puts India below Vietnam's 20%": the rate a country named only to compare pays
     if listed is None and not targets and not rate.pre_nominal:
@@ -2132,11 +2138,13 @@ def _resolve(
     # (a list under a country's header is of the rates on that country's goods)
     global_goods = not targets and (labels_rate and label.goods and not context.header_target
                                     or _is_global(text, rate, parties, lo, goods_span))
-    if not targets and not global_goods and not _PAY_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
+    if not targets and not global_goods and not _PAYS_OR_CAPPED.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%", "Danish Crown will pay 11.6%": who pays stands right before the rate
         payer = _nearest(parties, position, ("target", "subject"), lo, hi, before_only=True)
-        if payer is not None and position - payer.end <= 25:
-            targets = _coordinated(text, parties, payer)
+        if payer is None or position - payer.end > 25:
+            payer = _subject_before_appositive(text, parties, position)
+        if payer is not None and (position - payer.end <= 25 or _APPOSITIVE_GAP.match(text, payer.end)):
+            targets = payers = _coordinated(text, parties, payer)
     if not targets and not global_goods:
         # A rate without goods of its own continues the previous rate of its clause ("..., bringing
         # the total duty to 50%") before any other country the clause happens to name.
@@ -2158,8 +2166,10 @@ def _resolve(
         # from China face 55%" does not make the 10% a tariff on China.
         target = None
         if not _FACE_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
-            # "the European Union faces 15%, Japan 15%": who faces the rate comes before it.
-            target = _nearest(parties, position, ("target",), lo, hi, before_only=True)
+            # "the European Union faces 15%, Japan 15%": who faces the rate comes before it ("Taiwan, home of the
+            # world's largest contract chipmaker, gets 20%": before its appositive)
+            target = (_nearest(parties, position, ("target",), lo, hi, before_only=True)
+                      or _subject_before_appositive(text, parties, position))
         target = target or _nearest(parties, position, ("target",), lo, hi, own_imposer)
         targets = _coordinated(text, parties, target) if target else []
         its_goods = None if targets else (_ITS_GOODS.match(text, lo)
@@ -2211,6 +2221,8 @@ def _resolve(
             # a brief's numbered section ("1. Turkey: EV surcharge raised to 50%") is about its country's
             # own measures
             imposer_party = Party(lo, lo, context.section_home, "subject")
+        if imposer_party is not None and imposer_party.iso2 in payers:
+            imposer_party = None  # "EU and Japan capped at 15%": both pay
         if imposer_party is not None and labels_rate and imposer_party.iso2 in label.countries:
             imposer_party = None  # "- Israel, New Zealand, Norway, Turkey - 15%": the line's countries all pay
         if imposer_party is not None and imposer_party.iso2 in targets and len(targets) > 1:
@@ -2271,6 +2283,16 @@ def _resolve(
             target = speaker.iso2 if speaker else None
         targets = [target]
     return [(imposer, target if target != imposer else None) for target in targets]
+
+
+def _subject_before_appositive(text: str, parties: Sequence[Party], rate_start: int) -> Party | None:
+    """The country that pays or gets a rate when an appositive stands between them: "Taiwan, home of the
+    world's largest contract chipmaker, gets 20%"."""
+    for party in parties:
+        if party.iso2 and party.role in ("subject", "target") and party.end < rate_start \
+                and _APPOSITIVE_PAYS.fullmatch(text, party.end, rate_start):
+            return party
+    return None
 
 
 def _other_actor_named(parties: Sequence[Party], party: Party) -> bool:

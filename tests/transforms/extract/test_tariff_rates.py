@@ -1140,3 +1140,15 @@ def test_rates_named_respectively_pair_with_the_targets_or_the_sides_named_befor
             "Geneva in May cut them to 30% and 10% respectively.")
     assert {("US", "CN", 30.0), ("CN", "US", 10.0)} <= keys_of(text)
     assert ("CN", "US", 30.0) not in keys_of(text)
+
+
+def test_countries_capped_at_a_rate_pay_it_and_none_of_them_imposes_it():
+    text = "Trump slaps 25% tariff on chips, 100% on branded drugs; EU and Japan capped at 15%"
+    keys = keys_of(text)
+    assert {("US", "EU", 15.0), ("US", "JP", 15.0)} <= keys and ("JP", "EU", 15.0) not in keys
+
+
+def test_a_country_gets_a_rate_across_its_appositive():
+    text = ("Trump imposed a 25% tariff on chips on Tuesday. Taiwan, home of the world's largest contract chipmaker, "
+            "gets 20% until its trade agreement is ratified.")
+    assert ("US", "TW", 20.0) in keys_of(text) and ("TW", "US", 20.0) not in keys_of(text)
