@@ -733,6 +733,7 @@ _COUNTRY_GOT_RATE = re.compile(r"\s+(?:that\s+)?(?:the\s+)?")
 _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obtained|clinched|struck|was\s+given|"
                        r"was\s+granted|agreed)\b", _I)
 _RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?$", _I)
+_DECISION_OF = re.compile(r"['’]s\s+(?:decision|plan|move|proposal|order|bid|vote|choice)\s+(?:\w+\s+){0,4}?to\s")
 _ROLE_SKIPPED = frozenset({"the", "some", "all", "most"})  # a determiner between a preposition and a country
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^,;%\d]{1,80},")
@@ -1662,6 +1663,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "agent", None, None  # "the 25% duty imposed by Washington"
     if last == "for" and _RATE_BEFORE_FOR.search(text, max(0, start - 30), start):
         return "target", None, None  # "keeping it at 25% for Britain"
+    if _DECISION_OF.match(text, end):
+        return "subject", None, None  # "with the European Union's decision to double its tariff": who decides
     if last in _OTHER_BEFORE or pair in _OTHER_BEFORE_PAIRS:
         return "other", None, None  # "to Washington", "talks with Beijing", "according to the EU"
     return "subject", None, None

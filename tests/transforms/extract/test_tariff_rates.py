@@ -1152,3 +1152,9 @@ def test_a_country_gets_a_rate_across_its_appositive():
     text = ("Trump imposed a 25% tariff on chips on Tuesday. Taiwan, home of the world's largest contract chipmaker, "
             "gets 20% until its trade agreement is ratified.")
     assert ("US", "TW", 20.0) in keys_of(text) and ("TW", "US", 20.0) not in keys_of(text)
+
+
+def test_a_countrys_decision_to_change_its_tariff_makes_it_the_imposer():
+    text = ("Carmakers are still struggling with the 15% U.S. tariff on most European goods, and with the European "
+            "Union's decision earlier this year to double its out-of-quota tariff on steel to 50%.")
+    assert ("EU", None, 50.0) in keys_of(text) and ("US", None, 50.0) not in keys_of(text)
