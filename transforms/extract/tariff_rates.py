@@ -649,8 +649,7 @@ _FROM_EVERYONE = re.compile(r"\bfrom\s+(?:most|all|any|every)\s+(?:other\s+)?(?:
 _EVERYONE_AFTER_NOUN = re.compile(r"\s+(?:that\s+)?(?:all|every)\s+(?:imported|foreign)\b", re.IGNORECASE)
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
 _LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?(?-i:[A-Z][\w.'’-]*)"
-                             r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}(?:\s+(?:ones|exporters|producers|makers|companies|firms|"
-                             r"manufacturers|suppliers|goods|products|imports))?(?:,\s*(?:and\s+)?|\s+and\s+)",
+                             r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}(?:\s+(?:ones|(?-i:[a-z]+s)))?(?:,\s*(?:and\s+)?|\s+and\s+)",
                              re.IGNORECASE)
 _ITEM_BOUND_END = re.compile(r"\s+(?:as\s+(?:much|high|low|little)\s+as|up\s+to)\s+$", re.IGNORECASE)
 _LISTED_RATE = r"\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent)"

@@ -1158,3 +1158,9 @@ def test_a_countrys_decision_to_change_its_tariff_makes_it_the_imposer():
     text = ("Carmakers are still struggling with the 15% U.S. tariff on most European goods, and with the European "
             "Union's decision earlier this year to double its out-of-quota tariff on steel to 50%.")
     assert ("EU", None, 50.0) in keys_of(text) and ("US", None, 50.0) not in keys_of(text)
+
+
+def test_a_list_of_rates_for_the_producers_of_each_country():
+    text = ("Ankara confirmed final anti-dumping duties on steel coil: 38.1% for Chinese producers, 25.6% for "
+            "Russian mills and 15.2% for Indian ones.")
+    assert keys_of(text) == {("TR", "CN", 38.1), ("TR", "RU", 25.6), ("TR", "IN", 15.2)}
