@@ -1161,6 +1161,7 @@ def test_a_countrys_decision_to_change_its_tariff_makes_it_the_imposer():
 
 
 def test_a_list_of_rates_for_the_producers_of_each_country():
-    text = ("Ankara confirmed final anti-dumping duties on steel coil: 38.1% for Chinese producers, 25.6% for "
-            "Russian mills and 15.2% for Indian ones.")
-    assert keys_of(text) == {("TR", "CN", 38.1), ("TR", "RU", 25.6), ("TR", "IN", 15.2)}
+    text = ("Brussels also confirmed definitive anti-dumping duties on cold-rolled stainless sheet that were "
+            "provisionally imposed in May: 30.2% for Chinese producers, 21.4% for Indonesian mills and 11.9% for "
+            "Taiwanese ones.")
+    assert keys_of(text) == {("EU", "CN", 30.2), ("EU", "ID", 21.4), ("EU", "TW", 11.9)}
