@@ -733,6 +733,7 @@ _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obta
                        r"was\s+granted|agreed)\b", _I)
 _RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?$", _I)
 _DECISION_OF = re.compile(r"['’]s\s+(?:decision|plan|move|proposal|order|bid|vote|choice)\s+(?:\w+\s+){0,4}?to\s")
+_RELATIVE_ACTOR = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _ROLE_SKIPPED = frozenset({"the", "some", "all", "most"})  # a determiner between a preposition and a country
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^,;%\d]{1,80},")
@@ -2108,6 +2109,13 @@ def _resolve(
     labels_rate = label is not None and rate.start == label.end
     if labels_rate and label.countries:
         targets = list(label.countries)  # "- Indonesia, the Philippines and Thailand: 19%"
+    if not targets and rate.pre_nominal and rate.governor:
+        # "in response to the 100% surtax that Ottawa put on Chinese electric vehicles": the rate's own relative
+        # clause names who imposed it and on whom
+        actor_goods = _relative_actor_and_target(text, parties, rate.governor[1])
+        if actor_goods is not None:
+            imposer_party, target_party = actor_goods
+            targets = [target_party.iso2]
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
         targets, imposer_party = _own_goods(text, parties, position, clause, goods_span)
     if not targets:
@@ -2295,6 +2303,22 @@ def _subject_before_appositive(text: str, parties: Sequence[Party], rate_start: 
                 and _APPOSITIVE_PAYS.fullmatch(text, party.end, rate_start):
             return party
     return None
+
+
+def _relative_actor_and_target(text: str, parties: Sequence[Party], noun_end: int) -> tuple[Party, Party] | None:
+    """(actor, target) named by the relative clause right after a tariff noun: "the 100% surtax that Ottawa put
+    on Chinese electric vehicles", "the 25% duties which Washington imposed on Canadian steel"."""
+    relative = _RELATIVE_ACTOR.match(text, noun_end)
+    if relative is None:
+        return None
+    actor = _country_at(parties, relative.end())
+    if actor is None:
+        return None
+    clause_end = text.find(",", actor.end)
+    clause_end = len(text) if clause_end < 0 else clause_end
+    target = next((p for p in parties if p.iso2 and p.role == "target" and actor.end < p.start < clause_end
+                   and p.iso2 != actor.iso2), None)
+    return (actor, target) if target is not None else None
 
 
 def _other_actor_named(parties: Sequence[Party], party: Party) -> bool:

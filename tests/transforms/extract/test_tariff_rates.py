@@ -1165,3 +1165,9 @@ def test_a_list_of_rates_for_the_producers_of_each_country():
             "provisionally imposed in May: 30.2% for Chinese producers, 21.4% for Indonesian mills and 11.9% for "
             "Taiwanese ones.")
     assert keys_of(text) == {("EU", "CN", 30.2), ("EU", "ID", 21.4), ("EU", "TW", 11.9)}
+
+
+def test_a_rates_relative_clause_names_who_imposed_it_and_on_whom():
+    text = ("Beijing imposed 100% duties on Canadian canola oil in March and a 75.8% deposit on canola seed in "
+            "August, in response to the 100% surtax that Ottawa put on Chinese electric vehicles last year.")
+    assert {("CN", "CA", 100.0), ("CN", "CA", 75.8), ("CA", "CN", 100.0)} == keys_of(text)
