@@ -734,6 +734,8 @@ _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obta
 _RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?$", _I)
 _DECISION_OF = re.compile(r"['’]s\s+(?:decision|plan|move|proposal|order|bid|vote|choice)\s+(?:\w+\s+){0,4}?to\s")
 _RELATIVE_ACTOR = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
+_THEIRS_ON_GOODS = re.compile(r"\b(?:and|while|with)\s+(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+on\s+[^,;%]{1,40}?"
+                              r"\s+(?:(?:to|at|of|reached|rose\s+to|hit)\s+)?$")
 _ROLE_SKIPPED = frozenset({"the", "some", "all", "most"})  # a determiner between a preposition and a country
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^,;%\d]{1,80},")
@@ -1048,6 +1050,10 @@ def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = 
                 and _LABEL_LINE_RATE.search(text, max(0, token.start - 12), token.start):
             # more rates of a factbox line after its own: "- Vietnam: 20%, with 40% on goods judged to be
             # transshipped", "- Steel and aluminum: 50%, except Britain at 25%"
+            governor, how = (token.start, token.start), "verb"
+        if governor is None and by_token and _THEIRS_ON_GOODS.search(text, max(0, token.start - 60), token.start):
+            # "U.S. tariffs on Chinese goods reached 145%, and China's on U.S. goods 125%": the other side's tariff,
+            # its noun left out
             governor, how = (token.start, token.start), "verb"
         # earlier sentences stated rates or named a tariff, or this one stated rates
         anaphora_allowed = tariff_context or after_tariff_words or bool(by_token)
@@ -2073,6 +2079,9 @@ def _resolve(
     position = rate.start
     head = rate.governor[0] if rate.governor else None
     lo, hi = clause
+    theirs = _theirs_on_goods(text, parties, rate)
+    if theirs is not None:
+        return [theirs]  # "..., and China's on U.S. goods to 125%
     # the country whose tariff the rate's own noun is: no target of it found nearby ("concessions on US goods in
     # response to the 25 per cent American tariff on automobiles")
     own_imposer = next((p.iso2 for p in parties if p.role == "imposer" and head is not None and p.head == head), None)
@@ -2303,6 +2312,20 @@ def _subject_before_appositive(text: str, parties: Sequence[Party], rate_start: 
                 and _APPOSITIVE_PAYS.fullmatch(text, party.end, rate_start):
             return party
     return None
+
+
+def _theirs_on_goods(text: str, parties: Sequence[Party], rate: Rate) -> tuple[str, str] | None:
+    """(imposer, target) of a rate whose tariff noun is left out after a possessive: "U.S. tariffs on Chinese
+    goods reached 145%, and China's on U.S. goods 125%"."""
+    theirs = _THEIRS_ON_GOODS.search(text, max(0, rate.start - 60), rate.start)
+    if theirs is None:
+        return None
+    owner = next((p for p in parties if p.iso2 and theirs.start() < p.start < rate.start
+                  and text.startswith(("'s on ", "’s on "), p.end)), None)
+    if owner is None:
+        return None
+    target = next((p for p in parties if p.iso2 and owner.end < p.start < rate.start and p.iso2 != owner.iso2), None)
+    return (owner.iso2, target.iso2) if target is not None else None
 
 
 def _relative_actor_and_target(text: str, parties: Sequence[Party], noun_end: int) -> tuple[Party, Party] | None:

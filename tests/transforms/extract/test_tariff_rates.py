@@ -1171,3 +1171,11 @@ def test_a_rates_relative_clause_names_who_imposed_it_and_on_whom():
     text = ("Beijing imposed 100% duties on Canadian canola oil in March and a 75.8% deposit on canola seed in "
             "August, in response to the 100% surtax that Ottawa put on Chinese electric vehicles last year.")
     assert {("CN", "CA", 100.0), ("CN", "CA", 75.8), ("CA", "CN", 100.0)} == keys_of(text)
+
+
+def test_the_other_sides_rate_with_its_tariff_noun_left_out():
+    text = ("The truce ended a spiral that in April took U.S. tariffs on most Chinese goods to 145% and China's on "
+            "U.S. goods to 125%.")
+    assert keys_of(text) == {("US", "CN", 145.0), ("CN", "US", 125.0)}
+    text = "U.S. duties on Canadian lumber reached 35% last year, while Canada's on U.S. steel hit 25%."
+    assert ("CA", "US", 25.0) in keys_of(text)
