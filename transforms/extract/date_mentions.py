@@ -794,8 +794,8 @@ class _Context:
         prep, relation = self.lead.prep, self.lead.rel
         if prep in PAST_PREPOSITIONS or relation == "last" or self._dates_a_past_event():
             return PAST
-        if relation == "next":
-            return FUTURE
+        if relation == "next" or self.is_shifted_to():
+            return FUTURE  # "next March"; "pushed our first cut to September": where a plan was moved is ahead
         if self._is_attributive():
             return NEAREST  # "before the April 12 election", "a July 23 deadline": the date of a named event
         tense = self.tense
@@ -865,13 +865,24 @@ class _Context:
         lead = self.lead
         if lead.mod or lead.part or lead.pre or lead.rel or lead.prep in cues:
             return True
-        if lead.prep in CONTINUATIONS and self.previous_end >= 0:
-            return self.text[self.previous_end:lead.start].strip(" ,") == ""
-        # the end of a span of months: "prices rose 4.7% in the 12 months to December", "the year to March"
-        return lead.prep == "to" and self.text.endswith(_SPAN_BEFORE_TO, max(0, lead.start - 8), lead.start)
+        if lead.prep in CONTINUATIONS and self.previous_end >= 0 \
+                and self.text[self.previous_end:lead.start].strip(" ,") == "":
+            return True
+        # the end of a span of months: "prices rose 4.7% in the 12 months to December", "the year to March"; a
+        # date something is moved to: "pushed our first cut to September", "delays textile tariff hike to October"
+        return lead.prep == "to" and (self.text.endswith(_SPAN_BEFORE_TO, max(0, lead.start - 8), lead.start)
+                                      or self.is_shifted_to())
+
+    def is_shifted_to(self) -> bool:
+        """Whether the date is where something was moved: "pushed our first cut to September"."""
+        lead = self.lead
+        return lead.prep == "to" and _SHIFTED_TO.search(self.text, max(0, lead.start - 50), lead.start) is not None
 
 
 _SPAN_BEFORE_TO = (" months ", " year ", " weeks ", " quarter ")
+_SHIFTED_TO = re.compile(r"\b(?:push(?:es|ed|ing)?|mov(?:es|ed|ing|e)|delay(?:s|ed|ing)?|postpon(?:es|ed|ing|e)|"
+                         r"slip(?:s|ped|ping)?|defer(?:s|red|ring)?|brought|bring(?:s|ing)?|put(?:s|ting)?)"
+                         r"(?: [\w'’-]+){0,4}? $", re.IGNORECASE)
 
 
 def _day_number(raw: str) -> int:

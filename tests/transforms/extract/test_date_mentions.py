@@ -753,3 +753,13 @@ def test_what_is_due_or_the_next_meeting_on_a_weekday_is_ahead():
     assert _mentions("Retail sales figures are due on Wednesday.", monday) == [("on Wednesday", "day", "2025-10-29")]
     assert _mentions("The central bank holds its next policy meeting on Wednesday.", monday) == [
         ("on Wednesday", "day", "2025-10-29")]
+
+
+def test_a_month_something_is_moved_to_is_that_month_ahead():
+    tuesday = dt.date(2026, 6, 16)
+    text = ("Retail sales are due on June 26. \"We've pushed our first cut to September,\" said one strategist. "
+            "\"Even that may slip to December.\"")
+    assert [m for m in _mentions(text, tuesday) if m[1] == "month"] == [("September", "month", "2026-09-01"),
+                                                                         ("December", "month", "2026-12-01")]
+    assert _mentions("Mexico delays textile tariff hike to October", tuesday) == [("October", "month", "2026-10-01")]
+    assert _mentions("He went to Paris to March with them.", tuesday) == []
