@@ -194,6 +194,9 @@ _TIMETABLE_BEFORE = re.compile(
     r"| next(?: [a-z]+){1,3}"
     r"|\b(?:asked|urged|invited|called on|ordered|instructed|requested) [^.;:,]{0,40}?\bto [a-z]+(?: [a-z]+){0,3})"
     r" $")
+_LAST_DID = re.compile(r" last (?:cut|put|set|hit|let|shut|spread|beat)s? ")
+_PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|long|previously)\s+)?(?:been|[a-z]+ed)\b")
+_INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
 _NEW_MAIN_CLAUSE = re.compile(r", (?:and|but|while|yet) |; ")
 PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "slated"})
 REPORTING_VERBS = frozenset({"said", "told", "announced", "added", "reported", "stated", "wrote", "confirmed"})
@@ -696,6 +699,8 @@ def _has_past_verb(flat: str, words: set[str]) -> bool:
     passive ("ferries are suspended until Wednesday")."""
     if not IRREGULAR_PAST.isdisjoint(words):
         return True
+    if "last" in words and _LAST_DID.search(flat):
+        return True  # "the central bank last cut rates": "cut", "put", "set" are past after "last"
     if "ed " not in flat:
         return False
     if PRESENT_AUXILIARIES_SET.isdisjoint(words):
@@ -802,9 +807,18 @@ class _Context:
         if tense == FUTURE or (tense == PAST and self._reports_a_future()):
             # "the tax, which the minister said would take effect on October 1": the future of a report
             return FUTURE
+        if tense == PAST and prep in NEAREST_PREPOSITIONS and self._in_past_perfect():
+            return PAST  # "Korean cars had entered the United States duty-free until April": over before the news
         if prep in NEAREST_PREPOSITIONS or tense == PRESENT:
             return NEAREST
         return PAST
+
+    def _in_past_perfect(self) -> bool:
+        """Whether the mention closes a past perfect ("had entered ... until April"), not an infinitive after
+        one ("the 25% rate he had threatened to impose from 1 August" is ahead)."""
+        before = self.text[max(self.sentence_start, self.lead.start - 120):self.lead.start]
+        perfects = list(_PAST_PERFECT.finditer(before))
+        return bool(perfects) and _INFINITIVE.search(before, perfects[-1].end()) is None
 
     def _is_attributive(self) -> bool:
         """Whether a year-less day modifies the noun after it, after an article ("the April 12 election")."""

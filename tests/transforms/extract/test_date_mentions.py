@@ -763,3 +763,14 @@ def test_a_month_something_is_moved_to_is_that_month_ahead():
                                                                          ("December", "month", "2026-12-01")]
     assert _mentions("Mexico delays textile tariff hike to October", tuesday) == [("October", "month", "2026-10-01")]
     assert _mentions("He went to Paris to March with them.", tuesday) == []
+
+
+def test_a_past_perfect_until_a_month_is_over_and_last_cut_is_past():
+    thursday = dt.date(2025, 11, 27)
+    text = "The governor noted that Korean cars had entered the United States duty-free until April."
+    assert _mentions(text, thursday) == [("until April", "month", "2025-04-01")]
+    assert _mentions("Tariffs were suspended until April.", thursday) == [("until April", "month", "2026-04-01")]
+    text = "The 15% is below the 25% rate he had threatened to impose from 1 August."
+    assert _mentions(text, dt.date(2025, 7, 23)) == [("from 1 August", "day", "2025-08-01")]
+    text = "The central bank last cut rates, by 25 basis points, in May."
+    assert _mentions(text, thursday) == [("in May", "month", "2025-05-01")]
