@@ -34,6 +34,7 @@ SETS = {
     "heldout7": (GOLDEN / "heldout7" / "articles", GOLDEN / "heldout7" / "gold.jsonl"),
     "dev10": (GOLDEN / "dev10" / "articles", GOLDEN / "dev10" / "gold.jsonl"),
     "heldout8": (GOLDEN / "heldout8" / "articles", GOLDEN / "heldout8" / "gold.jsonl"),
+    "heldout9": (GOLDEN / "heldout9" / "articles", GOLDEN / "heldout9" / "gold.jsonl"),
 }
 
 

@@ -852,6 +852,8 @@ class Context:
     # (paragraph start, country) of a sentence turning to a country's own duties ("India's own tariff wall remains
     # among the highest"): the paragraph's rates without an actor are that country's, on everyone's goods
     own_duties: tuple[int, str] | None = None
+    # the country whose goods a factbox lists the markets' rates for ("- Brazil: 35%" on Chinese EVs), once known
+    markets_target: str | None = None
     paragraph_start: int = 0  # where the paragraph of the current sentence starts in the text
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
@@ -2117,6 +2119,13 @@ def _resolve(
     label = context.label
     labels_rate = label is not None and rate.start == label.end
     if labels_rate and label.countries:
+        if context.markets_target is None and context.imposer is None and context.target \
+                and context.target not in label.countries and set(targets) <= set(label.countries):
+            # "Chinese EVs face a patchwork of duties abroad. - Brazil: 35%": a list of what one country's goods pay
+            # in each market, the markets imposing
+            context.markets_target = context.target
+        if context.markets_target is not None and context.markets_target not in label.countries:
+            return [(market, context.markets_target) for market in label.countries]
         targets = list(label.countries)  # "- Indonesia, the Philippines and Thailand: 19%"
     if not targets and rate.pre_nominal and rate.governor:
         # "in response to the 100% surtax that Ottawa put on Chinese electric vehicles": the rate's own relative

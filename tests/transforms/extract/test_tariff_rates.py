@@ -1179,3 +1179,12 @@ def test_the_other_sides_rate_with_its_tariff_noun_left_out():
     assert keys_of(text) == {("US", "CN", 145.0), ("CN", "US", 125.0)}
     text = "U.S. duties on Canadian lumber reached 35% last year, while Canada's on U.S. steel hit 25%."
     assert ("CA", "US", 25.0) in keys_of(text)
+
+
+def test_a_factbox_of_what_one_countrys_goods_pay_in_each_market_makes_the_markets_the_imposers():
+    text = ("What Chinese electric cars pay around the world\n\n"
+            "Chinese carmakers face a patchwork of import duties as they expand abroad.\n\n"
+            "- Brazil: 35%, after rising in steps since 2024\n"
+            "- Turkey: 40%, plus a surcharge\n"
+            "- India, Indonesia: 70%\n")
+    assert keys_of(text) == {("BR", "CN", 35.0), ("TR", "CN", 40.0), ("IN", "CN", 70.0), ("ID", "CN", 70.0)}
