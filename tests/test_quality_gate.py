@@ -35,6 +35,7 @@ SETS = {
     "dev10": (GOLDEN / "dev10" / "articles", GOLDEN / "dev10" / "gold.jsonl"),
     "heldout8": (GOLDEN / "heldout8" / "articles", GOLDEN / "heldout8" / "gold.jsonl"),
     "heldout9": (GOLDEN / "heldout9" / "articles", GOLDEN / "heldout9" / "gold.jsonl"),
+    "dev11": (GOLDEN / "dev11" / "articles", GOLDEN / "dev11" / "gold.jsonl"),
 }
 
 
