@@ -44,8 +44,8 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: Middle East gazetteer; "parts of 11 regions" is a count; 3: weather is not an attack; 4: "the regions hit
-    # most often were X, Y and Z"
-    version="5",
+    # most often were X, Y and Z"; 6: bulleted lists under an introduction ("destroyed as follows:")
+    version="6",
     columns=fact_columns(
         Column("region_name", STRING, "Normalised English name (Poltava Oblast, Kyiv); null on count rows."),
         Column("iso_3166_2", STRING,
@@ -184,6 +184,7 @@ _LISTED_COUNTRY_WORDS = frozenset(("russia", "ukraine", "belarus", "moldova", "i
                                    "yemen", "iraq"))
 _MAX_LIST_LABEL = 80  # how far into a line the colon after a list item's places may stand
 _MAX_LIST_ITEMS = 12  # how many lines above a list item its introduction may stand
+_LIST_BULLETS = "—–-•*·"
 _COUNTED_REGION_NOUNS = frozenset(("regions", "oblasts", "provinces", "areas"))
 _WEAPON_NOUN_CUES = frozenset(("drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs", "shahed",
                                "shaheds", "projectile", "projectiles", "artillery", "glide bomb", "glide bombs"))
@@ -755,23 +756,31 @@ def _list_intro(doc: Document, sentence_no: int) -> Sentence | None:
     as follows:" above "Chernihiv and Zhytomyr regions: two to three queues"), or None for no list item."""
     text, sentences = doc.text, doc.sentences
     item = sentences[sentence_no]
-    if not opens_line(text, item.start) or ":" not in item.text[:_MAX_LIST_LABEL]:
+    if not opens_line(text, item.start) or not _is_list_item(item.text):
         return None
     for back in range(sentence_no - 1, max(-1, sentence_no - _MAX_LIST_ITEMS - 1), -1):
         previous = sentences[back]
+        if previous.text.endswith(":"):
+            return previous  # the introduction may close a paragraph: "The drones were destroyed as follows:"
         if not opens_line(text, previous.start):
             return None
-        if previous.text.endswith(":"):
-            return previous
-        if ":" not in previous.text[:_MAX_LIST_LABEL]:
+        if not _is_list_item(previous.text):
             return None  # a line that is no item of the list
     return None
+
+
+def _is_list_item(line: str) -> bool:
+    """Whether a line reads as an item of a list: labelled ("Chernihiv and Zhytomyr regions: two queues") or
+    bulleted ("— 27 over the Kursk region;")."""
+    return ":" in line[:_MAX_LIST_LABEL] or line[:1] in _LIST_BULLETS
 
 
 def _list_item_rows(text: str, intro: _Context, item: Sentence, matches: list[re.Match[str]],
                     sentence_no: int) -> list[dict]:
     """Rows of the places a list item is labelled with, with the impact its introduction reports."""
-    label_end = text.find(":", item.start, item.end)
+    label_end = text.find(":", item.start, min(item.end, item.start + _MAX_LIST_LABEL))
+    if label_end < 0:
+        label_end = item.end  # a bulleted item: its places wherever they stand
     rows, seen = [], set()
     for chain in _chains(text, item, [m for m in matches if m.end() <= label_end]):
         for name in chain:

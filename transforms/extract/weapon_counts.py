@@ -54,8 +54,8 @@ TABLE = Table(
     is_fact=True,
     # 2: no line break in a count; 3: ranges, ellipses; 4: back references, scenarios, civil drones; 5: plain
     # rounds in a report on ammunition, output is not an attack, plain bombs are other, naval drones,
-    # counts compared with ("up from about 2,000")
-    version="6",
+    # counts compared with ("up from about 2,000"); 7: bulleted lists of counts by place, "three each over"
+    version="7",
     columns=fact_columns(
         Column("weapon_type", STRING, "Weapon class.", nullable=False, values=WEAPON_TYPES),
         Column("weapon_name", STRING, "Named model when the mention gives one (Shahed, Tomahawk, Kh-101, Patriot)."),
@@ -447,8 +447,9 @@ _ELLIPSIS_FOLLOWERS = (
 )
 _ELLIPSIS_MORE_RE = re.compile(rf" (?:more|others|other){_ELLIPSIS_FOLLOWERS}", re.IGNORECASE)
 _ELLIPSIS_PLACE_RE = re.compile(
-    # "13 over Rostov Oblast", "41 over the territory of the Bryansk Region", "11 flying toward Moscow"
-    rf" (?:over|above|near|in|across|off|(?:flying|heading|headed) (?:towards?|to|for|at))"
+    # "13 over Rostov Oblast", "41 over the territory of the Bryansk Region", "11 flying toward Moscow", "three each
+    # over the Lipetsk, Ryazan and Tambov regions"
+    rf"(?: each)? (?:over|above|near|in|across|off|(?:flying|heading|headed) (?:towards?|to|for|at))"
     r" (?:the )?(?:(?:territory|territories|waters|skies|airspace) of (?:the )?)?"
     rf"(?!(?:{_MONTHS}|{_WEEKDAYS})\b)[A-Z][\w'’-]*"
     r"(?: (?:of (?:the )?)?[A-Z][\w'’-]*)*"
@@ -462,7 +463,7 @@ _ELLIPSIS_TIME_RE = re.compile(
 _BARE_AFTER_RE = re.compile(_ELLIPSIS_FOLLOWERS)
 # What may follow the number of any elliptical count (a superset of the patterns above). Scan text.
 _ELLIPSIS_START_RE = re.compile(
-    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|over|above|near|in|across|off|of|next|this|last|later|earlier|by"
+    r"(?:[,.;:!?)’]|$|  ?(?:more|others?|each|over|above|near|in|across|off|of|next|this|last|later|earlier|by"
     r"|flying|heading|headed|on|were|was|have|had|has|are|is|and|or|also|for|to|from|which|that|while|but|fell|crashed|came"
     r"|went|got|reached|hit|struck|overnight|nationwide|shot|downed|destroyed|intercepted|neutrali[sz]ed"
     r"|jammed|lost|flew|veered|strayed|exploded|remain|remained|disappeared|vanished|before|after|within"
@@ -695,6 +696,9 @@ class _Count:
     part: bool = False                  # a part of a group counted before ("Two of them", "The remaining eight")
     status: str | None = None
     sentence: Sentence | None = None
+
+
+_LIST_BULLETS = frozenset({"—", "–", "-", "•", "*", "·"})
 
 
 @dataclass(slots=True)  # never changed once built; not frozen because frozen ones are 3x slower to build
@@ -1092,8 +1096,12 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     opening = text[sentence.start:mention_start].strip(" \"“‘'(")
     # "Two were shot down", or after a fronted attribution: "According to the ministry, 36 were shot down"
     opens_sentence = not opening or bool(_FRONTED_ATTRIBUTION.fullmatch(opening))
-    if floor is not None and opens_sentence and sentence.no > 0:
-        if remainder:
+    # "— 41 UAVs over the Bryansk region; / — 27 over the Kursk region;": a line of a list of counts by place
+    list_line = opening in _LIST_BULLETS and tail is not None and tail.re is _ELLIPSIS_PLACE_RE
+    if floor is not None and (opens_sentence or list_line) and sentence.no > 0:
+        if list_line:
+            floor = doc.sentences[sentence.no - 1].start
+        elif remainder:
             floor = None  # "The remaining eight struck ...": the rest of a group named before
         elif verb_only and post and post.group("aux"):
             # a sentence that opens with the number continues the previous one: "... with four Shaheds.

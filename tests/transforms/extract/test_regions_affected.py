@@ -364,3 +364,11 @@ def test_the_wars_of_myanmar_and_sudan(text, expected):
 
 def test_state_media_is_no_state():
     assert keys_of("Kharkiv state media said drones hit the city; Kharkiv was hit overnight.") == {"UA-63"}
+
+
+def test_the_places_of_a_bulleted_list_take_the_impact_its_introduction_reports():
+    text = ("Air defences shot down 60 drones overnight, the ministry said. The drones were destroyed as follows:\n\n"
+            "— 35 UAVs over the territory of the Kursk region;\n"
+            "— 12 over the Bryansk region;\n"
+            "— two each over the Oryol and Tula regions.")
+    assert {"RU-KRS", "RU-BRY", "RU-ORL", "RU-TUL"} <= keys_of(text)

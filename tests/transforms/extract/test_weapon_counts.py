@@ -768,3 +768,13 @@ def test_a_model_name_with_a_number_is_no_count():
 def test_what_a_number_of_a_group_was():
     facts = _facts("Russia launched 486 drones overnight. Of the drones, around 300 were Shahed-type attack drones.")
     assert ("around 300 were Shahed-type attack drones", "drone", 300, "about", "launched") in facts
+
+
+def test_a_bulleted_list_of_counts_by_place_continues_the_first_lines_weapon():
+    text = ("The drones were destroyed as follows:\n\n"
+            "— 35 UAVs over the territory of the Kursk region;\n"
+            "— 12 over the Bryansk region;\n"
+            "— two each over the Oryol and Tula regions;\n"
+            "— one over the Kaluga region.")
+    assert [(value, weapon) for _m, weapon, value, _q, _s in _facts(text)] == [
+        (35, "drone"), (12, "drone"), (2, "drone"), (1, "drone")]
