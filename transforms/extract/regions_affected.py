@@ -234,7 +234,9 @@ _ATTACK_PAIRS = frozenset((
 _ATTACK_NOUNS = frozenset((
     "attack", "attacks", "strike", "strikes", "raid", "raids", "assault", "assaults", "barrage", "barrages",
     "bombardment", "bombardments", "shelling", "fire", "fired", "offensive", "missile", "missiles", "drone",
-    "drones", "rocket", "rockets", "uavs", "salvo", "salvos", "aimed", "launched", "directed", "blow"))
+    "drones", "rocket", "rockets", "uavs", "salvo", "salvos", "aimed", "launched", "directed", "blow",
+    # "dropped four guided aerial bombs on Kharkiv", "missiles converged on Kyiv"
+    "bomb", "bombs", "shells", "shaheds", "converged", "dropped"))
 _ATTACK_PREPOSITIONS = frozenset(("on", "against", "at", "upon"))
 # "the regions hit most often were": the copula, the place noun and the participle of a list of places hit
 _COPULAS = frozenset(("were", "was", "are", "is", "included", "include", "includes"))

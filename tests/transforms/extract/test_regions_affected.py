@@ -372,3 +372,9 @@ def test_the_places_of_a_bulleted_list_take_the_impact_its_introduction_reports(
             "— 12 over the Bryansk region;\n"
             "— two each over the Oryol and Tula regions.")
     assert {"RU-KRS", "RU-BRY", "RU-ORL", "RU-TUL"} <= keys_of(text)
+
+
+def test_bombs_dropped_and_missiles_converging_on_a_city_hit_it():
+    assert keys_of("Russian aircraft dropped four guided aerial bombs on Kharkiv, injuring 11 people.") == {"UA-63"}
+    assert keys_of("When Russian missiles converged on Kyiv overnight, Patriot crews fired 30 interceptors.") == {
+        "UA-30"}
