@@ -414,7 +414,9 @@ _MODEL_SUFFIX_RE = re.compile(r"-(?:type|style|class|like|series)s?$")
 _BASE_RE = re.compile(_alternation([(base, f"m{i}") for i, (base, _) in enumerate(_NAMED_MODELS)],
                                     ignore_case=False))
 _X_OF_Y_RE = re.compile(
-    rf" (?:out )?of (?:(?:the|its|their|our|these|those|Russia's|Ukraine's) )?(?P<num>{NUMBER})(?=[ ])",
+    rf" (?:out )?of (?:(?:the|its|their|our|these|those|Russia's|Ukraine's) )?"
+    # "14 of at least 22 drones": the whole may carry its own qualifier
+    rf"(?:(?:at least|about|around|some|nearly|almost|more than|over|up to|roughly) )?(?P<num>{NUMBER})(?=[ ])",
     re.IGNORECASE,
 )
 # The upper end of a range after its lower number: "between 50 and 60 Bradleys", "50 to 60 drones",
@@ -963,8 +965,9 @@ def _number_counts(doc: Document, low: str, start: int, end: int, expression: st
     if total is None:
         return [part]
     y_start, y_value = total
-    whole = _Count(y_start, phrase_end, weapon_type, name, y_value, "exact", None, None, y_start, ground,
-                   whole_of=part)
+    y_mention_start, y_qualifier, y_word = _qualifier_before(low, y_start)
+    whole = _Count(y_mention_start, phrase_end, weapon_type, name, y_value, y_qualifier, y_word, None, y_start,
+                   ground, whole_of=part)
     number_starts.append(y_start)
     return [part, whole]
 

@@ -778,3 +778,9 @@ def test_a_bulleted_list_of_counts_by_place_continues_the_first_lines_weapon():
             "— one over the Kaluga region.")
     assert [(value, weapon) for _m, weapon, value, _q, _s in _facts(text)] == [
         (35, "drone"), (12, "drone"), (2, "drone"), (1, "drone")]
+
+
+def test_the_whole_of_a_partitive_keeps_its_own_qualifier():
+    assert _facts("Air defences shot down 14 of at least 22 drones launched overnight.") == [
+        ("14 of at least 22 drones", "drone", 14, "exact", "intercepted"),
+        ("at least 22 drones", "drone", 22, "at_least", "launched")]
