@@ -275,6 +275,7 @@ _COMPOUND_TAILS = frozenset(
     deals contract contracts agreement agreements purchase purchases sale sales export exports import imports
     order orders cost costs price prices test tests trial trials exercise exercises drill drills incident
     incidents sighting sightings activity danger fire terror shelter shelters shield shields fuel battery
+    control station stations workshop workshops lab labs laboratory laboratories school schools
     """.split()
 )
 

@@ -784,3 +784,7 @@ def test_the_whole_of_a_partitive_keeps_its_own_qualifier():
     assert _facts("Air defences shot down 14 of at least 22 drones launched overnight.") == [
         ("14 of at least 22 drones", "drone", 14, "exact", "intercepted"),
         ("at least 22 drones", "drone", 22, "at_least", "launched")]
+
+
+def test_drone_control_stations_and_workshops_are_not_drones():
+    assert _facts("The army destroyed two drone control stations and three drone workshops near Nyala.") == []
