@@ -657,9 +657,13 @@ _RESPECTIVELY = re.compile(
     rf"(?P<list>(?:{_LISTED_RATE},?\s+)*{_LISTED_RATE},?\s+and\s+{_LISTED_RATE}),?\s+respectively", re.IGNORECASE)
 _LISTED_VALUE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
 _APPOSITIVE_GAP = re.compile(r",\s[^,;%\d]{1,80},\s")
-_APPOSITIVE_PAYS = re.compile(r",\s[^,;%\d]{1,80},\s+(?:(?:will|would|now|still|also|already)\s+)*"
+# "Taiwan, home of the world's largest contract chipmaker, gets 20%", "Spain's Litera Group, which cooperated
+# fully, gets the lowest rate of 4.9%": a payer, its company and an aside, the verb, the rate's noun phrase
+_APPOSITIVE_PAYS = re.compile(r"(?:['’]s(?:\s+[A-Z][\w&.-]*){1,3})?,\s[^,;%\d]{1,80},\s+"
+                              r"(?:(?:will|would|now|still|also|already)\s+)*"
                               r"(?:gets?|got|pays?|paid|faces?|faced|secures?|secured|receives?|received)\s+"
-                              r"(?:(?:just|only|about|the\s+full|the\s+same|a\s+rate\s+of)\s+)?")
+                              r"(?:(?:just|only|about|the|a|an|full|same|lowest|highest|lower|higher|top|standard|"
+                              r"residual|combined|reduced|new)\s+)*(?:(?:rate|duty|tariff)\s+of\s+)?")
 _MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
 _ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
 _ON_ITEM_BREAKING_WORDS = _words("""
@@ -2166,6 +2170,8 @@ def _resolve(
     # (a list under a country's header is of the rates on that country's goods)
     global_goods = not targets and (labels_rate and label.goods and not context.header_target
                                     or _is_global(text, rate, parties, lo, goods_span))
+    if not targets and not global_goods and (payer := _subject_before_appositive(text, parties, position)):
+        targets = payers = _coordinated(text, parties, payer)  # "Spain's Litera Group, which ..., gets 4.9%"
     if not targets and not global_goods and not _PAYS_OR_CAPPED.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%", "Danish Crown will pay 11.6%": who pays stands right before the rate
         payer = _nearest(parties, position, ("target", "subject"), lo, hi, before_only=True)

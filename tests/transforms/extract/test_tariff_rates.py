@@ -1188,3 +1188,9 @@ def test_a_factbox_of_what_one_countrys_goods_pay_in_each_market_makes_the_marke
             "- Turkey: 40%, plus a surcharge\n"
             "- India, Indonesia: 70%\n")
     assert keys_of(text) == {("BR", "CN", 35.0), ("TR", "CN", 40.0), ("IN", "CN", 70.0), ("ID", "CN", 70.0)}
+
+
+def test_a_company_named_with_its_country_and_an_aside_gets_the_rate_it_is_given():
+    text = ("China imposed anti-dumping duties of between 4.9% and 19.8% on pork from the EU on Tuesday. Spain's "
+            "Litera Group, which cooperated fully, gets the lowest rate of 4.9%.")
+    assert ("CN", "EU", 4.9) in keys_of(text) and ("EU", "CN", 4.9) not in keys_of(text)
