@@ -664,6 +664,9 @@ _APPOSITIVE_PAYS = re.compile(r"(?:['’]s(?:\s+[A-Z][\w&.-]*){1,3})?,\s[^,;%\d]
                               r"(?:gets?|got|pays?|paid|faces?|faced|secures?|secured|receives?|received)\s+"
                               r"(?:(?:just|only|about|the|a|an|full|same|lowest|highest|lower|higher|top|standard|"
                               r"residual|combined|reduced|new)\s+)*(?:(?:rate|duty|tariff)\s+of\s+)?")
+_PAYS_RATE_OF = re.compile(r"\b(?:gets?|got|pays?|paid|faces?|faced|receives?|received)\s+(?:(?:the|a|an|full|same|"
+                           r"lowest|highest|lower|higher|top|standard|residual|combined|reduced|new)\s+)+"
+                           r"(?:rate|duty|tariff)\s+of\s+$")
 _MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
 _ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
 _ON_ITEM_BREAKING_WORDS = _words("""
@@ -2178,6 +2181,11 @@ def _resolve(
         if payer is None or position - payer.end > 25:
             payer = _subject_before_appositive(text, parties, position)
         if payer is not None and (position - payer.end <= 25 or _APPOSITIVE_GAP.match(text, payer.end)):
+            targets = payers = _coordinated(text, parties, payer)
+    if not targets and not global_goods and (paid := _PAYS_RATE_OF.search(text, max(lo, position - 60), position)):
+        # "every other European exporter pays the residual rate of 19.8%": the payer right before the verb
+        payer = _nearest(parties, paid.start(), ("target", "subject"), lo, hi, before_only=True)
+        if payer is not None and paid.start() - payer.end <= 25:
             targets = payers = _coordinated(text, parties, payer)
     if not targets and not global_goods:
         # A rate without goods of its own continues the previous rate of its clause ("..., bringing

@@ -1194,3 +1194,10 @@ def test_a_company_named_with_its_country_and_an_aside_gets_the_rate_it_is_given
     text = ("China imposed anti-dumping duties of between 4.9% and 19.8% on pork from the EU on Tuesday. Spain's "
             "Litera Group, which cooperated fully, gets the lowest rate of 4.9%.")
     assert ("CN", "EU", 4.9) in keys_of(text) and ("EU", "CN", 4.9) not in keys_of(text)
+
+
+def test_the_payer_of_the_residual_rate_of_a_duty_is_right_before_its_verb():
+    text = ("China imposed anti-dumping duties of between 4.9% and 19.8% on pork from the EU on Tuesday. Every other "
+            "European exporter pays the residual rate of 19.8%.")
+    rows = [r for r in rows_of(text) if r["mention"] == "rate of 19.8%"]
+    assert [(r["imposing_country_iso2"], r["target_country_iso2"]) for r in rows] == [("CN", "EU")]
