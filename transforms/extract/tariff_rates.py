@@ -667,6 +667,8 @@ _APPOSITIVE_PAYS = re.compile(r"(?:['’]s(?:\s+[A-Z][\w&.-]*){1,3})?,\s[^,;%\d]
 _PAYS_RATE_OF = re.compile(r"\b(?:gets?|got|pays?|paid|faces?|faced|receives?|received)\s+(?:(?:the|a|an|full|same|"
                            r"lowest|highest|lower|higher|top|standard|residual|combined|reduced|new)\s+)+"
                            r"(?:rate|duty|tariff)\s+of\s+$")
+_COMPANY_BEFORE_RATE = re.compile(r"\s+(?:group|company|firm|producer|maker|exporter|carmaker|steelmaker|supplier)"
+                                  r"\s+(?:[A-Z][\w&.'’-]*\s+){1,3}")
 _MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
 _ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
 _ON_ITEM_BREAKING_WORDS = _words("""
@@ -2468,6 +2470,8 @@ def _listed_country(text: str, parties: Sequence[Party], rate: Rate) -> Party | 
         if party.iso2 and party.goods_end is not None and 0 <= rate.start - party.goods_end <= 1 \
                 and party.role == "target":
             return party
+        if party.iso2 and party.end < rate.start and _COMPANY_BEFORE_RATE.fullmatch(text, party.end, rate.start):
+            return party  # "and the Dutch group Vion 13.2%": a company of that country
     return None
 
 

@@ -1201,3 +1201,9 @@ def test_the_payer_of_the_residual_rate_of_a_duty_is_right_before_its_verb():
             "European exporter pays the residual rate of 19.8%.")
     rows = [r for r in rows_of(text) if r["mention"] == "rate of 19.8%"]
     assert [(r["imposing_country_iso2"], r["target_country_iso2"]) for r in rows] == [("CN", "EU")]
+
+
+def test_a_listed_company_named_with_its_nationality_pays_the_listed_rate():
+    text = ("China imposed anti-dumping duties of between 4.9% and 19.8% on pork from the EU on Tuesday. Danish Crown "
+            "will pay 11.6% and the Dutch group Vion 13.2%.")
+    assert {("CN", "EU", 11.6), ("CN", "EU", 13.2)} <= keys_of(text) and ("EU", None, 13.2) not in keys_of(text)
