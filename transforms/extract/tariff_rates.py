@@ -1476,6 +1476,8 @@ def _link_transitions(text: str, tokens: list[Token], by_token: dict[int, Rate])
             continue
         preceding = by_token.get(index - 1)
         # "..., up from 10%", "to 15% from 27.5%", "down from the 25% rate"
+        if len(low) > 1 and low[-1] in _APPROX_WORDS and low[-2] == "from":
+            low.pop()  # "to about 15% by March 1, from roughly 85% now"
         while low and low[-1] in _ARTICLES:
             low.pop()
         if (

@@ -1207,3 +1207,10 @@ def test_a_listed_company_named_with_its_nationality_pays_the_listed_rate():
     text = ("China imposed anti-dumping duties of between 4.9% and 19.8% on pork from the EU on Tuesday. Danish Crown "
             "will pay 11.6% and the Dutch group Vion 13.2%.")
     assert {("CN", "EU", 11.6), ("CN", "EU", 13.2)} <= keys_of(text) and ("EU", None, 13.2) not in keys_of(text)
+
+
+def test_a_previous_rate_after_from_and_an_approximation_is_not_a_rate_of_its_own():
+    text = ("Under the deal, China will cut the combined duty on Canadian canola seed to about 15% by March 1, "
+            "from roughly 85% now.")
+    rows = rows_of(text)
+    assert [(r["rate_pct"], r["previous_rate_pct"]) for r in rows] == [(15.0, 85.0)]
