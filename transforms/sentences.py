@@ -56,6 +56,10 @@ def _is_abbreviation(text: str, dot_index: int, end: int) -> bool:
     return len(word) == 1 and match.group(1).isupper()
 
 
+# The marks that open an item of a bulleted list: "— 27 over the Kursk region;", "• Brazil: 50%"
+LIST_BULLETS = frozenset({"—", "–", "-", "•", "*", "·"})
+
+
 def opens_line(text: str, position: int) -> bool:
     """Whether `position` is the start of a line of `text` (a headline, a list item, a timeline entry)."""
     return position == 0 or text[position - 1] == "\n"

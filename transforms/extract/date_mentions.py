@@ -799,7 +799,7 @@ class _Context:
         prep, relation = self.lead.prep, self.lead.rel
         if prep in PAST_PREPOSITIONS or relation == "last" or self._dates_a_past_event():
             return PAST
-        if relation == "next" or self.is_shifted_to():
+        if relation == "next" or self._is_shifted_to():
             return FUTURE  # "next March"; "pushed our first cut to September": where a plan was moved is ahead
         if self._is_attributive():
             return NEAREST  # "before the April 12 election", "a July 23 deadline": the date of a named event
@@ -885,9 +885,9 @@ class _Context:
         # the end of a span of months: "prices rose 4.7% in the 12 months to December", "the year to March"; a
         # date something is moved to: "pushed our first cut to September", "delays textile tariff hike to October"
         return lead.prep == "to" and (self.text.endswith(_SPAN_BEFORE_TO, max(0, lead.start - 8), lead.start)
-                                      or self.is_shifted_to())
+                                      or self._is_shifted_to())
 
-    def is_shifted_to(self) -> bool:
+    def _is_shifted_to(self) -> bool:
         """Whether the date is where something was moved: "pushed our first cut to September"."""
         lead = self.lead
         return lead.prep == "to" and _SHIFTED_TO.search(self.text, max(0, lead.start - 50), lead.start) is not None

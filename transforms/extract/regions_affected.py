@@ -35,7 +35,7 @@ from transforms.documents import Document, Sentence
 from transforms.extract._event_dates import event_date
 from transforms.normalize import places
 from transforms.normalize.numbers import NUMBER, TENS, UNITS, as_int, parse_number
-from transforms.sentences import opens_line
+from transforms.sentences import LIST_BULLETS, opens_line
 
 TABLE = Table(
     name="regions_affected",
@@ -184,7 +184,6 @@ _LISTED_COUNTRY_WORDS = frozenset(("russia", "ukraine", "belarus", "moldova", "i
                                    "yemen", "iraq"))
 _MAX_LIST_LABEL = 80  # how far into a line the colon after a list item's places may stand
 _MAX_LIST_ITEMS = 12  # how many lines above a list item its introduction may stand
-_LIST_BULLETS = "—–-•*·"
 _COUNTED_REGION_NOUNS = frozenset(("regions", "oblasts", "provinces", "areas"))
 _WEAPON_NOUN_CUES = frozenset(("drone", "drones", "missile", "missiles", "rocket", "rockets", "uav", "uavs", "shahed",
                                "shaheds", "projectile", "projectiles", "artillery", "glide bomb", "glide bombs"))
@@ -774,7 +773,7 @@ def _list_intro(doc: Document, sentence_no: int) -> Sentence | None:
 def _is_list_item(line: str) -> bool:
     """Whether a line reads as an item of a list: labelled ("Chernihiv and Zhytomyr regions: two queues") or
     bulleted ("— 27 over the Kursk region;")."""
-    return ":" in line[:_MAX_LIST_LABEL] or line[:1] in _LIST_BULLETS
+    return ":" in line[:_MAX_LIST_LABEL] or line[:1] in LIST_BULLETS
 
 
 def _list_item_rows(text: str, intro: _Context, item: Sentence, matches: list[re.Match[str]],

@@ -647,26 +647,27 @@ _FROM_EVERYONE = re.compile(r"\bfrom\s+(?:most|all|any|every)\s+(?:other\s+)?(?:
                             r"|suppliers|nations)\b", re.IGNORECASE)
 # "the 10% duty all imported cars pay": everyone's goods right after the tariff noun
 _EVERYONE_AFTER_NOUN = re.compile(r"\s+(?:that\s+)?(?:all|every)\s+(?:imported|foreign)\b", re.IGNORECASE)
+# a determiner between "for" or "on" and a country: "for the European Union", "for some Cambodian exporters"
+_SOME = r"(?:(?:the|some|all|most|other)\s+)?"
 # What ends one item of a list of rates by country: " on Japan, ", " on South Korea and ".
-_LIST_ITEM_TAIL = re.compile(r"\s+(?:on|for)\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?(?-i:[A-Z][\w.'’-]*)"
+_LIST_ITEM_TAIL = re.compile(rf"\s+(?:on|for)\s+{_SOME}(?-i:[A-Z][\w.'’-]*)"
                              r"(?:\s+(?-i:[A-Z][\w.'’-]*)){0,2}(?:\s+(?:ones|(?-i:[a-z]+s)))?(?:,\s*(?:and\s+)?|\s+and\s+)",
                              re.IGNORECASE)
 _ITEM_BOUND_END = re.compile(r"\s+(?:as\s+(?:much|high|low|little)\s+as|up\s+to)\s+$", re.IGNORECASE)
-_LISTED_RATE = r"\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
+_LISTED_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_LISTED_RATE = rf"{_LISTED_NUMBER}\s?(?:%|per\s?cent|percent)"
 _RESPECTIVELY = re.compile(
     rf"(?P<list>(?:{_LISTED_RATE},?\s+)*{_LISTED_RATE},?\s+and\s+{_LISTED_RATE}),?\s+respectively", re.IGNORECASE)
-_LISTED_VALUE = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(?:%|per\s?cent|percent)", re.IGNORECASE)
-_APPOSITIVE_GAP = re.compile(r",\s[^,;%\d]{1,80},\s")
+_LISTED_VALUE = re.compile(rf"({_LISTED_NUMBER})(?=\s?(?:%|per\s?cent|percent))", re.IGNORECASE)
 # "Taiwan, home of the world's largest contract chipmaker, gets 20%", "Spain's Litera Group, which cooperated
 # fully, gets the lowest rate of 4.9%": a payer, its company and an aside, the verb, the rate's noun phrase
-_APPOSITIVE_PAYS = re.compile(r"(?:['’]s(?:\s+[A-Z][\w&.-]*){1,3})?,\s[^,;%\d]{1,80},\s+"
-                              r"(?:(?:will|would|now|still|also|already)\s+)*"
-                              r"(?:gets?|got|pays?|paid|faces?|faced|secures?|secured|receives?|received)\s+"
-                              r"(?:(?:just|only|about|the|a|an|full|same|lowest|highest|lower|higher|top|standard|"
-                              r"residual|combined|reduced|new)\s+)*(?:(?:rate|duty|tariff)\s+of\s+)?")
-_PAYS_RATE_OF = re.compile(r"\b(?:gets?|got|pays?|paid|faces?|faced|receives?|received)\s+(?:(?:the|a|an|full|same|"
-                           r"lowest|highest|lower|higher|top|standard|residual|combined|reduced|new)\s+)+"
-                           r"(?:rate|duty|tariff)\s+of\s+$")
+_PAY_VERB = r"(?:gets?|got|pays?|paid|faces?|faced|secures?|secured|receives?|received)"
+_RATE_NOUN_WORD = r"(?:the|a|an|full|same|lowest|highest|lower|higher|top|standard|residual|combined|reduced|new)"
+_APPOSITIVE_PAYS = re.compile(rf"(?:['’]s(?:\s+[A-Z][\w&.-]*){{1,3}})?,\s[^,;%\d]{{1,80}},\s+"
+                              rf"(?:(?:will|would|now|still|also|already)\s+)*{_PAY_VERB}\s+"
+                              rf"(?:(?:just|only|about|{_RATE_NOUN_WORD})\s+)*(?:(?:rate|duty|tariff)\s+of\s+)?")
+# "every other European exporter pays the residual rate of 19.8%": the verb and the rate's noun phrase
+_PAYS_RATE_OF = re.compile(rf"\b{_PAY_VERB}\s+(?:{_RATE_NOUN_WORD}\s+)+(?:rate|duty|tariff)\s+of\s+$")
 _COMPANY_BEFORE_RATE = re.compile(r"\s+(?:group|company|firm|producer|maker|exporter|carmaker|steelmaker|supplier)"
                                   r"\s+(?:[A-Z][\w&.'’-]*\s+){1,3}")
 _MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
@@ -723,7 +724,7 @@ _BARE_RATE_AFTER = re.compile(
     rf"\s+(?:at\s+|\()?\d+(?:\.\d+)?\s*(?:%|-?\s*per[\s-]?cent|pct)(?!\s*(?:[\w-]+\s+)?(?:{_TARIFF_NOUN}|{_WEAK_TARIFF_NOUN}))",
     _I,
 )
-_RATE_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?")
+_RATE_FOR_AFTER = re.compile(rf"\s+for\s+{_SOME}")
 # A pronoun for a government acting on its tariffs: "it cut the duty on large motorcycles".
 _IT_ACTS = re.compile(r"\b[Ii]t\s+(?:also\s+|has\s+|had\s+|will\s+|would\s+|then\s+)?(?:cut|cuts|scrapped|scraps|"
                       r"raised|raises|imposed|imposes|slapped|slaps|lowered|lowers|removed|removes|suspended|suspends|"
@@ -740,7 +741,7 @@ _PAID_BY = re.compile(r"\s+(?:paid|faced|borne)\s+by\s+(?:the\s+)?", _I)
 _COUNTRY_GOT_RATE = re.compile(r"\s+(?:that\s+)?(?:the\s+)?")
 _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obtained|clinched|struck|was\s+given|"
                        r"was\s+granted|agreed)\b", _I)
-_RATE_BEFORE_FOR = re.compile(r"(?:%|per[\s-]?cent|pct)\s+for\s+(?:the\s+|some\s+|all\s+|most\s+|other\s+)?$", _I)
+_RATE_BEFORE_FOR = re.compile(rf"(?:%|per[\s-]?cent|pct)\s+for\s+{_SOME}$", _I)
 _DECISION_OF = re.compile(r"['’]s\s+(?:decision|plan|move|proposal|order|bid|vote|choice)\s+(?:\w+\s+){0,4}?to\s")
 _RELATIVE_ACTOR = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
 _THEIRS_ON_GOODS = re.compile(r"\b(?:and|while|with)\s+(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+on\s+[^,;%]{1,40}?"
@@ -2182,9 +2183,7 @@ def _resolve(
     if not targets and not global_goods and not _PAYS_OR_CAPPED.isdisjoint(_tail_words(text, rate.start, 3)):
         # "Indian goods will pay 25%", "Danish Crown will pay 11.6%": who pays stands right before the rate
         payer = _nearest(parties, position, ("target", "subject"), lo, hi, before_only=True)
-        if payer is None or position - payer.end > 25:
-            payer = _subject_before_appositive(text, parties, position)
-        if payer is not None and (position - payer.end <= 25 or _APPOSITIVE_GAP.match(text, payer.end)):
+        if payer is not None and position - payer.end <= 25:
             targets = payers = _coordinated(text, parties, payer)
     if not targets and not global_goods and (paid := _PAYS_RATE_OF.search(text, max(lo, position - 60), position)):
         # "every other European exporter pays the residual rate of 19.8%": the payer right before the verb
@@ -2212,10 +2211,8 @@ def _resolve(
         # from China face 55%" does not make the 10% a tariff on China.
         target = None
         if not _FACE_WORDS.isdisjoint(_tail_words(text, rate.start, 3)):
-            # "the European Union faces 15%, Japan 15%": who faces the rate comes before it ("Taiwan, home of the
-            # world's largest contract chipmaker, gets 20%": before its appositive)
-            target = (_nearest(parties, position, ("target",), lo, hi, before_only=True)
-                      or _subject_before_appositive(text, parties, position))
+            # "the European Union faces 15%, Japan 15%": who faces the rate comes before it.
+            target = _nearest(parties, position, ("target",), lo, hi, before_only=True)
         target = target or _nearest(parties, position, ("target",), lo, hi, own_imposer)
         targets = _coordinated(text, parties, target) if target else []
         its_goods = None if targets else (_ITS_GOODS.match(text, lo)
@@ -2740,7 +2737,7 @@ def _respectively(text: str, parties: Sequence[Party], rows: list[dict]) -> list
     listed = _RESPECTIVELY.search(text)
     if listed is None:
         return rows
-    values = [float(value.replace(",", "")) for value in _LISTED_VALUE.findall(listed.group("list"))]
+    values = [_parse_rate(value) for value in _LISTED_VALUE.findall(listed.group("list"))]
     if len(set(values)) != len(values):
         return rows
     before = [row for row in rows if row["rate_pct"] not in values]
@@ -2764,7 +2761,7 @@ def _respectively(text: str, parties: Sequence[Party], rows: list[dict]) -> list
                           for value, target in zip(values, targets, strict=True)]
     paired = [{**templates[value], "imposing_country_iso2": imposer, "target_country_iso2": target}
               for value, (imposer, target) in zip(values, directions, strict=True)]
-    return [row for row in rows if row["rate_pct"] not in values] + paired
+    return before + paired
 
 
 def _dateline_country(doc: Document) -> str | None:

@@ -41,6 +41,7 @@ from transforms.contract import DATE, INT64, STRING, Column, Table, fact_columns
 from transforms.documents import Document, Sentence
 from transforms.extract._event_dates import event_date
 from transforms.normalize.numbers import NUMBER, TENS, UNITS, as_int, parse_number
+from transforms.sentences import LIST_BULLETS
 
 WEAPON_TYPES = ("drone", "missile", "cruise_missile", "ballistic_missile", "guided_bomb", "rocket",
                 "artillery_shell", "air_defense_system", "aircraft", "armored_vehicle", "other")
@@ -701,9 +702,6 @@ class _Count:
     sentence: Sentence | None = None
 
 
-_LIST_BULLETS = frozenset({"—", "–", "-", "•", "*", "·"})
-
-
 @dataclass(slots=True)  # never changed once built; not frozen because frozen ones are 3x slower to build
 class _Cue:
     """A status cue word in the text: its span and kind (a status, "send", or a weak kind)."""
@@ -1101,7 +1099,7 @@ def _elliptical_count(doc: Document, low: str, start: int, end: int, expression:
     # "Two were shot down", or after a fronted attribution: "According to the ministry, 36 were shot down"
     opens_sentence = not opening or bool(_FRONTED_ATTRIBUTION.fullmatch(opening))
     # "— 41 UAVs over the Bryansk region; / — 27 over the Kursk region;": a line of a list of counts by place
-    list_line = opening in _LIST_BULLETS and tail is not None and tail.re is _ELLIPSIS_PLACE_RE
+    list_line = opening in LIST_BULLETS and tail is not None and tail.re is _ELLIPSIS_PLACE_RE
     if floor is not None and (opens_sentence or list_line) and sentence.no > 0:
         if list_line:
             floor = doc.sentences[sentence.no - 1].start
