@@ -51,7 +51,7 @@ TABLE = Table(
     # goods, "They include", Section 232, paces of growth, whose rate ("for", "secured", "Its goods", "it cut");
     # 6: a story of rates keeps its context longer, lists introduced by a line naming a country, averages,
     # a paragraph on a country's own duties
-    version="6",
+    version="7",
     columns=fact_columns(
         Column("imposing_country_iso2", STRING, "Who imposes the tariff (ISO 3166-1 alpha-2; the EU as EU)."),
         Column("target_country_iso2", STRING, "Whose goods it hits; null when the text names none (global)."),
@@ -410,6 +410,7 @@ _TARGET_BEFORE_PAIRS = frozenset(
     }
 )
 _EXPORT_WORDS = frozenset("exports export exported shipments shipped sales sold goods products".split())
+_SHIPPED_WORDS = _EXPORT_WORDS | _words("imports imported")  # "exports to", "trucks imported into" a market
 _OTHER_BEFORE = frozenset(
     """
     with to for at into of between among about toward towards than like including via across in
@@ -628,6 +629,7 @@ _ANY_BUYERS = re.compile(r"(?:(?:goods|imports|products|exports)\s+from\s+)?(?:(
                          r"(?:countr(?:y|ies)|nations?|buyers?)\s+(?:that|which|who)\b", re.IGNORECASE)
 # A country's own import tariff on goods named without a country applies to everyone's: "China cut its import
 # tariff on passenger cars to 15% from 25%".
+_IMPORTED_INTO = re.compile(r"\bimport(?:ed|s)\s+(?:in)?to\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
 # A tariff called global ("a global tariff of at least 24 percent on steel"), or one that by its kind applies
 # to every origin: a quota's out-of-quota rate, a safeguard ("raised the out-of-quota tariff to 50%"). Not the
@@ -749,7 +751,9 @@ _THEIRS_ON_GOODS = re.compile(r"\b(?:and|while|with)\s+(?-i:[A-Z][\w.]*(?:\s+[A-
 _ROLE_SKIPPED = frozenset({"the", "some", "all", "most"})  # a determiner between a preposition and a country
 _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^,;%\d]{1,80},")
-_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*,")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*(?:,|(?P<last>[.!?]?[\"'”’]?\s*$))")
+# what a sentence-final relative clause says of a tariff's reach: "..., which covers Chinese steel."
+_REACH_WORDS = re.compile(r"\b(?:appl|cover|hit|target|affect|extend|includ|exempt|spar)", re.IGNORECASE)
 _ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
 _ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
 _ROLE_FACES_AFTER = re.compile(
@@ -1584,11 +1588,15 @@ def _coordinated_targets(text: str, parties: list[Party]) -> None:
 
 
 def _set_asides(text: str, parties: list[Party]) -> list[Party]:
-    """Goods named in a relative clause set off by commas are not the goods of the sentence's rates:
-    in "India, which buys Russian oil, faces a 50% tariff" the tariff is not on Russia."""
+    """Goods named in a relative clause set off by commas, or ending the sentence, are not the goods of the
+    sentence's rates: in "India, which buys Russian oil, faces a 50% tariff" the tariff is not on Russia, nor
+    in "... have faced a 25% tariff since 1964, which is why Japanese makers build pickups there."
+    """
     for aside in _RELATIVE_ASIDE.finditer(text):
         if _DOC_UNIT_HINT.search(text, aside.start(), aside.end()):
             continue  # "Vietnam, which faces a 20% tariff, ..." states a rate of its own
+        if aside.group("last") is not None and _REACH_WORDS.search(text, aside.start(), aside.end()):
+            continue  # "..., which hits Chinese steel." names the goods of the sentence's rate
         parties = [
             p._replace(role="other") if p.role == "target" and aside.start() <= p.start < aside.end() else p
             for p in parties
@@ -1655,7 +1663,7 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
             text, max(0, start - 20), start - len(last) - 1)):
         # the market that charges it: "face a 19 percent tariff in the United States", "17 percent at EU borders"
         return "destination", None, None
-    if last in ("to", "into") and not _EXPORT_WORDS.isdisjoint(words[:-1]):
+    if last in ("to", "into") and not _SHIPPED_WORDS.isdisjoint(words[:-1]):
         return "destination", None, None  # "exports to the United States": the market that taxes them
     following = _next_letter_words(text, end, 5)
     after = text[end : end + 70]
@@ -2410,6 +2418,10 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
         return True  # "new reciprocal rates for around 70 economies, ranging from 10% to 41%"
     if _AVERAGE_TARIFF.search(text, max(clause_start, rate.start - 80), rate.start):
         return True  # "the average effective U.S. tariff rate will rise to about 18%": on all imports
+    imported = _IMPORTED_INTO.search(text, clause_start, rate.start)
+    if imported is not None and not any(p.role == "target" and clause_start <= p.start < rate.end + 40
+                                        for p in parties):
+        return True  # "Light trucks imported into the U.S. have faced a 25% tariff": whatever their origin
     start, end = goods_span
     if start < 0:
         return False

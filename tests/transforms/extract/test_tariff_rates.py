@@ -1214,3 +1214,20 @@ def test_a_previous_rate_after_from_and_an_approximation_is_not_a_rate_of_its_ow
             "from roughly 85% now.")
     rows = rows_of(text)
     assert [(r["rate_pct"], r["previous_rate_pct"]) for r in rows] == [(15.0, 85.0)]
+
+
+def test_goods_imported_into_a_market_with_no_origin_named_pay_a_global_rate():
+    text = ("Tokyo and Seoul both sealed deals with Washington this summer. Heavy motorcycles imported into the "
+            "United States have paid a 2.4% duty for decades.")
+    assert keys_of(text) == {("US", None, 2.4)}
+
+
+def test_countries_in_a_sentence_final_relative_clause_are_not_the_rates_targets():
+    text = ("Wine shipped to Canada has paid a 6% tariff since 1988, which is why French and Italian producers "
+            "price it high.")
+    assert keys_of(text) == {("CA", None, 6.0)}
+
+
+def test_a_sentence_final_relative_clause_may_still_name_the_goods_a_tariff_hits():
+    text = "Ottawa imposed a 25% surtax last year, which hits Chinese steel and aluminum."
+    assert keys_of(text) == {("CA", "CN", 25.0)}
