@@ -421,6 +421,7 @@ _OTHER_BEFORE = frozenset(
 )
 _OTHER_BEFORE_PAIRS = frozenset({("call", "on"), ("calls", "on"), ("called", "on"), ("calling", "on")})
 _COORDINATORS = frozenset({"and", "or", "&"})
+_SHARE_ADVERBS = _words("mostly mainly largely chiefly primarily predominantly overwhelmingly")
 _SETTING_VERBS = _words("cut cuts cutting raise raises raised raising lower lowers lowered lowering lift lifts lifted "
                         "lifting move moves moved moving put puts putting slash slashes slashed hike hikes hiked "
                         "ease eases eased")
@@ -1655,6 +1656,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "other", None, None  # "Goods transshipped from China will still face 40%": the route, not the target
     if last in _SETTING_VERBS and _TO_A_RATE.match(text, end):
         return "target", None, None  # "cutting Taiwan to 15%", "raised India to 50%": the country a rate is set for
+    if last == "from" and len(words) > 1 and words[-2] in _SHARE_ADVERBS:
+        return "other", None, None  # "cheap imports, mostly from China,": where imports come from, not whose pay
     if last in _TARGET_BEFORE or pair in _TARGET_BEFORE_PAIRS:
         return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
     if last in _PURCHASE_BEFORE or pair in _PURCHASE_BEFORE_PAIRS:

@@ -1231,3 +1231,8 @@ def test_countries_in_a_sentence_final_relative_clause_are_not_the_rates_targets
 def test_a_sentence_final_relative_clause_may_still_name_the_goods_a_tariff_hits():
     text = "Ottawa imposed a 25% surtax last year, which hits Chinese steel and aluminum."
     assert keys_of(text) == {("CA", "CN", 25.0)}
+
+
+def test_where_imports_mostly_come_from_is_not_whose_goods_a_tariff_is_on():
+    text = "Brazil raised its tariff on steel imports, mainly from China, to 25% in July."
+    assert keys_of(text) == {("BR", None, 25.0)}
