@@ -334,7 +334,7 @@ _GOODS_WORDS = _words("""
     supplies supply cathodes concentrates ore scrap slabs
     tools machines engines turbines panels modules plywood cabinets vanities wire rod rods pipes tubes
     fasteners bicycles ships aircraft cement tiles ceramics tuna salmon honey flowers cosmetics perfume
-    handbags sweaters mattresses cookware pharma softwood hardwood hybrids hybrid SUVs sedans
+    handbags sweaters mattresses cookware pharma softwood hardwood hybrids hybrid SUVs sedans chemical inputs
 """)
 # Goods words that name a sector ("copper", "pharmaceuticals"), unlike those that stand for a country's trade
 # ("goods", "exports", "producers"): a tariff on a sector with no country named is on every country.

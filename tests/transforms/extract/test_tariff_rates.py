@@ -1236,3 +1236,9 @@ def test_a_sentence_final_relative_clause_may_still_name_the_goods_a_tariff_hits
 def test_where_imports_mostly_come_from_is_not_whose_goods_a_tariff_is_on():
     text = "Brazil raised its tariff on steel imports, mainly from China, to 25% in July."
     assert keys_of(text) == {("BR", None, 25.0)}
+
+
+def test_a_duty_on_chemical_inputs_is_a_sector_tariff_on_every_country():
+    text = ("Egypt raised its duty on Chinese tiles to 30% in March. Cairo also cut the duty on chemical inputs "
+            "to 2% from 5% to help factories.")
+    assert ("EG", None, 2.0) in keys_of(text) and ("EG", "CN", 2.0) not in keys_of(text)
