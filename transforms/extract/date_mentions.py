@@ -42,7 +42,7 @@ TABLE = Table(
     is_fact=True,
     # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters, days counted
     # from an event; 6: a month naming its event ("the May agreement"), what is due, clauses of a modal
-    version="6",
+    version="7",
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
         Column("period_start", DATE, "First day of the period (weeks start on Monday); null when unresolved."),
@@ -71,7 +71,7 @@ LEAD_SENTENCES = 3
 
 # Words in front of a bare month ("in August", "since late March") or year ("in 2024") that make it a
 # point in time rather than a name ("Theresa May") or a number ("2000 drones").
-MONTH_CUES = frozenset({"in", "since", "by", "from", "until", "till", "through", "throughout", "during",
+MONTH_CUES = frozenset({"in", "for", "since", "by", "from", "until", "till", "through", "throughout", "during",
                         "before", "after", "as of", "starting", "beginning", "effective", "between", "on"})
 YEAR_CUES = MONTH_CUES - {"on", "effective"}
 # Joining words that continue a list or range of dates ("in March and April", "from 2022 to 2024").
@@ -100,7 +100,7 @@ ATTACHED_PREFIXES = {"pre-": ("pre", "pre"), "post-": ("pre", "post"), "mid-": (
 DURATION_PARTS = frozenset({"rest", "remainder"})
 
 # Prepositions kept in the mention span ("on October 13", "since late August", "by October").
-SPAN_PREPOSITIONS = frozenset({"on", "in", "since", "by", "from", "until", "till", "through", "throughout",
+SPAN_PREPOSITIONS = frozenset({"on", "in", "for", "since", "by", "from", "until", "till", "through", "throughout",
                                "during", "before", "after", "as of", "starting", "beginning"})
 # The weekend is named with its own prepositions ("over the weekend", "at the weekend").
 WEEKEND_PREPOSITIONS = frozenset({"over", "at", "during", "on", "through", "throughout", "since", "by",
@@ -108,7 +108,7 @@ WEEKEND_PREPOSITIONS = frozenset({"over", "at", "during", "on", "through", "thro
 # Leads that set the direction whatever the tense: "since March" is past; "by October" and "from
 # September" are the nearest such month (a deadline or start may lie either side of the anchor).
 PAST_PREPOSITIONS = frozenset({"since"})
-NEAREST_PREPOSITIONS = frozenset({"by", "until", "till", "from", "starting", "beginning", "effective",
+NEAREST_PREPOSITIONS = frozenset({"by", "for", "until", "till", "from", "starting", "beginning", "effective",
                                   "as of", "through"})
 
 # Day names that are part of another name: "Black Friday", "Super Tuesday", "the Sunday Times".

@@ -43,7 +43,7 @@ ABSOLUTE_DAYS = [
     ("The duties added on 8 and 9 April 2025 will go.", None,
      [("on 8 and 9 April 2025", "day", "2025-04-08"), ("on 8 and 9 April 2025", "day", "2025-04-09")]),
     ("The summit is planned for Oct. 24-25 in Brussels.", THU,
-     [("Oct. 24-25", "day", "2025-10-24"), ("Oct. 24-25", "day", "2025-10-25")]),
+     [("for Oct. 24-25", "day", "2025-10-24"), ("for Oct. 24-25", "day", "2025-10-25")]),
     ("On the night of 23-24 April, Russia attacked Kyiv.", dt.date(2025, 4, 24),
      [("On the night of 23-24 April", "day", "2025-04-24")]),
     ("The attack started on the evening of March 6.", dt.date(2025, 3, 7),
@@ -686,9 +686,9 @@ def test_what_a_report_says_is_ahead(text, expected):
          [("in June", "month", "2026-06-01"), ("July", "month", "2026-07-01")]),
         ("Shipments will be capped at 15% of their 2024 volumes, close to 2019 shipments.",
          [("2024", "year", "2024-01-01"), ("2019", "year", "2019-01-01")]),
-        ("A visit by negotiators planned for August 25 was called off.", [("August 25", "day", "2025-08-25")]),
+        ("A visit by negotiators planned for August 25 was called off.", [("for August 25", "day", "2025-08-25")]),
         ("He said he would raise the matter at working-level talks with Washington scheduled for Dec. 16.",
-         [("Dec. 16", "day", "2025-12-16")]),
+         [("for Dec. 16", "day", "2025-12-16")]),
     ],
     ids=["a_list_in_a_future_sentence", "years_that_measure", "a_plan_called_off", "a_plan_reported"],
 )
@@ -774,3 +774,13 @@ def test_a_past_perfect_until_a_month_is_over_and_last_cut_is_past():
     assert _mentions(text, dt.date(2025, 7, 23)) == [("from 1 August", "day", "2025-08-01")]
     text = "The central bank last cut rates, by 25 basis points, in May."
     assert _mentions(text, thursday) == [("in May", "month", "2025-05-01")]
+
+
+def test_a_month_or_year_something_is_for_is_a_date_and_the_nearest_such_month():
+    wednesday = dt.date(2026, 5, 6)
+    assert _mentions("Several projects planned for 2028 may be delayed.", wednesday) == [
+        ("for 2028", "year", "2028-01-01")]
+    assert _mentions("Buyers said orders for July had already been cancelled.", wednesday) == [
+        ("for July", "month", "2026-07-01")]
+    assert _mentions("The steel mills booked fewer orders for February.", wednesday) == [
+        ("for February", "month", "2026-02-01")]
