@@ -36,6 +36,8 @@ SETS = {
     "heldout8": (GOLDEN / "heldout8" / "articles", GOLDEN / "heldout8" / "gold.jsonl"),
     "heldout9": (GOLDEN / "heldout9" / "articles", GOLDEN / "heldout9" / "gold.jsonl"),
     "dev11": (GOLDEN / "dev11" / "articles", GOLDEN / "dev11" / "gold.jsonl"),
+    "dev12": (GOLDEN / "dev12" / "articles", GOLDEN / "dev12" / "gold.jsonl"),
+    "heldout10": (GOLDEN / "heldout10" / "articles", GOLDEN / "heldout10" / "gold.jsonl"),
 }
 
 
