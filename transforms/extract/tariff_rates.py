@@ -37,7 +37,7 @@ from transforms.documents import Document
 from transforms.extract.date_mentions import DAY, resolved_mentions
 from transforms.normalize.countries import EU, EU_MEMBERS, country_spans, phrase_regex
 from transforms.normalize.numbers import NUMBER, parse_number
-from transforms.sentences import opens_line
+from transforms.sentences import LIST_BULLETS, opens_line
 
 CHANGES = ("raised", "lowered", "set", "threatened", "removed")
 LEAD_SENTENCES = 2  # the headline and the first sentence
@@ -410,6 +410,7 @@ _TARGET_BEFORE_PAIRS = frozenset(
     }
 )
 _EXPORT_WORDS = frozenset("exports export exported shipments shipped sales sold goods products".split())
+_ENTERING_WORDS = _words("entering enter enters entered")
 _SHIPPED_WORDS = _EXPORT_WORDS | _words("imports imported")  # "exports to", "trucks imported into" a market
 _OTHER_BEFORE = frozenset(
     """
@@ -702,6 +703,15 @@ _FACTBOX_HEADER = re.compile(r"[ \t]*(?:[*•-][ \t]*)?(?P<label>[A-Z][A-Z.&' -]
 _FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.&' ,-]{1,70}?"
                             r"(?: \([A-Za-z0-9 .-]{1,30}\))?)(?:[ \t]*:[ \t]|[ \t]+[–—-][ \t]+(?=\d))")
 _LABEL_JOINERS = frozenset({"and", "the", "&"})
+# A headline announcing what one country's goods pay in the markets they are sold in: "What Chinese solar panels pay
+# at the border, market by market", "Vietnamese steel abroad", "What Chinese EVs pay in nine markets"
+_MARKETS_HEADLINE = re.compile(r"\bmarket[- ]by[- ]market\b|\b(?:in|across)\s+(?:each|every|all|its|their|the|[a-z]+)"
+                               r"\s+(?:of\s+(?:its|their)\s+)?(?:[a-z]+\s+)?markets\b|\babroad\b|\baround\s+the\s+world\b"
+                               r"|\bworldwide\b", _I)
+# A factbox line whose label names its market and more: "United States, corrosion-resistant sheet — 39.1%",
+# "European Union, from July 1 — 50% (from 25%) above quota"
+_MARKET_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<market>[A-Z][A-Za-z.&' -]{1,40}?),[^:;—–\n]{1,60}?"
+                           r"(?:[ \t]*:[ \t]|[ \t]+[–—-][ \t]+)")
 _LABEL_LINE_RATE = re.compile(r"\b(?:with|at|an?)\s+$", _I)
 _MAX_GOODS_LABEL_WORDS = 8
 _MAX_NAME_LABEL_WORDS = 5  # "Other cooperating companies: 10.6%"
@@ -869,6 +879,7 @@ class Context:
     own_duties: tuple[int, str] | None = None
     # the country whose goods a factbox lists the markets' rates for ("- Brazil: 35%" on Chinese EVs), once known
     markets_target: str | None = None
+    header_market: str | None = None  # in a factbox of markets, the market a paragraph is headed by ("INDIA")
     paragraph_start: int = 0  # where the paragraph of the current sentence starts in the text
 
     def recent_actor(self, sentence_no: int, exclude: str | None) -> str | None:
@@ -1668,6 +1679,8 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "destination", None, None
     if last in ("to", "into") and not _SHIPPED_WORDS.isdisjoint(words[:-1]):
         return "destination", None, None  # "exports to the United States": the market that taxes them
+    if last in _ENTERING_WORDS:
+        return "destination", None, None  # "Chinese modules entering Brazil pay 25%"
     following = _next_letter_words(text, end, 5)
     after = text[end : end + 70]
     if _DIGIT.search(after, 0, 12) and _BARE_RATE_AFTER.match(after):
@@ -2148,8 +2161,15 @@ def _resolve(
             # in each market, the markets imposing
             context.markets_target = context.target
         if context.markets_target is not None and context.markets_target not in label.countries:
-            return [(market, context.markets_target) for market in label.countries]
+            target = None if _FROM_EVERYONE.search(text) else context.markets_target
+            return [(market, target) for market in label.countries]
         targets = list(label.countries)  # "- Indonesia, the Philippines and Thailand: 19%"
+    if context.header_market is not None:
+        # under a market's header in a list of what one country's goods pay: that market's charges on them
+        own = [target for target in targets if target != context.header_market]
+        if _FROM_EVERYONE.search(text) or (not own and _is_global(text, rate, parties, lo, goods_span)):
+            own = [None]
+        return [(context.header_market, target) for target in own or [context.markets_target]]
     if not targets and rate.pre_nominal and rate.governor:
         # "in response to the 100% surtax that Ottawa put on Chinese electric vehicles": the rate's own relative
         # clause names who imposed it and on whom
@@ -2690,7 +2710,7 @@ def extract(doc: Document) -> list[dict]:
     rates_by_sentence = _rates_by_sentence(doc, unit_sentences, tariff_sentences, _tariff_abbreviations(text))
     if not rates_by_sentence:
         return []
-    context = Context(doc, home=_dateline_country(doc))
+    context = Context(doc, home=_dateline_country(doc), markets_target=_markets_exporter(doc))
     rows: list[dict] = []
     # What the sentences after the last rate teach the context can no longer reach a row.
     for sentence in doc.sentences[: max(rates_by_sentence) + 1]:
@@ -2723,8 +2743,16 @@ def extract(doc: Document) -> list[dict]:
         parties = _parties(s)
         line_start = text.rfind("\n", 0, sentence.start) + 1
         context.header_target = _header_country(text, line_start)
-        context.label = _factbox_label(s) if text[line_start:sentence.start].isspace() or line_start == sentence.start \
-            else None
+        context.header_market = None
+        if context.markets_target is not None:
+            # "UNITED STATES" over "- Section 301 tariff: 50%" in a list of what Chinese panels pay: the market charges
+            market = context.header_target or _market_header(text, line_start)
+            if market is not None and market != context.markets_target:
+                context.header_market, context.header_target = market, None
+        opens = text[line_start:sentence.start].isspace() or line_start == sentence.start
+        context.label = _factbox_label(s) if opens else None
+        if opens and context.markets_target is not None and (context.label is None or not context.label.countries):
+            context.label = _market_label(s) or context.label
         sentence_rows: list[dict] = []
         for rate in rates:
             sentence_rows.extend(_rate_rows(doc, sentence, rate, parties, context, sentence_rows))
@@ -2828,6 +2856,39 @@ def _factbox_label(line: str) -> Label | None:
             and (written.isupper() or label[1:] == label[1:].lower())):
         return Label(match.end(), (), True)
     return None
+
+
+def _markets_exporter(doc: Document) -> str | None:
+    """The one country whose goods a factbox of markets is about, named in a headline that announces what they pay
+    in each market ("What Chinese solar panels pay at the border, market by market"), else None."""
+    first_line = doc.text[:doc.text.find("\n")] if "\n" in doc.text else doc.text
+    if _MARKETS_HEADLINE.search(first_line) is None:
+        return None
+    countries = {iso2 for _start, _end, iso2, _kind in country_spans(first_line)}
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _market_header(text: str, line_start: int) -> str | None:
+    """The market heading the bulleted list a line is an item of ("UNITED STATES", then a blank line or not, then
+    "- Section 301 tariff: 50%" and more items), or None for a line that is no list item."""
+    if text[line_start:line_start + 1] not in LIST_BULLETS:
+        return None
+    position = line_start
+    while position > 0:
+        line_end = position - 1  # the line break before the line at `position`
+        position = text.rfind("\n", 0, line_end) + 1
+        line = text[position:line_end].strip()
+        if line and line[0] not in LIST_BULLETS:
+            return _only_country(line.title() if line.isupper() else line) if len(line) <= _MAX_HEADER_CHARS else None
+    return None
+
+
+def _market_label(line: str) -> Label | None:
+    """The market of a factbox line labelled with its market and more ("United States, corrosion-resistant sheet
+    — 39.1% to 196.7%"), as a label listing that one country, else None."""
+    match = _MARKET_LABEL.match(line)
+    market = _only_country(match.group("market")) if match is not None else None
+    return Label(match.end(), (market,), False) if market is not None else None
 
 
 def _only_country(label: str) -> str | None:

@@ -1242,3 +1242,27 @@ def test_a_duty_on_chemical_inputs_is_a_sector_tariff_on_every_country():
     text = ("Egypt raised its duty on Chinese tiles to 30% in March. Cairo also cut the duty on chemical inputs "
             "to 2% from 5% to help factories.")
     assert ("EG", None, 2.0) in keys_of(text) and ("EG", "CN", 2.0) not in keys_of(text)
+
+
+def test_in_a_factbox_of_markets_the_header_over_a_list_is_the_market_that_charges():
+    text = ("What Turkish pasta pays abroad, market by market\n\n"
+            "Turkish exporters face duties in most of their big markets.\n\n"
+            "CANADA\n\n"
+            "- Most-favoured-nation tariff: 11%\n"
+            "- Anti-dumping duty: up to 31.2%\n\n"
+            "BRAZIL\n"
+            "- Import tariff: 14%\n")
+    assert keys_of(text) == {("CA", "TR", 11.0), ("CA", "TR", 31.2), ("BR", "TR", 14.0)}
+
+
+def test_in_a_factbox_of_markets_a_label_may_name_its_market_and_more():
+    text = ("Korean tyres abroad: what they pay, market by market\n\n"
+            "Korean tyre makers face rising import duties.\n\n"
+            "United States, passenger tyres — 25% tariff (from 4%) since April\n\n"
+            "Mexico — 15% duty on tyres from all sources\n")
+    assert keys_of(text) == {("US", "KR", 25.0), ("MX", None, 15.0)}
+
+
+def test_the_market_goods_enter_charges_what_they_pay():
+    text = "The tariff regime is strict. Chinese panels entering India pay 40%, up from 20%."
+    assert keys_of(text) == {("IN", "CN", 40.0)}
