@@ -1079,6 +1079,10 @@ def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = 
             # more rates of a factbox line after its own: "- Vietnam: 20%, with 40% on goods judged to be
             # transshipped", "- Steel and aluminum: 50%, except Britain at 25%"
             governor, how = (token.start, token.start), "verb"
+        if governor is None and after_tariff_words and token.start == _country_label_end(text):
+            # "Canada — 25% surtax above quota", "United States, corrosion-resistant sheet — 39.1%": the rate a line
+            # labelled with a market opens with, under a line naming a tariff
+            governor, how = (token.start, token.start), "verb"
         if governor is None and by_token and _THEIRS_ON_GOODS.search(text, max(0, token.start - 60), token.start):
             # "U.S. tariffs on Chinese goods reached 145%, and China's on U.S. goods 125%": the other side's tariff,
             # its noun left out
@@ -2707,10 +2711,12 @@ def extract(doc: Document) -> list[dict]:
         return []
     tariff_sentences = _sentence_numbers(doc, tariff_positions)
     unit_sentences = _sentence_numbers(doc, unit_positions)
-    rates_by_sentence = _rates_by_sentence(doc, unit_sentences, tariff_sentences, _tariff_abbreviations(text))
+    markets_target = _markets_exporter(doc)
+    rates_by_sentence = _rates_by_sentence(doc, unit_sentences, tariff_sentences, _tariff_abbreviations(text),
+                                           markets_target is not None)
     if not rates_by_sentence:
         return []
-    context = Context(doc, home=_dateline_country(doc), markets_target=_markets_exporter(doc))
+    context = Context(doc, home=_dateline_country(doc), markets_target=markets_target)
     rows: list[dict] = []
     # What the sentences after the last rate teach the context can no longer reach a row.
     for sentence in doc.sentences[: max(rates_by_sentence) + 1]:
@@ -2868,6 +2874,20 @@ def _markets_exporter(doc: Document) -> str | None:
     return countries.pop() if len(countries) == 1 else None
 
 
+def _labels_a_market(text: str, sentence) -> bool:
+    """Whether a sentence opens a line labelled with one or more countries ("- Brazil: 35%", "Canada — 25%")."""
+    return opens_line(text, sentence.start) and _country_label_end(sentence.text) >= 0
+
+
+def _country_label_end(line: str) -> int:
+    """Where the label of a line labelled with one or more countries ends ("- Brazil: 35%", "Canada — 25%",
+    "United States, corrosion-resistant sheet — 39.1%"), or -1."""
+    label = _factbox_label(line)
+    if label is None or not label.countries:
+        label = _market_label(line)
+    return label.end if label is not None else -1
+
+
 def _market_header(text: str, line_start: int) -> str | None:
     """The market heading the bulleted list a line is an item of ("UNITED STATES", then a blank line or not, then
     "- Section 301 tariff: 50%" and more items), or None for a line that is no list item."""
@@ -2950,24 +2970,27 @@ def _tariff_abbreviations(text: str) -> frozenset[str]:
 
 
 def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences: set[int],
-                       abbreviations: frozenset[str] = frozenset()) -> dict[int, list[Rate]]:
+                       abbreviations: frozenset[str] = frozenset(), markets: bool = False) -> dict[int, list[Rate]]:
     """The tariff rates of the sentences that state any, by sentence number.
 
     Which percentages are rates depends on the earlier sentences only through how recently one
     stated a rate (an anaphoric "bring it to 50%"), so they are found before the countries: a
-    document without rates, or the sentences after its last one, need no parties at all.
+    document without rates, or the sentences after its last one, need no parties at all. In a factbox of
+    markets (`markets`), a line labelled with a market states its rates ("- Brazil: 35%") without a tariff word.
     """
     rates_by_sentence = {}
     last_rate_sentence = -10
     for number in sorted(unit_sentences):
         if number < 0:
             continue  # a unit before the first sentence belongs to none
+        sentence = doc.sentences[number]
         after_tariff_words = (number - 1 in tariff_sentences or number - 1 == last_rate_sentence
-                              or (number > 0 and _INTRODUCES_RATES.search(doc.sentences[number - 1].text) is not None))
+                              or (number > 0 and _INTRODUCES_RATES.search(doc.sentences[number - 1].text) is not None)
+                              or (markets and _labels_a_market(doc.text, sentence)))
         # a story of many rates keeps its tariff context across a longer aside (a quote, a Q&A's question)
         reach = _RATE_CONTEXT_SENTENCES if len(rates_by_sentence) < _RATE_STORY_SENTENCES else _RATE_STORY_CONTEXT
-        rates = _sentence_rates(doc.sentences[number].text, number - last_rate_sentence <= reach, after_tariff_words,
-                                abbreviations)
+        rates = _sentence_rates(sentence.text, number - last_rate_sentence <= reach or after_tariff_words and markets,
+                                after_tariff_words, abbreviations)
         if rates:
             rates_by_sentence[number] = rates
             last_rate_sentence = number

@@ -1266,3 +1266,11 @@ def test_in_a_factbox_of_markets_a_label_may_name_its_market_and_more():
 def test_the_market_goods_enter_charges_what_they_pay():
     text = "The tariff regime is strict. Chinese panels entering India pay 40%, up from 20%."
     assert keys_of(text) == {("IN", "CN", 40.0)}
+
+
+def test_in_a_factbox_of_markets_a_line_labelled_with_a_market_states_its_rate_without_a_tariff_word():
+    text = ("Korean tyres abroad: what they pay, market by market\n\n"
+            "Korean tyre makers face rising import duties in their markets.\n\n"
+            "United States, passenger tyres — 25% (from 4%) since April\n\n"
+            "Brazil — 16%\n")
+    assert keys_of(text) == {("US", "KR", 25.0), ("BR", "KR", 16.0)}
