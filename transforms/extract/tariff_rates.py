@@ -757,6 +757,13 @@ _GOT_VERB = re.compile(r"\s+(?:has\s+|had\s+)?(?:secured|got|won|negotiated|obta
 _RATE_BEFORE_FOR = re.compile(rf"(?:%|per[\s-]?cent|pct)\s+for\s+{_SOME}$", _I)
 _DECISION_OF = re.compile(r"['’]s\s+(?:decision|plan|move|proposal|order|bid|vote|choice)\s+(?:\w+\s+){0,4}?to\s")
 _RELATIVE_ACTOR = re.compile(r"\s+(?:that|which)\s+(?:the\s+)?")
+# ", which Washington cut to", ", whose goods Washington taxes at": a relative clause on a country naming who sets
+# the rate that ends it
+_WHICH_ACTOR_SET = re.compile(
+    r",\s+(?:which|whose\s+(?:goods|exports|products|imports))\s+(?P<actor>(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*)?)"
+    r"\s+(?:has\s+|had\s+|now\s+|already\s+)?(?:cut|cuts|raised|raises|lowered|lowers|set|sets|taxes|taxed|slashed"
+    r"|lifted|lifts|hit|hits|reduced|reduces|capped|caps)\s+(?:it\s+|them\s+)?(?:to|at)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE)
 _THEIRS_ON_GOODS = re.compile(r"\b(?:and|while|with)\s+(?-i:[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)['’]s\s+on\s+[^,;%]{1,40}?"
                               r"\s+(?:(?:to|at|of|reached|rose\s+to|hit)\s+)?$")
 _ROLE_SKIPPED = frozenset({"the", "some", "all", "most"})  # a determiner between a preposition and a country
@@ -2174,11 +2181,19 @@ def _resolve(
         if _FROM_EVERYONE.search(text) or (not own and _is_global(text, rate, parties, lo, goods_span)):
             own = [None]
         return [(context.header_market, target) for target in own or [context.markets_target]]
-    if not targets and rate.pre_nominal and rate.governor:
-        # "in response to the 100% surtax that Ottawa put on Chinese electric vehicles": the rate's own relative
-        # clause names who imposed it and on whom
-        actor_goods = _relative_actor_and_target(text, parties, rate.governor[1])
-        if actor_goods is not None:
+    if (rate.governor if rate.pre_nominal else len(targets) <= 1) and not (rate.pre_nominal and targets):
+        # "in response to the 100% surtax that Ottawa put on Chinese electric vehicles", "the duties of between 40%
+        # and 60% that Thailand charges on U.S. motorcycles": the rate's own relative clause names who imposed it
+        # and on whom
+        if rate.pre_nominal:
+            clause_start = rate.governor[1]
+        else:
+            range_end = _RANGE_END.match(text, rate.end)
+            clause_start = range_end.end() if range_end is not None else rate.end
+        actor_goods = _relative_actor_and_target(text, parties, clause_start)
+        if actor_goods is None and not rate.pre_nominal:
+            actor_goods = _which_actor_set(text, parties, rate)
+        if actor_goods is not None and targets in ([], [actor_goods[1].iso2]):
             imposer_party, target_party = actor_goods
             targets = [target_party.iso2]
     if not targets and goods_span[0] >= 0 and _OWN_GOODS.match(text, goods_span[0]):
@@ -2401,6 +2416,19 @@ def _relative_actor_and_target(text: str, parties: Sequence[Party], noun_end: in
     target = next((p for p in parties if p.iso2 and p.role == "target" and actor.end < p.start < clause_end
                    and p.iso2 != actor.iso2), None)
     return (actor, target) if target is not None else None
+
+
+def _which_actor_set(text: str, parties: Sequence[Party], rate: Rate) -> tuple[Party, Party] | None:
+    """(actor, target) of a rate in a relative clause on a country that names who set it: "competitors in Malaysia,
+    which Washington cut to 15% from 19%", "Vietnam, whose goods Washington taxes at 20%"."""
+    clause = _WHICH_ACTOR_SET.search(text, max(0, rate.start - 80), rate.start)
+    if clause is None or clause.end() != rate.start:
+        return None
+    target = next((p for p in parties if p.iso2 and p.end == clause.start()), None)
+    actor = _country_at(parties, clause.start("actor"))
+    if target is None or actor is None or actor.iso2 == target.iso2:
+        return None
+    return actor, target
 
 
 def _other_actor_named(parties: Sequence[Party], party: Party) -> bool:

@@ -1274,3 +1274,15 @@ def test_in_a_factbox_of_markets_a_line_labelled_with_a_market_states_its_rate_w
             "United States, passenger tyres — 25% (from 4%) since April\n\n"
             "Brazil — 16%\n")
     assert keys_of(text) == {("US", "KR", 25.0), ("BR", "KR", 16.0)}
+
+
+def test_a_relative_clause_on_a_country_names_who_set_its_rate():
+    text = ("Washington cut its tariff on Indonesian goods to 19% on Monday, leaving them behind rivals in Cambodia, "
+            "which Washington cut to 15% from 19% in January.")
+    assert ("US", "KH", 15.0) in keys_of(text) and ("US", "ID", 15.0) not in keys_of(text)
+
+
+def test_a_relative_clause_after_a_range_of_rates_names_who_charges_them_and_on_whom():
+    text = ("China raised its tariffs on U.S. soybeans to 20% on Monday. Seoul, for its part, agreed to talks. "
+            "The duties of between 30% and 45% that South Korea charges on Chinese garlic will stay.")
+    assert {("KR", "CN", 30.0), ("KR", "CN", 45.0)} <= keys_of(text)
