@@ -335,6 +335,7 @@ _GOODS_WORDS = _words("""
     tools machines engines turbines panels modules plywood cabinets vanities wire rod rods pipes tubes
     fasteners bicycles ships aircraft cement tiles ceramics tuna salmon honey flowers cosmetics perfume
     handbags sweaters mattresses cookware pharma softwood hardwood hybrids hybrid SUVs sedans chemical inputs
+    coil coils sheet sheets plate plates rebar billets beams
 """)
 # Goods words that name a sector ("copper", "pharmaceuticals"), unlike those that stand for a country's trade
 # ("goods", "exports", "producers"): a tariff on a sector with no country named is on every country.
@@ -743,7 +744,8 @@ _IT_ACTS = re.compile(r"\b[Ii]t\s+(?:also\s+|has\s+|had\s+|will\s+|would\s+|then
                       r"raised|raises|imposed|imposes|slapped|slaps|lowered|lowers|removed|removes|suspended|suspends|"
                       r"lifted|lifts|doubled|doubles|halved|halves|increased|increases|reduced|reduces|introduced|"
                       r"introduces|proposed|proposes|levied|levies|abolished|abolishes)\b")
-_ITS_TRADE = r"goods|exports|exporters|products|producers|shipments"  # "its exporters", "Their goods"
+# "its exporters", "Their goods", "Its mills"
+_ITS_TRADE = r"goods|exports|exporters|products|producers|shipments|mills|farmers|manufacturers"
 _ITS_GOODS_NEAR = re.compile(rf"(?:^|[:;] )(?:its|their)\s+(?:[a-z-]+\s+)?(?:{_ITS_TRADE})\s+(?:\w+\s+){{1,3}}$",
                              re.IGNORECASE)
 _ITS_GOODS = re.compile(rf"\s*(?:Its|Their|its|their)\s+(?:[a-z-]+\s+)?(?:{_ITS_TRADE}|cars|steel|rate|tariff|"
@@ -1684,8 +1686,9 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         return "target", None, _goods_after(text, end)  # "on China", "imports from India", "built in Europe"
     if last in _PURCHASE_BEFORE or pair in _PURCHASE_BEFORE_PAIRS:
         return "other", None, None
+    preposition_end = start - 4 if text.endswith("the ", 0, start) else start  # "15% in the United States"
     if last in ("in", "at") and len(words) > 1 and (words[-2] in _DUTY_NOUNS or _RATE_RIGHT_BEFORE.search(
-            text, max(0, start - 20), start - len(last) - 1)):
+            text, max(0, preposition_end - 20), preposition_end - len(last) - 1)):
         # the market that charges it: "face a 19 percent tariff in the United States", "17 percent at EU borders"
         return "destination", None, None
     if last in ("to", "into") and not _SHIPPED_WORDS.isdisjoint(words[:-1]):
@@ -1729,8 +1732,8 @@ def _goods_after(text: str, end: int) -> int | None:
     """Where a goods noun phrase right after a country mention ends ("Chinese industrial goods").
 
     At most two modifiers may come first, and they are adjectives or nouns, not verbs: a word in
-    -s or -ed there ("EU hits bourbon") is read as a verb. Goods nouns are lower case, so "U.S.
-    Steel" (the company) is not goods.
+    -s or -ed there ("EU hits bourbon") is read as a verb, unless it ends a compound ("hot-rolled").
+    Goods nouns are lower case, so "U.S. Steel" (the company) is not goods.
     """
     position = end + 2 if text.startswith(("'s", "’s"), end) else end
     starts, ends, _ = _letter_words(text)
@@ -1738,13 +1741,14 @@ def _goods_after(text: str, end: int) -> int | None:
     first = bisect_left(starts, position)
     for index in range(first, min(first + 4, len(starts))):
         gap = text[position : starts[index]]
-        if not gap or not gap.isspace():
+        hyphenated = gap == "-" and index > first  # "hot-rolled", "zinc-coated": one compound adjective
+        if not hyphenated and (not gap or not gap.isspace()):
             break  # the words must follow one another
         value = text[starts[index] : ends[index]]
         if value in _GOODS_WORDS:
             found = ends[index]
         elif (found is not None or not value.islower() or value in _STOP_WORDS or value in _IRREGULAR_VERBS
-              or value.endswith(("s", "ed"))):
+              or (value.endswith(("s", "ed")) and not hyphenated)):
             break
         position = ends[index]
     return found
@@ -2266,7 +2270,8 @@ def _resolve(
         target = target or _nearest(parties, position, ("target",), lo, hi, own_imposer)
         targets = _coordinated(text, parties, target) if target else []
         its_goods = None if targets else (_ITS_GOODS.match(text, lo)
-                                          or _ITS_GOODS_NEAR.search(text, max(lo, position - 50), position))
+                                          or _ITS_GOODS_NEAR.search(text, max(lo, position - 50), position)
+                                          or (_ITS_GOODS.match(text) if lo > 0 else None))
         if its_goods is not None:
             # "Taiwan ... is negotiating separately. Its goods currently face a 20% tariff", "For Vietnam, ...,
             # there is no cap: its exporters pay the full 25%": whose goods

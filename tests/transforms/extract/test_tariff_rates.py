@@ -1286,3 +1286,21 @@ def test_a_relative_clause_after_a_range_of_rates_names_who_charges_them_and_on_
     text = ("China raised its tariffs on U.S. soybeans to 20% on Monday. Seoul, for its part, agreed to talks. "
             "The duties of between 30% and 45% that South Korea charges on Chinese garlic will stay.")
     assert {("KR", "CN", 30.0), ("KR", "CN", 45.0)} <= keys_of(text)
+
+
+def test_goods_named_with_a_hyphenated_participle_are_still_the_countrys_goods():
+    text = ("Brussels confirmed duties on steel on Tuesday. Korean cold-rolled coil, which already pays a duty of "
+            "8.2%, will pay more above quota.")
+    assert keys_of(text) == {("EU", "KR", 8.2)}
+
+
+def test_what_goods_pay_in_the_named_market_is_that_markets_rate():
+    text = ("The EU raised its tariff on steel to 50% on Monday. Under a separate framework, most Japanese goods "
+            "pay 15% in the United States, but steel was left out.")
+    assert ("US", "JP", 15.0) in keys_of(text) and ("EU", "JP", 15.0) not in keys_of(text)
+
+
+def test_a_sentence_opening_with_its_mills_is_about_the_country_named_before():
+    text = ("The EU steel regime doubles the out-of-quota tariff to 50%. Morocco won a concession. Its mills keep a "
+            "quota, and steel above it will pay 25% rather than the full rate.")
+    assert ("EU", "MA", 25.0) in keys_of(text)
