@@ -335,14 +335,14 @@ _GOODS_WORDS = _words("""
     tools machines engines turbines panels modules plywood cabinets vanities wire rod rods pipes tubes
     fasteners bicycles ships aircraft cement tiles ceramics tuna salmon honey flowers cosmetics perfume
     handbags sweaters mattresses cookware pharma softwood hardwood hybrids hybrid SUVs sedans chemical inputs
-    coil coils sheet sheets plate plates rebar billets beams
+    coil coils sheet sheets plate plates rebar billets beams mills
 """)
 # Goods words that name a sector ("copper", "pharmaceuticals"), unlike those that stand for a country's trade
 # ("goods", "exports", "producers"): a tariff on a sector with no country named is on every country.
 _SECTOR_WORDS = _GOODS_WORDS - _words("""
     goods import imports export exports product products items merchandise shipments wares commodities
     exporters manufacturers makers producers industry industries sector companies firms brands cargo
-    purchases supplies supply parts
+    purchases supplies supply parts mills
 """)
 _GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
 _SECTOR_AT_WORDS = 5  # how many words before a rate "steel, aluminium and copper at 50%" looks back for a sector
@@ -1381,8 +1381,15 @@ def _anaphoric(text: str, token: Token, tokens: list[Token], index: int, clause:
     if text.startswith("(", token.start - 1) and any(
             p.iso2 and 1 <= token.start - p.end <= 2 for p in _parties(text)):
         return True  # "rivals such as Vietnam (20 per cent), Indonesia (19 per cent)"
-    while len(words) > 1 and (words[-1] in _RATE_ADVERBS or words[-1] in ("the", "a")):
-        words = words[:-1]  # "Japanese cars paid just 2.5%", "its exporters pay the full 25%"
+    while True:
+        if len(words) > 1 and (words[-1] in _RATE_ADVERBS or words[-1] in ("the", "a", "between")):
+            words = words[:-1]  # "Japanese cars paid just 2.5%", "its exporters pay the full 25%", "pay between"
+        elif len(words) > 2 and words[-2:] == ["up", "to"]:
+            words = words[:-2]  # "will pay up to 46.2%"
+        elif len(words) > 3 and words[-3] == "as" and words[-2] in ("much", "high") and words[-1] == "as":
+            words = words[:-3]  # "face as much as 36.4%"
+        else:
+            break
     if len(words) > 3 and tuple(words[-3:]) in _CAP_PHRASES:
         words = words[:-3]  # "Furniture from the European Union and Japan pay no more than 15%"
     if words and words[-1] in _PAY_WORDS and (

@@ -1304,3 +1304,11 @@ def test_a_sentence_opening_with_its_mills_is_about_the_country_named_before():
     text = ("The EU steel regime doubles the out-of-quota tariff to 50%. Morocco won a concession. Its mills keep a "
             "quota, and steel above it will pay 25% rather than the full rate.")
     assert ("EU", "MA", 25.0) in keys_of(text)
+
+
+def test_what_goods_will_pay_may_be_a_range_or_a_maximum_after_a_tariff_sentence():
+    text = ("On Monday Brussels set final anti-dumping duties on tiles from Turkey. Turkish tiles will pay "
+            "between 12.5% and 19.1%, depending on the producer.")
+    assert keys_of(text) == {("EU", "TR", 12.5), ("EU", "TR", 19.1)}
+    text = "Ankara set anti-dumping duties on steel from Egypt. Egyptian mills will pay up to 22.4%."
+    assert keys_of(text) == {("TR", "EG", 22.4)}
