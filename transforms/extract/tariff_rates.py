@@ -336,6 +336,16 @@ _GOODS_WORDS = _words("""
     fasteners bicycles ships aircraft cement tiles ceramics tuna salmon honey flowers cosmetics perfume
     handbags sweaters mattresses cookware pharma softwood hardwood hybrids hybrid SUVs sedans chemical inputs
     coil coils sheet sheets plate plates rebar billets beams mills
+    suppliers growers miners refiners smelters shipbuilders carmakers automakers steelmakers chipmakers
+    drugmakers wineries factories plants shippers beans wines cheeses apples cherries bananas grapes oranges
+    berries lamb mutton milk barley oats rapeseed peanuts pistachios cashews spices pasta chocolate biscuits
+    cardboard polyethylene polypropylene PVC resins petrochemicals yarn fabric fabrics silk wool denim sneakers
+    boots bags luggage porcelain glassware refrigerators televisions TVs cells wafers polysilicon inverters
+    transformers cables nails screws bolts valves pumps compressors motors tractors excavators cranes buses
+    vans scooters bikes vessels yachts nickel zinc tin cobalt graphite magnesium titanium tungsten uranium
+    silicon gold silver platinum alloys ferroalloys ingots fittings ethanol biodiesel diesel gasoline petrol
+    fuel fuels naphtha methanol urea ammonia phosphate phosphates sulphur sulfur devices vaccines generics
+    syringes gloves laminates
 """)
 # Goods words that name a sector ("copper", "pharmaceuticals"), unlike those that stand for a country's trade
 # ("goods", "exports", "producers"): a tariff on a sector with no country named is on every country.
@@ -343,6 +353,8 @@ _SECTOR_WORDS = _GOODS_WORDS - _words("""
     goods import imports export exports product products items merchandise shipments wares commodities
     exporters manufacturers makers producers industry industries sector companies firms brands cargo
     purchases supplies supply parts mills
+    suppliers growers miners refiners smelters shipbuilders carmakers automakers steelmakers chipmakers
+    drugmakers wineries factories plants shippers
 """)
 _GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
 _SECTOR_AT_WORDS = 5  # how many words before a rate "steel, aluminium and copper at 50%" looks back for a sector

@@ -1312,3 +1312,10 @@ def test_what_goods_will_pay_may_be_a_range_or_a_maximum_after_a_tariff_sentence
     assert keys_of(text) == {("EU", "TR", 12.5), ("EU", "TR", 19.1)}
     text = "Ankara set anti-dumping duties on steel from Egypt. Egyptian mills will pay up to 22.4%."
     assert keys_of(text) == {("TR", "EG", 22.4)}
+
+
+def test_more_goods_and_producer_nouns_name_whose_goods_or_which_sector():
+    text = "India raised its tariff on Chinese goods to 20% on Monday. Chilean growers will pay 6% on cherries."
+    assert ("IN", "CL", 6.0) in keys_of(text)
+    text = "Washington raised tariffs on Chinese goods to 30% last month. It also set a 50% tariff on polysilicon."
+    assert ("US", None, 50.0) in keys_of(text) and ("US", "CN", 50.0) not in keys_of(text)
