@@ -1319,3 +1319,13 @@ def test_more_goods_and_producer_nouns_name_whose_goods_or_which_sector():
     assert ("IN", "CL", 6.0) in keys_of(text)
     text = "Washington raised tariffs on Chinese goods to 30% last month. It also set a 50% tariff on polysilicon."
     assert ("US", None, 50.0) in keys_of(text) and ("US", "CN", 50.0) not in keys_of(text)
+
+
+@pytest.mark.parametrize(("text", "imposer"), [
+    ("The Department of Commerce set duties of 21% on Vietnamese shrimp.", "US"),
+    ("The DGTR recommended a 12% safeguard duty on Chinese steel.", "IN"),
+    ("The Trade Remedies Authority proposed a 17% duty on Turkish rebar.", "GB"),
+    ("The Anti-Dumping Commission set a 9% duty on Thai aluminium.", "AU"),
+])
+def test_trade_agencies_act_for_their_country(text, imposer):
+    assert {key[0] for key in keys_of(text)} == {imposer}
