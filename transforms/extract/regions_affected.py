@@ -34,6 +34,7 @@ from transforms.contract import DATE, INT32, STRING, Column, Table, fact_columns
 from transforms.documents import Document, Sentence
 from transforms.extract._event_dates import event_date
 from transforms.normalize import places
+from transforms.normalize.countries import country_spans
 from transforms.normalize.numbers import NUMBER, TENS, UNITS, as_int, parse_number
 from transforms.sentences import LIST_BULLETS, opens_line
 
@@ -45,7 +46,7 @@ TABLE = Table(
     is_fact=True,
     # 2: Middle East gazetteer; "parts of 11 regions" is a count; 3: weather is not an attack; 4: "the regions hit
     # most often were X, Y and Z"; 6: bulleted lists under an introduction ("destroyed as follows:")
-    version="6",
+    version="7",
     columns=fact_columns(
         Column("region_name", STRING, "Normalised English name (Poltava Oblast, Kyiv); null on count rows."),
         Column("iso_3166_2", STRING,
@@ -569,6 +570,9 @@ def extract(doc: Document) -> list[dict]:
     text = doc.text
     lower = _lower(text)
     matches = _place_matches(text)
+    other = _other_country_matches(text, lower, matches)
+    if other:
+        matches = sorted(matches + other, key=lambda match: match.start())
     nouns = _count_nouns(lower)
     if not matches and not nouns:
         return []
@@ -576,6 +580,12 @@ def extract(doc: Document) -> list[dict]:
     rows = _named_rows(doc, lower, matches, contexts)
     rows.extend(_count_rows(doc, lower, nouns, rows, contexts, {m.end() for m in matches}))
     rows = [row for row in rows if not _caused_by_weather(doc, lower, row["_sentence_no"], contexts)]
+    if any(row["iso_3166_2"] and row["country_iso2"] not in places.COUNTRIES for row in rows):
+        # another country's province counts only in a story that names the country: "Surin province" with
+        # Thailand, not the "Gulf region" of a story about the Middle East (Papua New Guinea's Gulf Province)
+        named = {iso2 for _start, _end, iso2, _kind in country_spans(text)}
+        rows = [row for row in rows if not row["iso_3166_2"] or row["country_iso2"] in places.COUNTRIES
+                or row["country_iso2"] in named]
     dates = {}  # event date by sentence number: several rows often share a sentence
     for row in rows:
         sentence_no = row.pop("_sentence_no")
@@ -602,6 +612,13 @@ def _caused_by_weather(doc: Document, lower: str, sentence_no: int, contexts: di
     return _context(doc.text, lower, previous, contexts).about_weather()
 
 
+# The type words after another country's subdivision ("Surin province", "Punjab state", "Oromia region")
+# (found with str.find, far faster than a regex of alternatives that the engine tries at every position)
+_OTHER_TYPE_WORDS = ("province", "state", "region", "governorate", "prefecture")
+_MAX_OTHER_NAME_WORDS = 4  # "Khyber Pakhtunkhwa", "Si Sa Ket", "Phra Nakhon Si Ayutthaya"
+_LIST_JOINER_BEFORE = re.compile(r"(?:,|,? and) $")
+
+
 def _lower(text: str) -> str:
     """`text` lower-cased with the same length, so that offsets stay valid."""
     lower = text.lower()
@@ -623,6 +640,67 @@ def _place_matches(text: str) -> list[re.Match[str]]:
             continue
         matches.append(match)
     return matches
+
+
+def _other_type_words(text: str, lower: str) -> list[tuple[int, bool]]:
+    """(start, plural) of each type word after a word: "province", "regions", "Province"; "state" only in lower
+    case, since "State" is mostly "United States" or "Islamic State"."""
+    found = []
+    length = len(lower)
+    for word in _OTHER_TYPE_WORDS:
+        position = lower.find(word)
+        while position >= 0:
+            end = position + len(word)
+            plural = lower.startswith("s", end)
+            end += plural
+            if (position > 1 and lower[position - 1] == " " and lower[position - 2].isalpha()
+                    and (end == length or not lower[end].isalnum()) and (word != "state" or text[position] == "s")):
+                found.append((position, plural))
+            position = lower.find(word, end)
+    return found
+
+
+def _other_country_matches(text: str, lower: str, found: list[re.Match[str]]) -> list[re.Match[str]]:
+    """Provinces, states and regions of countries outside the gazetteer's own, found by the type word after them
+    ("Surin province", "Punjab and Sindh provinces"): they are not in the gazetteer's search pattern, whose size
+    would slow every document down, and a bare name of theirs may be anything."""
+    taken = {match.start() for match in found}
+    known_ends = {match.end() for match in found}
+    matches = []
+    for type_start, plural in _other_type_words(text, lower):
+        end = type_start - 1  # the space before the type word
+        if end in known_ends or not text[end - 1].isupper() and not text[text.rfind(" ", 0, end) + 1].isupper():
+            continue  # "Kharkiv region": a place of the gazetteer's own; "the region"
+        while end > 0:
+            name = None
+            for start in _capitalised_starts(text, end):  # the longest name first
+                if start not in taken and places.is_other_region(text[start:end]):
+                    name = re.compile(re.escape(text[start:end])).match(text, start)
+                    break
+            if name is None:
+                break
+            matches.append(name)
+            taken.add(name.start())
+            joiner = _LIST_JOINER_BEFORE.search(text, max(0, name.start() - 6), name.start())
+            if not plural or joiner is None:
+                break
+            end = joiner.start()  # "Punjab and Sindh provinces": the names before share the type word
+    return matches
+
+
+def _capitalised_starts(text: str, end: int) -> list[int]:
+    """Where the names of up to four capitalised words ending at `end` start, the longest first."""
+    starts: list[int] = []
+    position = end
+    while len(starts) < _MAX_OTHER_NAME_WORDS:
+        start = text.rfind(" ", max(0, position - 30), position) + 1
+        if start == 0 and position - 30 > 0 or not text[start:start + 1].isupper():
+            break
+        starts.append(start)
+        if start < 2 or text[start - 1] != " ":
+            break
+        position = start - 1
+    return starts[::-1]
 
 
 def _is_word(text: str, start: int, end: int) -> bool:
@@ -879,7 +957,8 @@ def _resolve(spelling: str, typed: bool, type_word: str | None = None) -> tuple[
     gives one: "Kurdistan province" is not "Kurdistan region") or bare, or None."""
     place = places.lookup(spelling)
     if place is None:
-        return None
+        # another country's province, state or region counts only with its type word ("Surin province")
+        return places.other_region(spelling, type_word) if typed else None
     return place.typed(type_word) if typed else place.bare()
 
 

@@ -31,6 +31,12 @@ from functools import cache, lru_cache
 import pycountry
 
 COUNTRIES = ("UA", "RU", "IL", "IR", "YE", "LB", "SY", "PS", "IQ", "MM", "SD")
+# The kinds of subdivision of every other country that news names with a type word ("Surin province", "Punjab
+# state", "Khyber Pakhtunkhwa province"): pycountry's names, found only with their type word, since a bare name may
+# be anything ("Georgia", "Central", "Victoria").
+OTHER_COUNTRY_KINDS = frozenset({"Province", "Region", "State", "Governorate", "Prefecture", "Regional state",
+                                 "Administrative region", "Autonomous region", "Autonomous province", "Oblast",
+                                 "Territory", "Union territory"})
 
 # ---------------------------------------------------------------------------------------------------
 # English names of the subdivisions and the spellings English-language news uses for them.
@@ -620,7 +626,7 @@ STANDALONE_ALIASES: dict[str, str] = {
 TYPE_WORDS = (
     "oblast", "oblasts", "oblasti", "region", "regions", "province", "provinces", "krai", "kray",
     "territory", "republic", "respublika", "autonomous", "avtonomna", "avtonomnaya", "avtonomnyy",
-    "okrug", "governorate", "governorates",
+    "okrug", "governorate", "governorates", "prefecture", "prefectures",
 )
 # Dropped from lookup keys too, but naming the city rather than a subdivision ("Kyiv City" is UA-30).
 CITY_WORDS = ("city", "municipality")
@@ -779,6 +785,31 @@ def official_spelling(official: str) -> str:
 
 
 @cache
+def other_subdivisions() -> tuple[Subdivision, ...]:
+    """The provinces, states and regions of the countries outside COUNTRIES, by pycountry's names."""
+    covered = set(COUNTRIES)
+    return tuple(Subdivision(sub.code, sub.country_code, _ascii(sub.name), sub.name, sub.type)
+                 for sub in sorted(pycountry.subdivisions, key=lambda s: s.code)
+                 if sub.country_code not in covered and sub.type in OTHER_COUNTRY_KINDS)
+
+
+def _ascii(name: str) -> str:
+    """`name` without its diacritics ("Gujarāt" -> "Gujarat")."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(ch for ch in folded if not unicodedata.combining(ch))
+
+
+def _other_spellings(sub: Subdivision) -> set[str]:
+    """How news writes a subdivision of another country: pycountry's name, without diacritics, and a name of
+    short words written as one ("Si Sa Ket" as "Sisaket")."""
+    found = {sub.official, sub.name}
+    words = sub.name.split()
+    if 1 < len(words) <= 3 and all(len(word) <= 5 for word in words):
+        found.add("".join(words).capitalize())
+    return {spelling for spelling in found if spelling not in _COMPASS_WORDS and len(spelling) > 2}
+
+
+@cache
 def _index() -> tuple[dict[str, PlaceName], tuple[str, ...], dict[str, City]]:
     """(lookup key -> PlaceName, every spelling to search for in text, lookup key -> City)."""
     regions: dict[str, Subdivision] = {}
@@ -841,6 +872,38 @@ def lookup(text: str) -> PlaceName | None:
             return None
         return PlaceName(place.region, None, place.standalone, place.by_type)
     return place
+
+
+@cache
+def _other_index() -> dict[str, dict[str, Subdivision]]:
+    """Lookup key -> {kind word -> subdivision} of the other countries' subdivisions that share no key with a
+    place of the gazetteer's own (kind words: "province", "state", "region", ...)."""
+    own = _index()[0]
+    index: dict[str, dict[str, Subdivision]] = {}
+    for sub in other_subdivisions():
+        kind_word = normalize_words(sub.kind).split()[-1]
+        for spelling in _other_spellings(sub):
+            key = normalize_place(spelling)
+            if key and key not in own and spelling not in _COMPASS_WORDS and key.title() not in _COMPASS_WORDS:
+                index.setdefault(key, {}).setdefault(kind_word, sub)
+    return index
+
+
+@lru_cache(maxsize=4096)
+def is_other_region(spelling: str) -> bool:
+    """Whether `spelling` names a province, state or region of a country outside COUNTRIES ("Surin")."""
+    return normalize_place(spelling) in _other_index()
+
+
+def other_region(spelling: str, type_word: str | None) -> tuple[str, str, str] | None:
+    """(name, ISO 3166-2 code, country) of another country's subdivision named with its type word ("Punjab
+    province" is Pakistan's, "Punjab state" India's), or None."""
+    kinds = _other_index().get(normalize_place(spelling))
+    if not kinds:
+        return None
+    word = normalize_words(type_word).removesuffix("s") if type_word else ""
+    sub = kinds.get(word) or next(iter(kinds.values()))
+    return sub.name, sub.code, sub.country
 
 
 def spellings() -> tuple[str, ...]:

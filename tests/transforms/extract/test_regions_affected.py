@@ -378,3 +378,14 @@ def test_bombs_dropped_and_missiles_converging_on_a_city_hit_it():
     assert keys_of("Russian aircraft dropped four guided aerial bombs on Kharkiv, injuring 11 people.") == {"UA-63"}
     assert keys_of("When Russian missiles converged on Kyiv overnight, Patriot crews fired 30 interceptors.") == {
         "UA-30"}
+
+
+def test_another_countrys_province_or_state_is_named_with_its_type_word():
+    assert keys_of("Cambodian rockets hit Thailand's Surin province and Sisaket province on Monday.") == {
+        "TH-32", "TH-33"}
+    assert keys_of("Militants attacked police posts in Pakistan's Punjab and Sindh provinces.") == {"PK-PB", "PK-SD"}
+
+
+def test_another_countrys_province_needs_its_type_word_and_its_country_named():
+    assert keys_of("Cambodian rockets hit Surin on Monday, Thailand said.") == set()
+    assert keys_of("Iranian missiles hit targets across the Gulf region overnight.") == set()

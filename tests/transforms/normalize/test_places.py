@@ -241,3 +241,11 @@ def test_myanmar_and_sudan(spelling, code):
 def test_words_that_name_no_place(spelling):
     place = places.lookup(spelling)
     assert place is None or (place.city is None and place.standalone is None and place.region is None)
+
+
+def test_other_countries_provinces_are_known_by_pycountry_names_without_diacritics():
+    assert places.is_other_region("Gujarat") and places.other_region("Gujarat", "state")[1] == "IN-GJ"
+    assert places.other_region("Punjab", "province")[1] == "PK-PB"
+    assert places.other_region("Punjab", "state")[1] == "IN-PB"
+    assert places.is_other_region("Sisaket")  # pycountry's "Si Sa Ket" written as one word
+    assert not places.is_other_region("Kharkiv")  # the gazetteer's own places stay its own
