@@ -38,6 +38,7 @@ SETS = {
     "dev11": (GOLDEN / "dev11" / "articles", GOLDEN / "dev11" / "gold.jsonl"),
     "dev12": (GOLDEN / "dev12" / "articles", GOLDEN / "dev12" / "gold.jsonl"),
     "heldout10": (GOLDEN / "heldout10" / "articles", GOLDEN / "heldout10" / "gold.jsonl"),
+    "heldout11": (GOLDEN / "heldout11" / "articles", GOLDEN / "heldout11" / "gold.jsonl"),
 }
 
 

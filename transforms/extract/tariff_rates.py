@@ -515,7 +515,7 @@ ACTORS: dict[str, tuple[str, ...]] = {
     ),
     "CA": ("Carney", "Trudeau", "Freeland", "LeBlanc", "Poilievre", "CBSA", "CITT"),
     "MX": ("Sheinbaum", "Ebrard", "López Obrador", "Lopez Obrador", "AMLO"),
-    "BR": ("Lula", "Bolsonaro", "Alckmin", "Haddad", "Gecex", "Camex"),
+    "BR": ("Lula", "Bolsonaro", "Alckmin", "Haddad"),
     "JP": ("Ishiba", "Kishida", "Takaichi", "Akazawa", "Shinzo Abe", "METI"),
     "KR": ("Lee Jae-myung", "Yoon Suk Yeol", "MOTIE"),
     "GB": ("Starmer", "Sunak", "Boris Johnson", "Theresa May", "Downing Street", "Whitehall",
