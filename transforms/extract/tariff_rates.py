@@ -83,10 +83,10 @@ _TARIFF_NOUN = (
 )
 # Words that name a tariff only inside a text already about tariffs ("a 25 percent rate",
 # "currently taxed at 10 percent", "a 10% baseline").
-_WEAK_TARIFF_NOUN = r"rates?|taxed|baseline|deposits?|countermeasures?"
+_WEAK_TARIFF_NOUN = r"rates?|taxed|baseline|deposits?|countermeasures?|safeguards?"
 _TARIFF_WORDS = _words("tariff tariffs duty duties levy levies customs surcharge surcharges surtax surtaxes")
 _TAX_QUALIFIERS = _words("import export border")
-_WEAK_WORDS = _words("rate rates taxed baseline deposit deposits countermeasure countermeasures")
+_WEAK_WORDS = _words("rate rates taxed baseline deposit deposits countermeasure countermeasures safeguard safeguards")
 # Trade-remedy words that make a weak noun a tariff: "the 75.8% anti-dumping deposit", "countervailing rates"
 _REMEDY_WORDS = _words("dumping countervailing safeguard retaliatory")
 # Remedies against particular countries' goods (a safeguard, unlike them, applies to every origin)

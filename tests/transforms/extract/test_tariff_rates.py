@@ -1329,3 +1329,8 @@ def test_more_goods_and_producer_nouns_name_whose_goods_or_which_sector():
 ])
 def test_trade_agencies_act_for_their_country(text, imposer):
     assert {key[0] for key in keys_of(text)} == {imposer}
+
+
+def test_a_safeguard_with_a_rate_is_a_tariff_in_a_text_about_tariffs():
+    text = "Ottawa raised its tariffs on U.S. goods last year. Canada also imposed a 25% safeguard on Chinese steel."
+    assert ("CA", "CN", 25.0) in keys_of(text)
