@@ -1332,5 +1332,6 @@ def test_trade_agencies_act_for_their_country(text, imposer):
 
 
 def test_a_safeguard_with_a_rate_is_a_tariff_in_a_text_about_tariffs():
-    text = "Ottawa raised its tariffs on U.S. goods last year. Canada also imposed a 25% safeguard on Chinese steel."
-    assert ("CA", "CN", 25.0) in keys_of(text)
+    text = ("Washington raised its tariffs on Korean goods last year. Its safeguard on washing machines from all "
+            "countries, now 18%, expires in February.")
+    assert ("US", None, 18.0) in keys_of(text)
