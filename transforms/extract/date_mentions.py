@@ -251,6 +251,16 @@ _MONTH = rf"(?:(?:{_cased(cal.MONTH_NAMES)})\b|(?:{_cased(cal.MONTH_ABBREVIATION
 _WEEKDAY = rf"(?:{_cased(cal.WEEKDAY_NAMES)})\b"
 _ANY_WEEKDAY = rf"(?:{_WEEKDAY}|(?:{_cased(cal.WEEKDAY_ABBREVIATIONS)})\b\.?)"
 _DAY_NUM = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
+# "the first of July", "the twenty-third of May": a day written as an ordinal word, only before "of" and a month
+_ORDINAL_DAY_WORDS = {
+    word: number for number, word in enumerate(
+        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+        "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)
+}
+_ORDINAL_DAY_WORDS.update({f"twenty-{word}": 20 + number for word, number in list(_ORDINAL_DAY_WORDS.items())[:9]})
+_ORDINAL_DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+_DAY_WORD = "(?:" + "|".join(sorted(_ORDINAL_DAY_WORDS, key=len, reverse=True)) + ")"
+_ORDINAL_WORD_BEFORE = re.compile(rf"(?<=[Tt]he )(?i:{_DAY_WORD}) of $")
 _YEAR_NUM = r"(?:19|20)\d{2}"
 _RANGE_SEP = r" ?(?:[-–—]|and|&|or|to|through) ?"
 # A day number must not be an amount: "May 5 percent", "April 20:00", "June 1,000".
@@ -269,8 +279,9 @@ _CORE = re.compile(
     rf"|(?P<qt>(?:(?P<qt_rel>[Tt]his|[Ll]ast|[Nn]ext|THIS|LAST|NEXT) |(?:[Tt]he |THE )?(?:(?P<qt_ord>"
     rf"[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]inal|FIRST|SECOND|THIRD|FOURTH|FINAL|1st|2nd|3rd|4th)[ -]"
     rf"|(?P<qt_m1>{_MONTH})(?:[-–]{_MONTH})? ))(?:quarter|QUARTER)\b(?! of |-on-quarter))"
-    # 13 October, 8 and 9 April 2025, 23-24 April, Tuesday 11 March, 13th of October
-    rf"|(?P<dm>(?:(?P<dm_wd>{_ANY_WEEKDAY}),? (?:the )?)?(?<![\w.,$€£-])(?P<dm_d1>{_DAY_NUM})"
+    # 13 October, 8 and 9 April 2025, 23-24 April, Tuesday 11 March, 13th of October, the first of July
+    rf"|(?P<dm>(?:(?P<dm_wd>{_ANY_WEEKDAY}),? (?:the )?)?(?<![\w.,$€£-])(?:[Tt]he (?=(?i:{_DAY_WORD}) of ))?"
+    rf"(?P<dm_d1>{_DAY_NUM}|(?<=[Tt]he )(?i:{_DAY_WORD})(?= of ))"
     rf"(?:{_RANGE_SEP}(?P<dm_d2>{_DAY_NUM}))? (?:of )?(?P<dm_m>{_MONTH})"
     rf"(?:,? (?P<dm_y>{_YEAR_NUM})\b)?)"
     # October 13, Oct. 13, 2025, Tuesday, March 11, April 25th, February 2022, (in) August
@@ -900,7 +911,8 @@ _SHIFTED_TO = re.compile(r"\b(?:push(?:es|ed|ing)?|mov(?:es|ed|ing|e)|delay(?:s|
 
 
 def _day_number(raw: str) -> int:
-    return int(raw.rstrip("stndrh"))
+    word = _ORDINAL_DAY_WORDS.get(raw.lower())
+    return word if word is not None else int(raw.rstrip("stndrh"))
 
 
 def _weekday_of(ctx: _Context, group: str) -> int | None:
@@ -1354,6 +1366,10 @@ def _candidates(text: str) -> list[int]:
             continue
         kind = _START_WORDS.get(word.lower())
         if kind == "start":
+            if text.endswith(" of ", 0, position):
+                ordinal = _ORDINAL_WORD_BEFORE.search(text, max(0, position - 20), position)
+                if ordinal is not None:
+                    starts.append(ordinal.start() - 4)  # "the first of July" starts at its article
             starts.append(position)
         elif kind is not None:
             start = _start_before(text, position, kind)

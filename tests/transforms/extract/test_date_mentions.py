@@ -784,3 +784,12 @@ def test_a_month_or_year_something_is_for_is_a_date_and_the_nearest_such_month()
         ("for July", "month", "2026-07-01")]
     assert _mentions("The steel mills booked fewer orders for February.", wednesday) == [
         ("for February", "month", "2026-02-01")]
+
+
+def test_a_day_written_as_an_ordinal_word_before_of_and_a_month_is_that_day():
+    wednesday = dt.date(2026, 6, 10)
+    assert _mentions("The new duties take effect on the first of July.", wednesday) == [
+        ("on the first of July", "day", "2026-07-01")]
+    assert _mentions("By the twenty-third of March, prices had risen.", wednesday) == [
+        ("By the twenty-third of March", "day", "2026-03-23")]
+    assert _mentions("The first of the drones hit at dawn.", wednesday) == []
