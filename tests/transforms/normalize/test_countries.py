@@ -138,3 +138,11 @@ def test_kinds():
 )
 def test_country_name(code, name):
     assert country_name(code) == name
+
+
+@pytest.mark.parametrize(("phrase", "code"), [
+    ("Uruguayan beef", "UY"), ("Bolivian lithium", "BO"), ("Ivorian cocoa", "CI"), ("Uzbek cotton", "UZ"),
+    ("Guatemalan coffee", "GT"), ("Zambian copper", "ZM"), ("Sudanese gum arabic", "SD"), ("Cypriot halloumi", "CY"),
+])
+def test_demonyms_of_more_trading_countries(phrase, code):
+    assert [span[2:] for span in country_spans(phrase)] == [(code, "demonym")]
