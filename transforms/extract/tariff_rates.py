@@ -2338,10 +2338,13 @@ def _resolve(
             # "Germany's Merz said a 30% rate would be a disaster": a speaker about a rate on no one named is
             # not its imposer ("Beijing said a 10% tariff on U.S. soybeans ..." is)
             imposer_party = None
-        if (context.home and context.home not in targets and (imposer_party is None or imposer_party.start > position)
-                and _UNNAMED_BODY.search(text, lo, position)):
+        body = _UNNAMED_BODY.search(text, lo, position) if context.home else None
+        if (body is not None and context.home not in targets
+                and (imposer_party is None or imposer_party.start > position)
+                and not any(body.start() <= p.start < body.end() and p.iso2 != context.home for p in parties)):
             # "NEW DELHI: The finance ministry on Monday imposed a duty of 12 per cent ...": a ministry named
-            # without its country acts for the dateline's
+            # without its country acts for the dateline's (not "the Commerce Department", Washington's, in a story
+            # from Santiago)
             imposer_party = Party(lo, lo, context.home, "subject")
         if imposer_party is None and context.section_home and context.section_home not in targets:
             # a brief's numbered section ("1. Turkey: EV surcharge raised to 50%") is about its country's

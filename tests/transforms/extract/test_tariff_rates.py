@@ -1335,3 +1335,9 @@ def test_a_safeguard_with_a_rate_is_a_tariff_in_a_text_about_tariffs():
     text = ("Washington raised its tariffs on Korean goods last year. Its safeguard on washing machines from all "
             "countries, now 18%, expires in February.")
     assert ("US", None, 18.0) in keys_of(text)
+
+
+def test_a_body_named_as_another_countrys_is_not_the_datelines_government():
+    text = ("Peru braces for U.S. duties\n\nLIMA – Peruvian exporters are worried about Washington. The Commerce "
+            "Department said the 25% tariff on asparagus would stay.")
+    assert ("PE", None, 25.0) not in keys_of(text) and ("PE", "US", 25.0) not in keys_of(text)

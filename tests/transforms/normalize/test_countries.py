@@ -146,3 +146,8 @@ def test_country_name(code, name):
 ])
 def test_demonyms_of_more_trading_countries(phrase, code):
     assert [span[2:] for span in country_spans(phrase)] == [(code, "demonym")]
+
+
+@pytest.mark.parametrize(("phrase", "code"), [("Cairo", "EG"), ("Lima", "PE"), ("Warsaw", "PL"), ("Dhaka", "BD")])
+def test_more_capitals_act_for_their_governments(phrase, code):
+    assert [span[2:] for span in country_spans(f"{phrase} said it would raise tariffs")] == [(code, "capital")]
