@@ -2509,6 +2509,10 @@ def _is_global(text: str, rate: Rate, parties: Sequence[Party], clause_start: in
         return True  # "new reciprocal rates for around 70 economies, ranging from 10% to 41%"
     if _AVERAGE_TARIFF.search(text, max(clause_start, rate.start - 80), rate.start):
         return True  # "the average effective U.S. tariff rate will rise to about 18%": on all imports
+    everyone = _FROM_EVERYONE.search(text, clause_start, rate.start)
+    if everyone is not None and not any(p.role == "target" and everyone.start() <= p.start < rate.end
+                                        for p in parties):
+        return True  # "cabinets from every country have paid a 25% national-security tariff"
     imported = _IMPORTED_INTO.search(text, clause_start, rate.start)
     if imported is not None and not any(p.role == "target" and clause_start <= p.start < rate.end + 40
                                         for p in parties):

@@ -1341,3 +1341,9 @@ def test_a_body_named_as_another_countrys_is_not_the_datelines_government():
     text = ("Peru braces for U.S. duties\n\nLIMA – Peruvian exporters are worried about Washington. The Commerce "
             "Department said the 25% tariff on asparagus would stay.")
     assert ("PE", None, 25.0) not in keys_of(text) and ("PE", "US", 25.0) not in keys_of(text)
+
+
+def test_goods_from_every_country_before_the_rate_pay_a_global_rate():
+    text = ("Washington raised its tariffs on Vietnamese furniture to 40% in May. Since October, sofas from every "
+            "country have paid a 25% national-security tariff.")
+    assert ("US", None, 25.0) in keys_of(text) and ("US", "VN", 25.0) not in keys_of(text)
