@@ -1705,7 +1705,11 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
     if pair[-1:] == ("with",) and "without" in _tail_words(text, start, 6):
         return "other", None, None  # "from countries without a free trade agreement with Canada": not its partner
     if "transshipped" in words or "transhipped" in words:
+        if last in ("through", "via"):
+            return "target", None, None  # "goods transshipped through Thailand will still face 40%": it pays
         return "other", None, None  # "Goods transshipped from China will still face 40%": the route, not the target
+    if "avoid" in _tail_words(text, start, 6):
+        return "other", None, None  # "... to avoid higher rates on Chinese products": not the goods that pay
     if last in _SETTING_VERBS and _TO_A_RATE.match(text, end):
         return "target", None, None  # "cutting Taiwan to 15%", "raised India to 50%": the country a rate is set for
     if last == "from" and len(words) > 1 and words[-2] in _SHARE_ADVERBS:

@@ -1347,3 +1347,9 @@ def test_goods_from_every_country_before_the_rate_pay_a_global_rate():
     text = ("Washington raised its tariffs on Vietnamese furniture to 40% in May. Since October, sofas from every "
             "country have paid a 25% national-security tariff.")
     assert ("US", None, 25.0) in keys_of(text) and ("US", "VN", 25.0) not in keys_of(text)
+
+
+def test_goods_transshipped_through_a_country_make_it_pay_the_penalty():
+    text = ("Washington cut its tariff on Malaysian goods to 19%. Goods judged to have been transshipped through "
+            "Malaysia to avoid higher rates on Chinese products will still face 40%.")
+    assert ("US", "MY", 40.0) in keys_of(text) and ("US", "CN", 40.0) not in keys_of(text)
