@@ -2201,6 +2201,13 @@ def _resolve(
                 return [(row["imposing_country_iso2"], target) for target in targets]
     label = context.label
     labels_rate = label is not None and rate.start == label.end
+    if (context.markets_target is not None and label is not None and label.countries
+            and context.markets_target not in label.countries
+            and all(t in label.countries or t == context.markets_target for t in targets)):
+        # every rate of a line labelled with its market in a list of what one country's goods pay: "United
+        # States, corrosion-resistant sheet — anti-dumping deposits of 39.1% to 196.7%"
+        target = None if _FROM_EVERYONE.search(text) else context.markets_target
+        return [(market, target) for market in label.countries]
     if labels_rate and label.countries:
         if context.markets_target is None and context.imposer is None and context.target \
                 and context.target not in label.countries and set(targets) <= set(label.countries):

@@ -1353,3 +1353,10 @@ def test_goods_transshipped_through_a_country_make_it_pay_the_penalty():
     text = ("Washington cut its tariff on Malaysian goods to 19%. Goods judged to have been transshipped through "
             "Malaysia to avoid higher rates on Chinese products will still face 40%.")
     assert ("US", "MY", 40.0) in keys_of(text) and ("US", "CN", 40.0) not in keys_of(text)
+
+
+def test_in_a_factbox_of_markets_every_rate_of_a_market_line_is_that_markets():
+    text = ("Korean tyres abroad: what they pay, market by market\n\n"
+            "Korean tyre makers face rising import duties.\n\n"
+            "United States, truck tyres — anti-dumping deposits of 12.4% to 38.3% on top of the Section 232 tariff\n")
+    assert {("US", "KR", 12.4), ("US", "KR", 38.3)} <= keys_of(text)
