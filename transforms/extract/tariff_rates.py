@@ -800,7 +800,10 @@ _ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
 _ROLE_FACES_AFTER = re.compile(
     # "Japanese automakers currently pay": the country's firms or goods may come between
     r"(?:\s+(?:auto|car|steel)?(?:makers|exporters|producers|companies|firms|manufacturers|farmers|goods|products"
-    r"|imports|exports|cars|shipments))?"
+    r"|imports|exports|cars|shipments)"
+    # "the Dutch group FrieslandCampina received the lowest rate": a company named with its nationality
+    r"|\s+(?:group|cooperative|company|firm|producer|maker|exporter|carmaker|steelmaker|supplier)"
+    r"(?:\s+(?-i:[A-Z])[\w&.'’-]*){1,3})?"
     # "The European Union and Japan, which struck framework deals in July, will pay 15%"
     r"(?:,\s+(?:which|who)\s[^,;%]{1,80},"
     # "Ecuador, India's main rival in the US shrimp market, faces a 15 per cent tariff"
@@ -808,8 +811,9 @@ _ROLE_FACES_AFTER = re.compile(
     r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|currently|typically|usually|generally"
     r"|is|are|to|set\s+to|likely\s+to|must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
     # "Vietnam got 20%", "Liechtenstein will get the same 15% rate"
-    r"|(?:\s+(?:will|would|could|may|might|also|now))?\s+(?:got|gets|get|secured|secures|received|receives|won|wins)"
-    r"\s+(?:a\s+|the\s+(?:same\s+)?)?\d"
+    r"|(?:\s+(?:group|cooperative|company|firm|producer|maker|exporter)(?:\s+(?-i:[A-Z])[\w&.'’-]*){1,3})?"
+    r"(?:\s+(?:will|would|could|may|might|also|now))?\s+(?:got|gets|get|secured|secures|received|receives|won|wins)"
+    r"\s+(?:a\s+|the\s+(?:same\s+|lowest\s+|highest\s+|top\s+)?(?:rate,?\s+(?:of\s+)?)?)?\d"
     r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
     r"get|gets|got)\s+(?:\w+\s+)?(?:hit|slapped|targeted|subject(?:ed)?|charged|penali[sz]ed|punished)\b"
     r"|,?\s+(?:hit|slapped)\s+with\b"

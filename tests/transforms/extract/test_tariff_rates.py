@@ -1360,3 +1360,9 @@ def test_in_a_factbox_of_markets_every_rate_of_a_market_line_is_that_markets():
             "Korean tyre makers face rising import duties.\n\n"
             "United States, truck tyres — anti-dumping deposits of 12.4% to 38.3% on top of the Section 232 tariff\n")
     assert {("US", "KR", 12.4), ("US", "KR", 38.3)} <= keys_of(text)
+
+
+def test_a_company_named_with_its_nationality_receives_the_rate_it_is_given():
+    text = ("China set final duties of between 8.1% and 27.5% on pork from the European Union on Monday. Spain's "
+            "Litera Group was assigned 11.2%, while the Danish group Danish Crown received the lowest rate, 8.1%.")
+    assert ("CN", "EU", 8.1) in keys_of(text) and ("EU", "CN", 8.1) not in keys_of(text)
