@@ -41,7 +41,8 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: deadlines in a reported future; 3: the week to a day, timetables, "next year"; 4: quarters, days counted
-    # from an event; 6: a month naming its event ("the May agreement"), what is due, clauses of a modal
+    # from an event; 6: a month naming its event ("the May agreement"), what is due, clauses of a modal; 7: "for"
+    # cues a month or year ("planned for 2027"), days as ordinal words ("the first of July")
     version="7",
     columns=fact_columns(
         Column("granularity", STRING, "Size of the period named.", nullable=False, values=GRANULARITIES),
@@ -257,7 +258,8 @@ _ORDINAL_DAY_WORDS = {
         "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
         "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)
 }
-_ORDINAL_DAY_WORDS.update({f"twenty-{word}": 20 + number for word, number in list(_ORDINAL_DAY_WORDS.items())[:9]})
+_ORDINAL_DAY_WORDS.update({f"twenty-{word}": 20 + number for word, number in _ORDINAL_DAY_WORDS.items()
+                           if number < 10})
 _ORDINAL_DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
 _DAY_WORD = "(?:" + "|".join(sorted(_ORDINAL_DAY_WORDS, key=len, reverse=True)) + ")"
 _ORDINAL_WORD_BEFORE = re.compile(rf"(?<=[Tt]he )(?i:{_DAY_WORD}) of $")
@@ -911,8 +913,8 @@ _SHIFTED_TO = re.compile(r"\b(?:push(?:es|ed|ing)?|mov(?:es|ed|ing|e)|delay(?:s|
 
 
 def _day_number(raw: str) -> int:
-    word = _ORDINAL_DAY_WORDS.get(raw.lower())
-    return word if word is not None else int(raw.rstrip("stndrh"))
+    written = _ORDINAL_DAY_WORDS.get(raw.lower())  # "first", "twenty-third"
+    return written if written is not None else int(raw.rstrip("stndrh"))
 
 
 def _weekday_of(ctx: _Context, group: str) -> int | None:
@@ -1050,6 +1052,8 @@ def _resolve_year(ctx: _Context) -> list[Period]:
     2027"), or a range of years ("2022-23": both)."""
     if not ctx.is_point_in_time(YEAR_CUES) and not _names_a_year(ctx):
         return []
+    if _counts_something(ctx):
+        return []  # "paid for 2000 drones", "in 2000 homes": a count after a cue, not a year
     first = int(ctx.group("yr_1"))
     years = [first]
     if ctx.group("yr_2"):
@@ -1058,6 +1062,12 @@ def _resolve_year(ctx: _Context) -> list[Period]:
         if second > first:
             years.append(second)
     return [_year(year, ABSOLUTE) for year in years if cal.MIN_YEAR <= year <= cal.MAX_YEAR]
+
+
+def _counts_something(ctx: _Context) -> bool:
+    """Whether a year-like number is followed by a noun it counts ("2000 drones")."""
+    following = ctx.text[ctx.match.end():ctx.match.end() + 24].split(" ", 2)
+    return len(following) > 1 and following[0] == "" and following[1].rstrip(",.;:") in _COUNTED_NOUNS
 
 
 def _names_a_year(ctx: _Context) -> bool:

@@ -45,7 +45,8 @@ TABLE = Table(
     key="fact_id",
     is_fact=True,
     # 2: Middle East gazetteer; "parts of 11 regions" is a count; 3: weather is not an attack; 4: "the regions hit
-    # most often were X, Y and Z"; 6: bulleted lists under an introduction ("destroyed as follows:")
+    # most often were X, Y and Z"; 6: bulleted lists under an introduction ("destroyed as follows:"); 7: other
+    # countries' provinces, states and regions named with their type word ("Surin province")
     version="7",
     columns=fact_columns(
         Column("region_name", STRING, "Normalised English name (Poltava Oblast, Kyiv); null on count rows."),
@@ -277,8 +278,9 @@ _TOKEN_MARKS = tuple((ch, " ") for ch in "\"“”‘()[]") + tuple((ch, f" {ch}
 # Text right after a name (anchored regex matches).
 # ---------------------------------------------------------------------------------------------------
 _TYPE_AFTER = re.compile(
-    r"\s+(?:(?P<plural>regions|oblasts|provinces|governorates|territories|republics|people['’]s\s+republics|states)|"
-    r"region|oblast|province|governorate|krai|kray|territory|republic|autonomous\s+okrug|people['’]s\s+republic|"
+    r"\s+(?:(?P<plural>regions|oblasts|provinces|governorates|territories|republics|people['’]s\s+republics|states"
+    r"|prefectures)|region|oblast|province|governorate|prefecture|krai|kray|territory|republic|autonomous\s+okrug|"
+    r"people['’]s\s+republic|"
     r"regional|state(?!\s+(?:media|television|tv|news|agency|university|company|companies|firm|owned|run|"
     r"administration|department|secretary|duma|council|emergency)))\b", _I)
 _TYPE_BEFORE = re.compile(
@@ -616,6 +618,8 @@ def _caused_by_weather(doc: Document, lower: str, sentence_no: int, contexts: di
 # (found with str.find, far faster than a regex of alternatives that the engine tries at every position)
 _OTHER_TYPE_WORDS = ("province", "state", "region", "governorate", "prefecture")
 _MAX_OTHER_NAME_WORDS = 4  # "Khyber Pakhtunkhwa", "Si Sa Ket", "Phra Nakhon Si Ayutthaya"
+_MAX_OTHER_WORD_CHARS = 30  # the longest word of such a name
+_JOINER_CHARS = 6  # ", and " before the next name of a list sharing one type word
 _LIST_JOINER_BEFORE = re.compile(r"(?:,|,? and) $")
 
 
@@ -681,7 +685,7 @@ def _other_country_matches(text: str, lower: str, found: list[re.Match[str]]) ->
                 break
             matches.append(name)
             taken.add(name.start())
-            joiner = _LIST_JOINER_BEFORE.search(text, max(0, name.start() - 6), name.start())
+            joiner = _LIST_JOINER_BEFORE.search(text, max(0, name.start() - _JOINER_CHARS), name.start())
             if not plural or joiner is None:
                 break
             end = joiner.start()  # "Punjab and Sindh provinces": the names before share the type word
@@ -689,16 +693,18 @@ def _other_country_matches(text: str, lower: str, found: list[re.Match[str]]) ->
 
 
 def _capitalised_starts(text: str, end: int) -> list[int]:
-    """Where the names of up to four capitalised words ending at `end` start, the longest first."""
+    """Where the names of up to four capitalised words ending at `end` start, the longest first; the words are
+    joined by single spaces only ("Kyiv, Punjab" is two names)."""
     starts: list[int] = []
     position = end
     while len(starts) < _MAX_OTHER_NAME_WORDS:
-        start = text.rfind(" ", max(0, position - 30), position) + 1
-        if start == 0 and position - 30 > 0 or not text[start:start + 1].isupper():
+        window = max(0, position - _MAX_OTHER_WORD_CHARS)
+        start = text.rfind(" ", window, position) + 1
+        if (start == 0 and window > 0) or not text[start:start + 1].isupper():
             break
         starts.append(start)
-        if start < 2 or text[start - 1] != " ":
-            break
+        if start < 2 or not text[start - 2].isalnum():
+            break  # the word opens the text or follows punctuation
         position = start - 1
     return starts[::-1]
 

@@ -50,7 +50,9 @@ TABLE = Table(
     # 2: clause breaks, global goods, main imposer, lists; 3: sectors, sections, surtaxes; 4: lists of rates on
     # goods, "They include", Section 232, paces of growth, whose rate ("for", "secured", "Its goods", "it cut");
     # 6: a story of rates keeps its context longer, lists introduced by a line naming a country, averages,
-    # a paragraph on a country's own duties
+    # a paragraph on a country's own duties; 7: goods imported into a market and from every country are global,
+    # factboxes of markets (headers and labelled lines), relative clauses naming who set a rate, goods "entering" a
+    # market, "pay between/up to", more goods nouns and trade agencies
     version="7",
     columns=fact_columns(
         Column("imposing_country_iso2", STRING, "Who imposes the tariff (ISO 3166-1 alpha-2; the EU as EU)."),
@@ -316,8 +318,13 @@ _PUNCTUATION = ",;:.!?\"'“”‘’()[]"
 # Vocabularies: goods
 # ---------------------------------------------------------------------------------------------
 
+# Who makes goods: a demonym before one of these names the target ("Egyptian mills", "Chilean growers").
+_PRODUCER_WORDS = _words("""
+    mills suppliers growers miners refiners smelters shipbuilders carmakers automakers steelmakers chipmakers
+    drugmakers wineries factories plants shippers
+""")
 # Goods nouns: a demonym or country before one of these names the target ("Chinese goods").
-_GOODS_WORDS = _words("""
+_GOODS_WORDS = _PRODUCER_WORDS | _words("""
     goods import imports export exports product products items merchandise shipments wares commodities
     steel aluminum aluminium metal metals copper iron lumber timber wood car cars auto autos automobile
     automobiles vehicle vehicles EVs truck trucks motorcycle motorcycles parts tyres tires chips
@@ -335,9 +342,7 @@ _GOODS_WORDS = _words("""
     tools machines engines turbines panels modules plywood cabinets vanities wire rod rods pipes tubes
     fasteners bicycles ships aircraft cement tiles ceramics tuna salmon honey flowers cosmetics perfume
     handbags sweaters mattresses cookware pharma softwood hardwood hybrids hybrid SUVs sedans chemical inputs
-    coil coils sheet sheets plate plates rebar billets beams mills
-    suppliers growers miners refiners smelters shipbuilders carmakers automakers steelmakers chipmakers
-    drugmakers wineries factories plants shippers beans wines cheeses apples cherries bananas grapes oranges
+    coil coils sheet sheets plate plates rebar billets beams beans wines cheeses apples cherries bananas grapes oranges
     berries lamb mutton milk barley oats rapeseed peanuts pistachios cashews spices pasta chocolate biscuits
     cardboard polyethylene polypropylene PVC resins petrochemicals yarn fabric fabrics silk wool denim sneakers
     boots bags luggage porcelain glassware refrigerators televisions TVs cells wafers polysilicon inverters
@@ -352,10 +357,8 @@ _GOODS_WORDS = _words("""
 _SECTOR_WORDS = _GOODS_WORDS - _words("""
     goods import imports export exports product products items merchandise shipments wares commodities
     exporters manufacturers makers producers industry industries sector companies firms brands cargo
-    purchases supplies supply parts mills
-    suppliers growers miners refiners smelters shipbuilders carmakers automakers steelmakers chipmakers
-    drugmakers wineries factories plants shippers
-""")
+    purchases supplies supply parts
+""") - _PRODUCER_WORDS
 _GOODS_WORDS_LOWER = frozenset(word.lower() for word in _GOODS_WORDS)
 _SECTOR_AT_WORDS = 5  # how many words before a rate "steel, aluminium and copper at 50%" looks back for a sector
 _SECTOR_WORDS_LOWER = frozenset(word.lower() for word in _SECTOR_WORDS)
@@ -472,7 +475,6 @@ ACTORS: dict[str, tuple[str, ...]] = {
         "Raimondo",
         "Yellen",
         "Commerce Department",
-        "Department of Commerce",
         "Customs and Border Protection",
         "CBP",
         "International Trade Commission",
@@ -653,8 +655,9 @@ _ANY_BUYERS = re.compile(r"(?:(?:goods|imports|products|exports)\s+from\s+)?(?:(
                          r"(?:countr(?:y|ies)|nations?|buyers?)\s+(?:that|which|who)\b", re.IGNORECASE)
 # A country's own import tariff on goods named without a country applies to everyone's: "China cut its import
 # tariff on passenger cars to 15% from 25%".
-_IMPORTED_INTO = re.compile(r"\bimport(?:ed|s)\s+(?:in)?to\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 _IMPORT_TARIFF = re.compile(r"\b(?:its|their|the)\s+import\s+(?:tariffs?|dut(?:y|ies)|levy|levies)\b", re.IGNORECASE)
+# Goods imported into a market, whatever their origin: "Light trucks imported into the U.S. have faced a 25% tariff"
+_IMPORTED_INTO = re.compile(r"\bimport(?:ed|s)\s+(?:in)?to\s+(?:the\s+)?(?-i:[A-Z])", re.IGNORECASE)
 # A tariff called global ("a global tariff of at least 24 percent on steel"), or one that by its kind applies
 # to every origin: a quota's out-of-quota rate, a safeguard ("raised the out-of-quota tariff to 50%"). Not the
 # most-favoured-nation rate: news quotes it as what one partner pays ("U.S. soybeans pay the 3% MFN duty"),
@@ -727,9 +730,9 @@ _FACTBOX_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<label>[A-Z][A-Za-z.
 _LABEL_JOINERS = frozenset({"and", "the", "&"})
 # A headline announcing what one country's goods pay in the markets they are sold in: "What Chinese solar panels pay
 # at the border, market by market", "Vietnamese steel abroad", "What Chinese EVs pay in nine markets"
-_MARKETS_HEADLINE = re.compile(r"\bmarket[- ]by[- ]market\b|\b(?:in|across)\s+(?:each|every|all|its|their|the|[a-z]+)"
-                               r"\s+(?:of\s+(?:its|their)\s+)?(?:[a-z]+\s+)?markets\b|\babroad\b|\baround\s+the\s+world\b"
-                               r"|\bworldwide\b", _I)
+_MARKETS_HEADLINE = re.compile(r"\bmarket[- ]by[- ]market\b|\b(?:in|across)\s+(?:each|every|all|its|their|\d+|two|"
+                               r"three|four|five|six|seven|eight|nine|ten|a\s+dozen)\s+(?:of\s+(?:its|their)\s+)?"
+                               r"(?:[a-z]+\s+)?markets\b|\babroad\b|\baround\s+the\s+world\b|\bworldwide\b", _I)
 # A factbox line whose label names its market and more: "United States, corrosion-resistant sheet — 39.1%",
 # "European Union, from July 1 — 50% (from 25%) above quota"
 _MARKET_LABEL = re.compile(r"[ \t]*(?:[*•–-][ \t]*)?(?P<market>[A-Z][A-Za-z.&' -]{1,40}?),[^:;—–\n]{1,60}?"
@@ -794,16 +797,19 @@ _SENTENCE_END_IN = re.compile(r"[.!?] +[A-Z]")
 _APPOSITIVE = re.compile(r",\s+(?:its|their|the|a|an|[A-Z][\w.]*(?:'s|’s)?)\s[^,;%\d]{1,80},")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose|where)\b[^,;]*(?:,|(?P<last>[.!?]?[\"'”’]?\s*$))")
 # what a sentence-final relative clause says of a tariff's reach: "..., which covers Chinese steel."
-_REACH_WORDS = re.compile(r"\b(?:appl|cover|hit|target|affect|extend|includ|exempt|spar)", re.IGNORECASE)
+_REACH_WORDS = re.compile(r"\b(?:appl(?:y|ies|ied)|cover(?:s|ed)?|hits?|target(?:s|ed)?|affect(?:s|ed)?|"
+                          r"extend(?:s|ed)?|includ(?:es|ed|ing))\b", re.IGNORECASE)
 _ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
 _ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
+# "the Dutch group FrieslandCampina": a company named with its nationality and its kind
+_COMPANY_OF = (r"\s+(?:group|cooperative|company|firm|producer|maker|exporter|carmaker|steelmaker|supplier)"
+               r"(?:\s+(?-i:[A-Z])[\w&.'’-]*){1,3}")
 _ROLE_FACES_AFTER = re.compile(
     # "Japanese automakers currently pay": the country's firms or goods may come between
     r"(?:\s+(?:auto|car|steel)?(?:makers|exporters|producers|companies|firms|manufacturers|farmers|goods|products"
     r"|imports|exports|cars|shipments)"
     # "the Dutch group FrieslandCampina received the lowest rate": a company named with its nationality
-    r"|\s+(?:group|cooperative|company|firm|producer|maker|exporter|carmaker|steelmaker|supplier)"
-    r"(?:\s+(?-i:[A-Z])[\w&.'’-]*){1,3})?"
+    rf"|{_COMPANY_OF})?"
     # "The European Union and Japan, which struck framework deals in July, will pay 15%"
     r"(?:,\s+(?:which|who)\s[^,;%]{1,80},"
     # "Ecuador, India's main rival in the US shrimp market, faces a 15 per cent tariff"
@@ -811,7 +817,7 @@ _ROLE_FACES_AFTER = re.compile(
     r",?(?:\s+(?:will|would|could|may|might|now|also|still|already|soon|currently|typically|usually|generally"
     r"|is|are|to|set\s+to|likely\s+to|must|can|which|that|who)){0,3}\s+(?:fac(?:e|es|ed|ing)|pay(?:s|ing)?|paid)\b"
     # "Vietnam got 20%", "Liechtenstein will get the same 15% rate"
-    r"|(?:\s+(?:group|cooperative|company|firm|producer|maker|exporter)(?:\s+(?-i:[A-Z])[\w&.'’-]*){1,3})?"
+    rf"|(?:{_COMPANY_OF})?"
     r"(?:\s+(?:will|would|could|may|might|also|now))?\s+(?:got|gets|get|secured|secures|received|receives|won|wins)"
     r"\s+(?:a\s+|the\s+(?:same\s+|lowest\s+|highest\s+|top\s+)?(?:rate,?\s+(?:of\s+)?)?)?\d"
     r"|(?:\s+(?:will|would|could|may|might|now|also|still|already|soon)){0,2}\s+(?:is|are|was|were|be|been|being|"
@@ -1092,6 +1098,7 @@ def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = 
     tokens = _percent_tokens(text)
     rates: list[Rate] = []
     by_token: dict[int, Rate] = {}
+    label_end: int | None = None  # where a label naming countries ends ("Canada — 25%"), -1 for none
     for index, token in enumerate(tokens):
         if _is_increment(text, token):
             continue
@@ -1113,7 +1120,9 @@ def _sentence_rates(text: str, tariff_context: bool, after_tariff_words: bool = 
             # more rates of a factbox line after its own: "- Vietnam: 20%, with 40% on goods judged to be
             # transshipped", "- Steel and aluminum: 50%, except Britain at 25%"
             governor, how = (token.start, token.start), "verb"
-        if governor is None and after_tariff_words and token.start == _country_label_end(text):
+        if governor is None and after_tariff_words and label_end is None:
+            label_end = _country_label_end(text)  # once per sentence, only when needed
+        if governor is None and after_tariff_words and token.start == label_end:
             # "Canada — 25% surtax above quota", "United States, corrosion-resistant sheet — 39.1%": the rate a line
             # labelled with a market opens with, under a line naming a tariff
             governor, how = (token.start, token.start), "verb"
@@ -1712,7 +1721,7 @@ def _role(text: str, start: int, end: int, earlier: list[Party]) -> tuple[str, i
         if last in ("through", "via"):
             return "target", None, None  # "goods transshipped through Thailand will still face 40%": it pays
         return "other", None, None  # "Goods transshipped from China will still face 40%": the route, not the target
-    if "avoid" in _tail_words(text, start, 6):
+    if last in ("on", "from") and "avoid" in _tail_words(text, start, 6):
         return "other", None, None  # "... to avoid higher rates on Chinese products": not the goods that pay
     if last in _SETTING_VERBS and _TO_A_RATE.match(text, end):
         return "target", None, None  # "cutting Taiwan to 15%", "raised India to 50%": the country a rate is set for
@@ -2210,8 +2219,7 @@ def _resolve(
             and all(t in label.countries or t == context.markets_target for t in targets)):
         # every rate of a line labelled with its market in a list of what one country's goods pay: "United
         # States, corrosion-resistant sheet — anti-dumping deposits of 39.1% to 196.7%"
-        target = None if _FROM_EVERYONE.search(text) else context.markets_target
-        return [(market, target) for market in label.countries]
+        return _market_rows(text, label.countries, context.markets_target)
     if labels_rate and label.countries:
         if context.markets_target is None and context.imposer is None and context.target \
                 and context.target not in label.countries and set(targets) <= set(label.countries):
@@ -2219,8 +2227,7 @@ def _resolve(
             # in each market, the markets imposing
             context.markets_target = context.target
         if context.markets_target is not None and context.markets_target not in label.countries:
-            target = None if _FROM_EVERYONE.search(text) else context.markets_target
-            return [(market, target) for market in label.countries]
+            return _market_rows(text, label.countries, context.markets_target)
         targets = list(label.countries)  # "- Indonesia, the Philippines and Thailand: 19%"
     if context.header_market is not None:
         # under a market's header in a list of what one country's goods pay: that market's charges on them
@@ -2228,7 +2235,9 @@ def _resolve(
         if _FROM_EVERYONE.search(text) or (not own and _is_global(text, rate, parties, lo, goods_span)):
             own = [None]
         return [(context.header_market, target) for target in own or [context.markets_target]]
-    if (rate.governor if rate.pre_nominal else len(targets) <= 1) and not (rate.pre_nominal and targets):
+    # (a pre-nominal rate's clause follows its tariff noun; a bare rate's follows the rate, or its range)
+    relative_names_parties = (not targets and rate.governor is not None) if rate.pre_nominal else len(targets) <= 1
+    if relative_names_parties:
         # "in response to the 100% surtax that Ottawa put on Chinese electric vehicles", "the duties of between 40%
         # and 60% that Thailand charges on U.S. motorcycles": the rate's own relative clause names who imposed it
         # and on whom
@@ -2469,11 +2478,17 @@ def _relative_actor_and_target(text: str, parties: Sequence[Party], noun_end: in
     return (actor, target) if target is not None else None
 
 
+def _market_rows(text: str, markets: Sequence[str], exporter: str) -> list[tuple[str, str | None]]:
+    """(market, exporter) for each market of a factbox line; on everyone's goods "from all sources"."""
+    target = None if _FROM_EVERYONE.search(text) else exporter
+    return [(market, target) for market in markets]
+
+
 def _which_actor_set(text: str, parties: Sequence[Party], rate: Rate) -> tuple[Party, Party] | None:
     """(actor, target) of a rate in a relative clause on a country that names who set it: "competitors in Malaysia,
     which Washington cut to 15% from 19%", "Vietnam, whose goods Washington taxes at 20%"."""
-    clause = _WHICH_ACTOR_SET.search(text, max(0, rate.start - 80), rate.start)
-    if clause is None or clause.end() != rate.start:
+    clause = _WHICH_ACTOR_SET.search(text, max(0, rate.start - 80), rate.start)  # (it ends at the rate: "$")
+    if clause is None:
         return None
     target = next((p for p in parties if p.iso2 and p.end == clause.start()), None)
     actor = _country_at(parties, clause.start("actor"))
@@ -3059,7 +3074,8 @@ def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences
     Which percentages are rates depends on the earlier sentences only through how recently one
     stated a rate (an anaphoric "bring it to 50%"), so they are found before the countries: a
     document without rates, or the sentences after its last one, need no parties at all. In a factbox of
-    markets (`markets`), a line labelled with a market states its rates ("- Brazil: 35%") without a tariff word.
+    markets (`markets`), a line labelled with a market states its rates ("- Brazil: 35%") without a tariff word:
+    it counts as following a tariff sentence, and as in the context of rates.
     """
     rates_by_sentence = {}
     last_rate_sentence = -10
@@ -3072,7 +3088,7 @@ def _rates_by_sentence(doc: Document, unit_sentences: set[int], tariff_sentences
                               or (markets and _labels_a_market(doc.text, sentence)))
         # a story of many rates keeps its tariff context across a longer aside (a quote, a Q&A's question)
         reach = _RATE_CONTEXT_SENTENCES if len(rates_by_sentence) < _RATE_STORY_SENTENCES else _RATE_STORY_CONTEXT
-        rates = _sentence_rates(sentence.text, number - last_rate_sentence <= reach or after_tariff_words and markets,
+        rates = _sentence_rates(sentence.text, number - last_rate_sentence <= reach or (after_tariff_words and markets),
                                 after_tariff_words, abbreviations)
         if rates:
             rates_by_sentence[number] = rates

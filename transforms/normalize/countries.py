@@ -356,6 +356,15 @@ NOT_COUNTRIES: tuple[str, ...] = (
     "Turkish Airlines",
     "Swiss franc",
     "Swiss francs",
+    "Inner Mongolia",
+    "Inner Mongolian",
+    "Vienna Convention",
+    "Minsk agreements",
+    "Minsk agreement",
+    "Havana Charter",
+    "Wellington boots",
+    "Santiago de Compostela",
+    "Lima Group",
 )
 
 # pycountry names that are ordinary English words or name something else far more often in news.

@@ -706,9 +706,7 @@ class PlaceName:
 
 def normalize_words(text: str) -> str:
     """Lower-case ASCII words of `text`: diacritics and apostrophes removed, hyphens and dots as spaces."""
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    folded = _APOSTROPHES.sub("", folded).lower()
+    folded = _APOSTROPHES.sub("", _without_diacritics(text)).lower()
     return _SEPARATORS.sub(" ", folded).strip()
 
 
@@ -788,14 +786,14 @@ def official_spelling(official: str) -> str:
 def other_subdivisions() -> tuple[Subdivision, ...]:
     """The provinces, states and regions of the countries outside COUNTRIES, by pycountry's names."""
     covered = set(COUNTRIES)
-    return tuple(Subdivision(sub.code, sub.country_code, _ascii(sub.name), sub.name, sub.type)
+    return tuple(Subdivision(sub.code, sub.country_code, _without_diacritics(sub.name), sub.name, sub.type)
                  for sub in sorted(pycountry.subdivisions, key=lambda s: s.code)
                  if sub.country_code not in covered and sub.type in OTHER_COUNTRY_KINDS)
 
 
-def _ascii(name: str) -> str:
-    """`name` without its diacritics ("Gujarāt" -> "Gujarat")."""
-    folded = unicodedata.normalize("NFKD", name)
+def _without_diacritics(text: str) -> str:
+    """`text` without its diacritics ("Gujarāt" -> "Gujarat")."""
+    folded = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in folded if not unicodedata.combining(ch))
 
 
@@ -884,7 +882,7 @@ def _other_index() -> dict[str, dict[str, Subdivision]]:
         kind_word = normalize_words(sub.kind).split()[-1]
         for spelling in _other_spellings(sub):
             key = normalize_place(spelling)
-            if key and key not in own and spelling not in _COMPASS_WORDS and key.title() not in _COMPASS_WORDS:
+            if key and key not in own and key.title() not in _COMPASS_WORDS:  # "Southern Province" names nothing
                 index.setdefault(key, {}).setdefault(kind_word, sub)
     return index
 

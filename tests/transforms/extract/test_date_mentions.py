@@ -793,3 +793,7 @@ def test_a_day_written_as_an_ordinal_word_before_of_and_a_month_is_that_day():
     assert _mentions("By the twenty-third of March, prices had risen.", wednesday) == [
         ("By the twenty-third of March", "day", "2026-03-23")]
     assert _mentions("The first of the drones hit at dawn.", wednesday) == []
+
+
+def test_a_year_like_number_before_a_counted_noun_is_a_count_after_for():
+    assert _mentions("Kyiv paid for 2000 drones in the spring.", dt.date(2026, 6, 10)) == []

@@ -389,3 +389,7 @@ def test_another_countrys_province_or_state_is_named_with_its_type_word():
 def test_another_countrys_province_needs_its_type_word_and_its_country_named():
     assert keys_of("Cambodian rockets hit Surin on Monday, Thailand said.") == set()
     assert keys_of("Iranian missiles hit targets across the Gulf region overnight.") == set()
+
+
+def test_another_countrys_prefecture_is_named_with_its_type_word():
+    assert keys_of("A missile hit Fukushima prefecture in Japan, officials said.") == {"JP-07"}

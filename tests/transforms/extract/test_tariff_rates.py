@@ -1322,7 +1322,7 @@ def test_more_goods_and_producer_nouns_name_whose_goods_or_which_sector():
 
 
 @pytest.mark.parametrize(("text", "imposer"), [
-    ("The Department of Commerce set duties of 21% on Vietnamese shrimp.", "US"),
+    ("Customs and Border Protection will collect a 21% duty on Vietnamese shrimp.", "US"),
     ("The DGTR recommended a 12% safeguard duty on Chinese steel.", "IN"),
     ("The Trade Remedies Authority proposed a 17% duty on Turkish rebar.", "GB"),
     ("The Anti-Dumping Commission set a 9% duty on Thai aluminium.", "AU"),
@@ -1366,3 +1366,11 @@ def test_a_company_named_with_its_nationality_receives_the_rate_it_is_given():
     text = ("China set final duties of between 8.1% and 27.5% on pork from the European Union on Monday. Spain's "
             "Litera Group was assigned 11.2%, while the Danish group Danish Crown received the lowest rate, 8.1%.")
     assert ("CN", "EU", 8.1) in keys_of(text) and ("EU", "CN", 8.1) not in keys_of(text)
+
+
+def test_a_purpose_clause_before_the_imposer_leaves_it_the_imposer():
+    assert keys_of("To avoid dumping, Brazil set a 35% tariff on Chinese steel.") == {("BR", "CN", 35.0)}
+
+
+def test_a_country_a_sentence_final_relative_clause_exempts_is_not_the_target():
+    assert keys_of("Washington set a 25% tariff on steel, which exempts Canadian steel.") == {("US", None, 25.0)}

@@ -151,3 +151,8 @@ def test_demonyms_of_more_trading_countries(phrase, code):
 @pytest.mark.parametrize(("phrase", "code"), [("Cairo", "EG"), ("Lima", "PE"), ("Warsaw", "PL"), ("Dhaka", "BD")])
 def test_more_capitals_act_for_their_governments(phrase, code):
     assert [span[2:] for span in country_spans(f"{phrase} said it would raise tariffs")] == [(code, "capital")]
+
+
+@pytest.mark.parametrize("phrase", ["Inner Mongolian coal", "the Vienna Convention", "Wellington boots"])
+def test_names_with_a_capital_or_demonym_inside_that_name_no_country(phrase):
+    assert country_spans(phrase) == []
