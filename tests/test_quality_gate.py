@@ -39,6 +39,7 @@ SETS = {
     "dev12": (GOLDEN / "dev12" / "articles", GOLDEN / "dev12" / "gold.jsonl"),
     "heldout10": (GOLDEN / "heldout10" / "articles", GOLDEN / "heldout10" / "gold.jsonl"),
     "heldout11": (GOLDEN / "heldout11" / "articles", GOLDEN / "heldout11" / "gold.jsonl"),
+    "heldout12": (GOLDEN / "heldout12" / "articles", GOLDEN / "heldout12" / "gold.jsonl"),
 }
 
 
