@@ -673,7 +673,7 @@ def _other_country_matches(text: str, lower: str, found: list[re.Match[str]]) ->
     matches = []
     for type_start, plural in _other_type_words(text, lower):
         end = type_start - 1  # the space before the type word
-        if end in known_ends or not text[end - 1].isupper() and not text[text.rfind(" ", 0, end) + 1].isupper():
+        if end in known_ends or not _capitalised_starts(text, end):
             continue  # "Kharkiv region": a place of the gazetteer's own; "the region"
         while end > 0:
             name = None
@@ -694,16 +694,18 @@ def _other_country_matches(text: str, lower: str, found: list[re.Match[str]]) ->
 
 def _capitalised_starts(text: str, end: int) -> list[int]:
     """Where the names of up to four capitalised words ending at `end` start, the longest first; the words are
-    joined by single spaces only ("Kyiv, Punjab" is two names)."""
+    joined by single spaces only ("Kyiv, Punjab" is two names), and the first may follow a bracket or a quote."""
     starts: list[int] = []
     position = end
     while len(starts) < _MAX_OTHER_NAME_WORDS:
-        window = max(0, position - _MAX_OTHER_WORD_CHARS)
-        start = text.rfind(" ", window, position) + 1
-        if (start == 0 and window > 0) or not text[start:start + 1].isupper():
+        start = position
+        while start > 0 and position - start < _MAX_OTHER_WORD_CHARS and (text[start - 1].isalnum()
+                                                                         or text[start - 1] in "-'’"):
+            start -= 1
+        if start == position or not text[start].isupper():
             break
         starts.append(start)
-        if start < 2 or not text[start - 2].isalnum():
+        if start < 2 or text[start - 1] != " " or not text[start - 2].isalnum():
             break  # the word opens the text or follows punctuation
         position = start - 1
     return starts[::-1]

@@ -3002,10 +3002,16 @@ def _market_header(text: str, line_start: int) -> str | None:
 
 
 def _market_label(line: str) -> Label | None:
-    """The market of a factbox line labelled with its market and more ("United States, corrosion-resistant sheet
-    — 39.1% to 196.7%"), as a label listing that one country, else None."""
+    """The markets of a factbox line labelled with its market and more ("United States, corrosion-resistant sheet
+    — 39.1% to 196.7%"), or with several markets ("Japan, South Korea — anti-dumping duties of 15%"), else None."""
     match = _MARKET_LABEL.match(line)
-    market = _only_country(match.group("market")) if match is not None else None
+    if match is None:
+        return None
+    written = line[match.start("market"):match.end()].rstrip(" \t:–—-")
+    if _only_countries(written):
+        countries = tuple(dict.fromkeys(iso2 for _s, _e, iso2, _k in country_spans(written)))
+        return Label(match.end(), countries, False)
+    market = _only_country(match.group("market"))
     return Label(match.end(), (market,), False) if market is not None else None
 
 

@@ -393,3 +393,9 @@ def test_another_countrys_province_needs_its_type_word_and_its_country_named():
 
 def test_another_countrys_prefecture_is_named_with_its_type_word():
     assert keys_of("A missile hit Fukushima prefecture in Japan, officials said.") == {"JP-07"}
+
+
+def test_another_countrys_province_may_follow_a_bracket_or_a_quote():
+    assert keys_of("Militants attacked police posts (in Pakistan's Khyber Pakhtunkhwa province) on Monday.") == {
+        "PK-KP"}
+    assert keys_of('Cambodian rockets hit "Surin province" in Thailand, officials said.') == {"TH-32"}

@@ -1374,3 +1374,10 @@ def test_a_purpose_clause_before_the_imposer_leaves_it_the_imposer():
 
 def test_a_country_a_sentence_final_relative_clause_exempts_is_not_the_target():
     assert keys_of("Washington set a 25% tariff on steel, which exempts Canadian steel.") == {("US", None, 25.0)}
+
+
+def test_in_a_factbox_of_markets_a_line_may_name_several_markets_before_its_dash():
+    text = ("Chinese steel abroad: what it pays, market by market\n\n"
+            "Chinese mills face duties.\n\n"
+            "- Japan, South Korea — anti-dumping duties of 15%\n")
+    assert keys_of(text) == {("JP", "CN", 15.0), ("KR", "CN", 15.0)}
