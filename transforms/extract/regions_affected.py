@@ -621,6 +621,7 @@ _MAX_OTHER_NAME_WORDS = 4  # "Khyber Pakhtunkhwa", "Si Sa Ket", "Phra Nakhon Si 
 _MAX_OTHER_WORD_CHARS = 30  # the longest word of such a name
 _JOINER_CHARS = 6  # ", and " before the next name of a list sharing one type word
 _LIST_JOINER_BEFORE = re.compile(r"(?:,|,? and) $")
+_SPAN = re.compile(r"[\s\S]+")  # matched with pos and endpos: a Match over exactly that span
 
 
 def _lower(text: str) -> str:
@@ -673,19 +674,17 @@ def _other_country_matches(text: str, lower: str, found: list[re.Match[str]]) ->
     matches = []
     for type_start, plural in _other_type_words(text, lower):
         end = type_start - 1  # the space before the type word
-        if end in known_ends or not _capitalised_starts(text, end):
-            continue  # "Kharkiv region": a place of the gazetteer's own; "the region"
+        if end in known_ends:
+            continue  # "Kharkiv region": a place of the gazetteer's own
         while end > 0:
-            name = None
-            for start in _capitalised_starts(text, end):  # the longest name first
-                if start not in taken and places.is_other_region(text[start:end]):
-                    name = re.compile(re.escape(text[start:end])).match(text, start)
-                    break
-            if name is None:
+            # the longest name first; none for "the region"
+            start = next((start for start in _capitalised_starts(text, end)
+                          if start not in taken and places.is_other_region(text[start:end])), None)
+            if start is None:
                 break
-            matches.append(name)
-            taken.add(name.start())
-            joiner = _LIST_JOINER_BEFORE.search(text, max(0, name.start() - _JOINER_CHARS), name.start())
+            matches.append(_SPAN.match(text, start, end))  # a match like the gazetteer's, over the name
+            taken.add(start)
+            joiner = _LIST_JOINER_BEFORE.search(text, max(0, start - _JOINER_CHARS), start)
             if not plural or joiner is None:
                 break
             end = joiner.start()  # "Punjab and Sindh provinces": the names before share the type word

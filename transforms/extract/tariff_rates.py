@@ -697,8 +697,9 @@ _APPOSITIVE_PAYS = re.compile(rf"(?:['’]s(?:\s+[A-Z][\w&.-]*){{1,3}})?,\s[^,;%
                               rf"(?:(?:just|only|about|{_RATE_NOUN_WORD})\s+)*(?:(?:rate|duty|tariff)\s+of\s+)?")
 # "every other European exporter pays the residual rate of 19.8%": the verb and the rate's noun phrase
 _PAYS_RATE_OF = re.compile(rf"\b{_PAY_VERB}\s+(?:{_RATE_NOUN_WORD}\s+)+(?:rate|duty|tariff)\s+of\s+$")
-_COMPANY_BEFORE_RATE = re.compile(r"\s+(?:group|company|firm|producer|maker|exporter|carmaker|steelmaker|supplier)"
-                                  r"\s+(?:[A-Z][\w&.'’-]*\s+){1,3}")
+# the kind of a company named with its nationality: "the Dutch group Vion", "Danish cooperative Arla Foods"
+_COMPANY_KIND = r"(?:group|cooperative|company|firm|producer|maker|exporter|carmaker|steelmaker|supplier)"
+_COMPANY_BEFORE_RATE = re.compile(rf"\s+{_COMPANY_KIND}\s+(?:[A-Z][\w&.'’-]*\s+){{1,3}}")
 _MAX_NAMED_ITEM_WORDS = 7  # words naming an item of a list of rates after its comma
 _ON_GOODS_ITEM = re.compile(r" on [^;:()\"“”]{1,100}?(?:, (?:and )?| and )")
 _ON_ITEM_BREAKING_WORDS = _words("""
@@ -802,8 +803,7 @@ _REACH_WORDS = re.compile(r"\b(?:appl(?:y|ies|ied)|cover(?:s|ed)?|hits?|target(?
 _ROLE_MADE_AFTER = re.compile(r"-(?:made|built|produced|manufactured|origin|sourced|assembled|grown)\b", _I)
 _ROLE_COMPOUND = re.compile(r"-\s?[A-Z]")
 # "the Dutch group FrieslandCampina": a company named with its nationality and its kind
-_COMPANY_OF = (r"\s+(?:group|cooperative|company|firm|producer|maker|exporter|carmaker|steelmaker|supplier)"
-               r"(?:\s+(?-i:[A-Z])[\w&.'’-]*){1,3}")
+_COMPANY_OF = rf"\s+{_COMPANY_KIND}(?:\s+(?-i:[A-Z])[\w&.'’-]*){{1,3}}"
 _ROLE_FACES_AFTER = re.compile(
     # "Japanese automakers currently pay": the country's firms or goods may come between
     r"(?:\s+(?:auto|car|steel)?(?:makers|exporters|producers|companies|firms|manufacturers|farmers|goods|products"

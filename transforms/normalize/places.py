@@ -804,7 +804,7 @@ def _other_spellings(sub: Subdivision) -> set[str]:
     words = sub.name.split()
     if 1 < len(words) <= 3 and all(len(word) <= 5 for word in words):
         found.add("".join(words).capitalize())
-    return {spelling for spelling in found if spelling not in _COMPASS_WORDS and len(spelling) > 2}
+    return {spelling for spelling in found if len(spelling) > 2}
 
 
 @cache
