@@ -199,6 +199,11 @@ _LAST_DID = re.compile(r" last (?:cut|put|set|hit|let|shut|spread|beat)s? ")
 _PAST_PERFECT = re.compile(r"\bhad\s+(?:(?:not|never|already|long|previously)\s+)?(?:been|[a-z]+ed)\b")
 _INFINITIVE = re.compile(r"\bto\s+(?!the\b|a\b|an\b)[a-z]+\b")
 _NEW_MAIN_CLAUSE = re.compile(r", (?:and|but|while|yet) |; ")
+# How far back a modal may govern a date: "said it would require deposits on polypropylene from South Korea, a
+# plastic used in packaging and car parts, from Wednesday"
+_MODAL_REACH = 120
+# A noun phrase set off by commas ("a plastic used in packaging,"): its participle is not the clause's verb
+_APPOSITIVE = re.compile(r", (?:a|an|the) [^,;]*,")
 PLAN_PARTICIPLES = frozenset({"planned", "scheduled", "slated"})
 REPORTING_VERBS = frozenset({"said", "told", "announced", "added", "reported", "stated", "wrote", "confirmed"})
 # Attributive future words ("a scheduled increase ... was postponed in December") do not make a clause
@@ -872,7 +877,7 @@ class _Context:
         """Whether the clause before the mention says what would, should or could happen ("would be restored",
         "Most customers should be reconnected by Friday, the company said", "said the cargoes could leave in
         March")."""
-        before = self.text[max(self.sentence_start, self.lead.start - 60):self.lead.start].lower()
+        before = self.text[max(self.sentence_start, self.lead.start - _MODAL_REACH):self.lead.start].lower()
         modal = max(before.rfind(" would "), before.rfind(" should "), before.rfind(" could "))
         if modal < 0 or " had " in before or _NEW_MAIN_CLAUSE.search(before, modal):
             # (a modal of the clause before: "He did not say when it would start, and officials on Sunday
@@ -880,7 +885,7 @@ class _Context:
             return False
         # the modal governs the date's verb, not one after it ("would replace the safeguard that expired on 30 June");
         # its own verb phrase may hold a participle ("would be restored")
-        words = before[modal:].replace(".", " ").split()[1:]
+        words = _APPOSITIVE.sub(" ", before[modal:]).replace(".", " ").split()[1:]
         while words and words[0] in MODAL_VERB_PHRASE_WORDS:
             words = words[1:]
         rest = f" {' '.join(words[1:])} "

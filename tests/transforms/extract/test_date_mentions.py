@@ -671,9 +671,14 @@ def test_holidays_on_a_fixed_day(text, expected):
         ("The secretariat asked both governments to attend a meeting on January 29.",
          [("on January 29", "day", "2026-01-29")]),
         ("Exporters said the first cargoes could leave Vancouver in March.", [("in March", "month", "2026-03-01")]),
+        ("The company said it would present its mid-term targets at a capital markets day on Nov. 18.",
+         [("on Nov. 18", "day", "2025-11-18")]),
+        ("The ministry said it would require deposits on polypropylene from South Korea, a plastic used in "
+         "packaging and car parts, from Monday.", [("from Monday", "day", "2025-11-17")]),
     ],
     ids=["the_report_of_a_future", "would_take_effect", "not_a_past_verb_after_would", "would_on_a_weekday",
-         "a_timetable_verb_with_an_adverb", "the_next_meeting", "a_request_to_attend", "could_points_ahead"],
+         "a_timetable_verb_with_an_adverb", "the_next_meeting", "a_request_to_attend", "could_points_ahead",
+         "a_modal_far_before_the_date", "a_participle_in_an_apposition"],
 )
 def test_what_a_report_says_is_ahead(text, expected):
     assert _mentions(text, dt.date(2025, 11, 12)) == expected  # a Wednesday
