@@ -166,9 +166,9 @@ FUTURE_PHRASES = (
     " expected to ", " expects to ", " expect to ", " going to ", " likely to ", " is to ", " are to ",
     " was to ", " were to ", " is due ", " are due ", " was due ", " were due ", " be due ", " ahead of ",
     " in the coming ", " due to expire ", " due to end ", " due to start ", " due to begin ", " due to take ",
-    " forecast to ",
+    " forecast to ", " have to ", " has to ", " need to ", " needs to ", " must be ",
 )
-FUTURE_PHRASE_KEYS = frozenset({"to", "due", "ahead", "coming"})
+FUTURE_PHRASE_KEYS = frozenset({"to", "due", "ahead", "coming", "be"})
 # A timetable in the present that points ahead ("which is expected on Monday", "the playoffs, which begin on
 # Saturday", "the exhibition runs until Nov. 30"), read only in a clause with no past-tense verb ("shares rose
 # as expected on Monday" is past).

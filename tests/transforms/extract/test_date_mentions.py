@@ -701,6 +701,18 @@ def test_lists_measures_and_plans(text, expected):
     assert _mentions(text, dt.date(2025, 11, 28)) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Definitive duties have to be decided by early June.", [("by early June", "month", "2026-06-01")]),
+        ("The ministry needs to publish the rules by June.", [("by June", "month", "2026-06-01")]),
+        ("Importers must be registered by June.", [("by June", "month", "2026-06-01")]),
+    ],
+    ids=["have_to", "needs_to", "must_be"],
+)
+def test_an_obligation_points_ahead(text, expected):
+    assert _mentions(text, dt.date(2025, 11, 28)) == expected
+
 def test_a_timetable_verb_after_a_relative_clause_and_in_a_timeline():
     text = ("The economy session falls five weeks before the 10% global tariff that Trump imposed under a 1974 trade "
             "law runs out on July 23.\n\n"
