@@ -1930,11 +1930,13 @@ def _phrase_end(text: str, start: int) -> int:
             break
         if (
             low == "and"
-            and following in ("a", "an")
             and index + 2 < len(tokens)
             and tokens[index + 2].group(0)[:1].isdigit()
+            and (following in ("a", "an") or following == "the" and _GLOBAL_GOODS.fullmatch(text[start:end]))
         ):
-            break  # "on chicken and corn, and a 10% tariff on ..."
+            # "on chicken and corn, and a 10% tariff on ...", "on most imports and the 35% duty on Canadian goods"
+            # (only after everyone's goods: after other goods, "and the" may still join goods)
+            break
         end = token.end()
         if word.endswith(".") and not _ABBREVIATION.fullmatch(word):
             end -= 1  # the sentence's full stop

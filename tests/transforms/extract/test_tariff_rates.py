@@ -512,6 +512,11 @@ def test_goods_of_everyone_make_a_tariff_global_even_when_they_name_a_country():
     assert keys_of(text) == {("US", None, 500.0)}
 
 
+def test_everyone_s_goods_end_before_the_next_rate_of_a_list():
+    text = "Washington kept the 10% baseline on most imports and the 35% duty on Canadian goods."
+    assert keys_of(text) == {("US", None, 10.0), ("US", "CA", 35.0)}
+
+
 def test_a_country_that_got_a_rate_is_its_target():
     text = ("Indonesia's exports to the U.S. now face a 19% tariff under a deal agreed in July. Vietnam got 20% in a "
             "similar deal. Japan's steelmakers say the 50% U.S. tariff on all foreign steel has diverted Chinese "
